@@ -1,0 +1,38 @@
+# Persklaar — `make` builds the issue, `make test` runs every test. Both install what is missing.
+ISSUE ?= manuscript
+OUT   ?= dist
+NODE_STAMP := node_modules/.package-lock.json
+export PUPPETEER_SKIP_DOWNLOAD := true
+
+.PHONY: all build test lint bench clean deps system-deps standins
+.DEFAULT_GOAL := all
+
+all: build
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+system-deps:
+	@scripts/setup/system-deps.sh
+
+deps: $(NODE_STAMP) system-deps
+
+build: deps
+	node bin/persklaar.mjs build $(ISSUE) --out $(OUT)
+
+test: deps
+	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json
+
+lint: deps
+	node bin/persklaar.mjs lint $(ISSUE)
+
+bench: deps
+	npm run bench
+
+# Regenerates the photography stand-ins in images/ (deterministic; not part of a build).
+standins: $(NODE_STAMP)
+	npm run standins
+
+clean:
+	rm -rf $(OUT) .cache

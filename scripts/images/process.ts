@@ -1,0 +1,261 @@
+/**
+ * process: the image stage. Every photo the issue uses is made into the files each edition
+ * needs, from the cache where possible, and placed in the edition's folder.
+ *
+ * Sources are never written. Each unique source file is read and hashed once, however often
+ * and under whatever names it is used; its variants are made from one decoded master. All
+ * problems with photos are collected and thrown together as one InputError.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import sharpModule from 'sharp';
+import type { VFile } from 'vfile';
+import type { Issue } from '../issue/load.ts';
+import { InputError } from '../util/errors.ts';
+import { ImageCache, placeFile, type CachedVariant } from './cache.ts';
+import { collectImages } from './collect.ts';
+import { decodeMaster, encodeVariant, probe, type Master } from './encode.ts';
+import { createLimiter, type Limiter } from './limit.ts';
+import type { PrintPlacement } from './placements.ts';
+import { ImageProblem, reportProblem } from './report.ts';
+import { resolveImagePath } from './resolve-path.ts';
+import { emptySummary } from './summary.ts';
+import type {
+  Edition,
+  ImageReference,
+  ImageStageOptions,
+  ImageStageResult,
+  ProcessedImage,
+  SharpFactory,
+  Variant,
+  WebImage,
+} from './types.ts';
+import { EXTENSIONS, MEDIA_TYPES, outputName, planVariants, type SourceFacts, type VariantSpec } from './variants.ts';
+
+/** `.cache/images/` in the project root (git-ignored). */
+export const DEFAULT_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.cache/images');
+
+const realSharp: SharpFactory = (input, options) => sharpModule(input, options);
+
+interface Context {
+  sharp: SharpFactory;
+  cache: ImageCache;
+  editions: readonly Edition[];
+  outDirs: Partial<Record<Edition, string>>;
+  /** Photos in flight: bounds memory (each holds its file and one decoded master). */
+  perImage: Limiter;
+  /** sharp jobs at once: bounds CPU threads. */
+  perJob: Limiter;
+  /** Identifies the encoder build; part of every cache key. */
+  engine: string;
+  summary: ImageStageResult['summary'];
+}
+
+interface Source {
+  path: string;
+  references: ImageReference[];
+}
+
+export async function processImages(issue: Issue, options: ImageStageOptions): Promise<ImageStageResult> {
+  const editions = [...new Set(options.editions)];
+  const outDirs = outputFolders(options.outDir, editions);
+  const jobs = Math.max(1, options.concurrency ?? availableParallelism());
+  configureSharp(jobs);
+  const context: Context = {
+    sharp: options.sharp ?? realSharp,
+    cache: new ImageCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
+    editions,
+    outDirs,
+    perImage: createLimiter(jobs),
+    perJob: createLimiter(jobs),
+    engine: `sharp ${sharpModule.versions.sharp}, libvips ${sharpModule.versions.vips}`,
+    summary: emptySummary(),
+  };
+
+  const references = collectImages(issue);
+  const problems = new Map<ImageReference, string>();
+  const sources = new Map<string, Source>();
+  const resolutions = await Promise.all(references.map((reference) => resolveImagePath(reference.name, issue.imagesDir, reference.baseDir)));
+  references.forEach((reference, index) => {
+    const resolution = resolutions[index]!;
+    if (!resolution.ok) {
+      problems.set(reference, resolution.reason);
+      return;
+    }
+    const source = sources.get(resolution.path) ?? { path: resolution.path, references: [] };
+    source.references.push(reference);
+    sources.set(resolution.path, source);
+  });
+
+  const processed = new Map<string, ProcessedImage>();
+  await Promise.all(
+    [...sources.values()].map((source) =>
+      context.perImage(async () => {
+        try {
+          processed.set(source.path, await processSource(source, context));
+        } catch (error) {
+          if (!(error instanceof ImageProblem)) throw error;
+          for (const reference of source.references) problems.set(reference, error.message);
+        }
+      }),
+    ),
+  );
+
+  if (problems.size > 0) {
+    // Reported in reading order, whatever order the parallel work finished in.
+    const files: VFile[] = [];
+    const lines: string[] = [];
+    for (const reference of references) {
+      const reason = problems.get(reference);
+      if (reason === undefined) continue;
+      lines.push(reportProblem(reference, reason));
+      if (!files.includes(reference.file)) files.push(reference.file);
+    }
+    // The files carry the messages for the reporter; the summary repeats them for anyone
+    // who only sees the error (a test, a stack trace).
+    throw new InputError(files, lines.join('\n'));
+  }
+
+  const images = new Map<string, ProcessedImage>();
+  for (const source of sources.values()) {
+    const image = processed.get(source.path)!;
+    for (const reference of source.references) images.set(reference.name, { ...image, name: reference.name });
+  }
+  return { images, summary: context.summary };
+}
+
+async function processSource(source: Source, context: Context): Promise<ProcessedImage> {
+  const { cache, editions, summary } = context;
+  let shared = performance.now();
+  const bytes = await readSource(source.path);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let facts = await cache.readSource<SourceFacts>(hash);
+  if (!facts) {
+    const probed = await context.perJob(() => probe(context.sharp, bytes));
+    await cache.writeSource(hash, probed);
+    facts = probed;
+  }
+  share(summary, editions, performance.now() - shared);
+  for (const edition of editions) summary[edition].bytesIn += bytes.length;
+
+  const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));
+  const specs = planVariants(hash, facts, { editions, placements }, context.engine);
+  const made = new Map<string, CachedVariant>();
+  const missing: VariantSpec[] = [];
+  for (const spec of specs) {
+    const started = performance.now();
+    const cached = made.get(spec.key) ?? (await cache.lookup(spec.key, EXTENSIONS[spec.format]));
+    summary[spec.slot.edition].ms += performance.now() - started;
+    if (cached) {
+      made.set(spec.key, cached);
+      summary[spec.slot.edition].hits++;
+    } else {
+      summary[spec.slot.edition].misses++;
+      if (!missing.some((other) => other.key === spec.key)) missing.push(spec);
+    }
+  }
+
+  if (missing.length > 0) {
+    shared = performance.now();
+    let master: Master | undefined = await context.perJob(() => decodeMaster(context.sharp, bytes, facts));
+    share(summary, [...new Set(missing.map((spec) => spec.slot.edition))], performance.now() - shared);
+    const credit = facts.credit;
+    await Promise.all(
+      missing.map((spec) =>
+        context.perJob(async () => {
+          const started = performance.now();
+          const encoded = await encodeVariant(context.sharp, master!, spec, credit);
+          const info = { width: encoded.width, height: encoded.height, mediaType: MEDIA_TYPES[spec.format] };
+          made.set(spec.key, await cache.store(spec.key, EXTENSIONS[spec.format], encoded.data, info));
+          summary[spec.slot.edition].ms += performance.now() - started;
+        }),
+      ),
+    );
+    // Let the master go before the next photo is decoded.
+    master = undefined;
+  }
+
+  const image: ProcessedImage = { name: source.references[0]!.name, source: source.path, width: facts.width, height: facts.height };
+  const web: Record<'avif' | 'webp' | 'fallback', Variant[]> = { avif: [], webp: [], fallback: [] };
+  for (const spec of specs) {
+    const started = performance.now();
+    const cached = made.get(spec.key)!;
+    const edition = spec.slot.edition;
+    const file = path.join(context.outDirs[edition]!, outputName(source.path, spec.key, cached.width, spec.format));
+    await placeFile(cached, file);
+    const variant: Variant = { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType };
+    summary[edition].bytesOut += cached.bytes;
+    summary[edition].ms += performance.now() - started;
+    if (spec.slot.edition === 'web') web[spec.slot.kind].push(variant);
+    else if (spec.slot.edition === 'epub') image.epub = variant;
+    else (image.print ??= {})[spec.slot.placement] = variant;
+  }
+  if (editions.includes('web')) image.web = webImage(web);
+  return image;
+}
+
+function webImage(web: Record<'avif' | 'webp' | 'fallback', Variant[]>): WebImage {
+  const byWidth = (a: Variant, b: Variant) => a.width - b.width;
+  const fallback = [...web.fallback].sort(byWidth);
+  const src = webSrc({ fallback });
+  return {
+    width: src.width,
+    height: src.height,
+    sources: [
+      { type: 'image/avif', variants: [...web.avif].sort(byWidth) },
+      { type: 'image/webp', variants: [...web.webp].sort(byWidth) },
+    ],
+    fallback,
+  };
+}
+
+/** The fallback `<img src>`: the middle of the srcset widths (800 of 480–1600 when there are three). */
+export function webSrc(web: Pick<WebImage, 'fallback'>): Variant {
+  const variant = web.fallback[Math.floor((web.fallback.length - 1) / 2)];
+  if (!variant) throw new Error('A web image has no fallback variants');
+  return variant;
+}
+
+async function readSource(file: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new ImageProblem('it is a folder, not a file');
+    if (code === 'EACCES' || code === 'EPERM') throw new ImageProblem('the file may not be read (permission denied)');
+    if (code === 'ENOENT') throw new ImageProblem('the file disappeared while the build was running');
+    throw error;
+  }
+  if (bytes.length === 0) throw new ImageProblem('the file is empty');
+  return bytes;
+}
+
+/** Shared work (reading, probing, decoding) is split over the editions it served. */
+function share(summary: ImageStageResult['summary'], editions: readonly Edition[], ms: number): void {
+  for (const edition of editions) summary[edition].ms += ms / editions.length;
+}
+
+function outputFolders(outDir: ImageStageOptions['outDir'], editions: readonly Edition[]): Partial<Record<Edition, string>> {
+  const folders: Partial<Record<Edition, string>> = {};
+  for (const edition of editions) {
+    const folder = typeof outDir === 'string' ? outDir : outDir[edition];
+    if (!folder) throw new Error(`processImages: no output folder for the ${edition} edition`);
+    folders[edition] = path.resolve(folder);
+  }
+  return folders;
+}
+
+/**
+ * We run `jobs` sharp pipelines side by side; libvips threads per pipeline are set so the
+ * total stays near the core count instead of jobs × cores. libvips' operation cache would
+ * only hold on to decoded camera files we never ask for again.
+ */
+function configureSharp(jobs: number): void {
+  sharpModule.concurrency(Math.max(1, Math.floor(availableParallelism() / jobs)));
+  sharpModule.cache(false);
+}

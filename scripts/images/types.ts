@@ -1,0 +1,77 @@
+/**
+ * The image stage's contract with the editions. An edition asks for the variant of a
+ * manuscript image (`erik-pool.jpg`) it needs and gets files already written, with sizes.
+ */
+import type { Sharp, SharpOptions } from 'sharp';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { Placement } from '../render/components/figure.ts';
+
+export type Edition = 'web' | 'epub' | 'print';
+
+export interface Variant {
+  /** Absolute path of the written file. */
+  path: string;
+  width: number;
+  height: number;
+  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif';
+}
+
+export interface WebImage {
+  /** Intrinsic size of the fallback (for width/height attributes against layout shift). */
+  width: number;
+  height: number;
+  /** Modern formats first: AVIF, then WebP; each a srcset over several widths. */
+  sources: { type: 'image/avif' | 'image/webp'; variants: Variant[] }[];
+  /** The JPEG (or PNG) `<img>` fallback: srcset over the same widths, `src` the middle one. */
+  fallback: Variant[];
+}
+
+export interface ProcessedImage {
+  /** The name as written in the manuscript or issue.yaml, e.g. `erik-pool.jpg`. */
+  name: string;
+  /** Absolute path of the source in images/. */
+  source: string;
+  width: number;
+  height: number;
+  web?: WebImage;
+  epub?: Variant;
+  /** One print variant per placement the layout uses this image in. */
+  print?: Partial<Record<Placement | 'cover', Variant>>;
+}
+
+export interface ImageStageResult {
+  images: Map<string, ProcessedImage>;
+  /** Per edition: bytes read, bytes written, milliseconds, cache hits and misses. */
+  summary: Record<Edition, { bytesIn: number; bytesOut: number; ms: number; hits: number; misses: number }>;
+}
+
+/** One place an image is used: a manuscript's image node, or the cover in issue.yaml. */
+export interface ImageReference {
+  /** The path as written, e.g. `erik-pool.jpg`. */
+  name: string;
+  placement: Placement | 'cover';
+  /** The manuscript (or issue.yaml) that uses it: problems are reported there. */
+  file: VFile;
+  /** Where in `file`; undefined only when the parser gave no position. */
+  position: Position | undefined;
+  /** Folder of `file`, for names written relative to the manuscript. */
+  baseDir: string;
+}
+
+export type EditionSummary = ImageStageResult['summary'][Edition];
+
+/** Creates a sharp pipeline; injectable so tests can count pipelines or make them fail. */
+export type SharpFactory = (input: Buffer, options?: SharpOptions) => Sharp;
+
+export interface ImageStageOptions {
+  /** One folder for every edition, or a folder per edition (required for each edition built). */
+  outDir: string | Partial<Record<Edition, string>>;
+  editions: readonly Edition[];
+  /** Content-addressed cache; default `.cache/images/` in the project root. */
+  cacheDir?: string;
+  /** Default: the real sharp. */
+  sharp?: SharpFactory;
+  /** Images processed at once; default os.availableParallelism(). */
+  concurrency?: number;
+}

@@ -1,0 +1,21 @@
+/** How an issue names itself in running text: "Wendbaar #06", "juni 2022". */
+import type { Article } from './load.ts';
+import type { IssueMeta } from './schema.ts';
+
+export function issueLabel(meta: IssueMeta): string {
+  return meta.number === undefined ? meta.title : `${meta.title} #${String(meta.number).padStart(2, '0')}`;
+}
+
+export function issueDate(meta: IssueMeta): string {
+  const [year, month, day] = meta.date.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = day === undefined
+    ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(meta.language, options).format(date);
+}
+
+/** The short form used in running heads and browser tabs. */
+export function shortTitle(article: Article): string {
+  return article.data.running_head ?? article.data.title;
+}

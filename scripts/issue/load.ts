@@ -1,0 +1,117 @@
+/**
+ * load: an issue folder → Issue { meta, articles[{ file, tree, data }] }.
+ *
+ * Every problem found is collected before giving up, so an editor fixes them in one go; each
+ * is a fatal VFile message at its file and line, and the whole set is thrown as an InputError.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { parseMarkdown } from '../markdown/parse.ts';
+import { hasFatal, InputError, UsageError } from '../util/errors.ts';
+import { readTextFile } from '../util/text-file.ts';
+import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
+import { parseYaml } from './yaml-errors.ts';
+
+export interface Article {
+  /** File name as listed in issue.yaml, e.g. `coos-maas.md`. */
+  name: string;
+  /** Stable id used for page names, anchors and output files, e.g. `coos-maas`. */
+  id: string;
+  file: VFile;
+  tree: Root;
+  data: FrontMatter;
+}
+
+export interface Issue {
+  dir: string;
+  /** The folder photographs are resolved in: `images/` beside the issue folder, or inside it. */
+  imagesDir: string;
+  file: VFile;
+  meta: IssueMeta;
+  articles: Article[];
+}
+
+export async function loadIssue(issueDir: string): Promise<Issue> {
+  const dir = path.resolve(issueDir);
+  const issuePath = path.join(dir, 'issue.yaml');
+  if (!existsSync(issuePath)) {
+    throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
+  }
+  const file = await readTextFile(issuePath);
+  const meta = hasFatal(file) ? undefined : parseYaml(file, String(file.value), issueSchema);
+  if (!meta) throw new InputError([file]);
+
+  checkArticleList(file, meta, dir);
+  const articles = await Promise.all(
+    [...new Set(meta.articles)].filter((name) => existsSync(path.join(dir, name))).map((name) => loadArticle(dir, name)),
+  );
+  const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
+  if (failed.length > 0) throw new InputError(failed);
+
+  return { dir, imagesDir: findImagesDir(dir), file, meta, articles: articles as Article[] };
+}
+
+async function loadArticle(dir: string, name: string): Promise<Article | { file: VFile }> {
+  const file = await readTextFile(path.join(dir, name));
+  if (hasFatal(file)) return { file };
+  const tree = parseMarkdown(file);
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  if (!yaml) {
+    const message = file.message('Missing front matter: expected a `---` block with at least `title` at the top', {
+      place: { line: 1, column: 1 },
+      ruleId: 'schema',
+      source: 'persklaar',
+    });
+    message.fatal = true;
+    return { file };
+  }
+  const data = parseYaml(file, yaml.value, frontMatterSchema, { line: (yaml.position?.start.line ?? 1) + 1 });
+  if (!data) return { file };
+  return { name, id: path.basename(name, '.md'), file, tree, data };
+}
+
+/** Articles missing or listed twice are errors at their line in issue.yaml. */
+function checkArticleList(file: VFile, meta: IssueMeta, dir: string): void {
+  const text = String(file.value);
+  const seen = new Set<string>();
+  for (const name of meta.articles) {
+    const place = lineOfListItem(text, name, seen.has(name));
+    if (seen.has(name)) {
+      report(file, `Unexpected duplicate article \`${name}\`: each article is listed once`, place, 'article-list');
+    } else if (!existsSync(path.join(dir, name))) {
+      report(file, `Missing article \`${name}\`: no such file in ${path.basename(dir)}/`, place, 'article-list');
+    }
+    seen.add(name);
+  }
+}
+
+function lineOfListItem(text: string, name: string, second: boolean): { line: number; column: number } {
+  const lines = text.split(/\r?\n/);
+  const matches = lines.flatMap((line, index) => (new RegExp(`^\\s*-\\s*["']?${escapeRegExp(name)}["']?\\s*(#.*)?$`).test(line) ? [index] : []));
+  const index = (second ? matches[1] : matches[0]) ?? 0;
+  return { line: index + 1, column: (lines[index]?.indexOf(name) ?? 0) + 1 };
+}
+
+function report(file: VFile, reason: string, place: { line: number; column: number }, ruleId: string): void {
+  const message = file.message(reason, { place, ruleId, source: 'persklaar' });
+  message.fatal = true;
+}
+
+function findImagesDir(dir: string): string {
+  const inside = path.join(dir, 'images');
+  return existsSync(inside) ? inside : path.join(path.dirname(dir), 'images');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Markdown files in the folder that issue.yaml does not list (for the linter). */
+export async function unlistedArticles(issue: Issue): Promise<string[]> {
+  const listed = new Set(issue.meta.articles);
+  const names = await readdir(issue.dir);
+  return names.filter((name) => name.endsWith('.md') && name !== 'README.md' && !listed.has(name)).sort();
+}

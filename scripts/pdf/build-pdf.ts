@@ -1,0 +1,105 @@
+/**
+ * The print edition: one HTML document (kept as `print/index.html`) printed by Chromium,
+ * then finished for PDF/UA. Contents page numbers need the printed result, so the page map
+ * of the last build is reused: if the first print puts every article where the map said,
+ * that print is final; otherwise the numbers are filled in and the document printed again.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'puppeteer';
+import { issueDate, issueLabel } from '../issue/format.ts';
+import type { Issue } from '../issue/load.ts';
+import type { ProcessedImage } from '../images/types.ts';
+import { toHtml } from '../render/serialize.ts';
+import { writeThemeAssets } from '../render/theme.ts';
+import type { RenderedArticle } from '../render/to-hast.ts';
+import { writeFileAtomic } from '../util/output.ts';
+import { articleAnchor, printDocument, type StartPages } from './document.ts';
+import { finishPdf } from './finish/index.ts';
+import { readStartPages, samePages } from './page-map.ts';
+import { placePrintImages } from './print-images.ts';
+import { printPdf } from './print.ts';
+
+const MAX_PRINTS = 3;
+
+export interface PdfBuild {
+  /** The finished PDF; the build writes it once every edition has succeeded. */
+  bytes: Uint8Array;
+  /** Where each article starts, as printed on the contents page and verified in the PDF. */
+  startPages: StartPages;
+  pageCount: number;
+  prints: number;
+  timings: { print: number; finish: number };
+}
+
+export interface PdfOptions {
+  browser: Browser;
+  /** Folder for the print document and its assets (the build swaps it into place whole). */
+  printDir: string;
+  cacheDir: string;
+}
+
+export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
+  const { browser, printDir } = options;
+  const htmlFile = path.join(printDir, 'index.html');
+  const mapFile = path.join(options.cacheDir, `${issue.meta.slug}.page-map.json`);
+  const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
+  await writeThemeAssets(printDir, 'print.css');
+
+  let startPages = await readCachedMap(mapFile);
+  let pdf: Uint8Array | undefined;
+  let pageCount = 0;
+  let prints = 0;
+  let printMs = 0;
+  while (prints < MAX_PRINTS) {
+    const tree = printDocument(issue, rendered, startPages);
+    placePrintImages(tree, images, printDir);
+    await writeFile(htmlFile, toHtml(tree));
+    const start = performance.now();
+    pdf = await printPdf(browser, htmlFile);
+    printMs += performance.now() - start;
+    prints++;
+    const facts = await readStartPages(pdf, anchors);
+    pageCount = facts.pageCount;
+    if (samePages(startPages, facts.startPages)) break;
+    startPages = facts.startPages;
+  }
+  if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
+
+  const finishStart = performance.now();
+  const finished = await finishPdf(pdf, {
+    title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
+    language: issue.meta.language,
+    creators: creatorsOf(issue),
+    subject: issue.meta.subtitle,
+    modDate: issueDateAsDate(issue),
+  });
+  const finishMs = performance.now() - finishStart;
+  await writeFileAtomic(mapFile, JSON.stringify(startPages, null, 2));
+  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs } };
+}
+
+async function readCachedMap(file: string): Promise<StartPages | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as StartPages;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The people credited with the text: article authors, else the colophon's text credits. */
+export function creatorsOf(issue: Issue): string[] {
+  const authors = issue.articles.flatMap((article) => article.data.authors);
+  const fromColophon = issue.meta.colophon.filter((credit) => /^tekst$/i.test(credit.role)).flatMap((credit) => credit.names);
+  const creators = [...new Set([...authors, ...fromColophon])];
+  return creators.length > 0 ? creators : [issue.meta.publisher ?? issue.meta.title];
+}
+
+/** Fixed dates keep builds reproducible: SOURCE_DATE_EPOCH when set, else the issue's date. */
+export function issueDateAsDate(issue: Issue): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const [year, month, day] = issue.meta.date.split('-').map(Number);
+  return new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
+}

@@ -1,0 +1,131 @@
+/**
+ * The print edition as one HTML document: cover, contents, then every article on its own
+ * named page (`page: art-<id>`) so each gets its own running head from `@page art-<id>`.
+ * Contents page numbers come from the page map (Chromium has no `target-counter()`): the
+ * first print reads where articles start, and the numbers are filled in from that.
+ */
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root } from 'hast';
+import { issueDate, issueLabel, shortTitle } from '../issue/format.ts';
+import type { Issue } from '../issue/load.ts';
+import type { RenderedArticle } from '../render/to-hast.ts';
+import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
+import { hyphenateTree } from './hyphenate.ts';
+
+/** Where each article starts in the printed PDF (1-based page numbers), by article id. */
+export type StartPages = Record<string, number>;
+
+/** A CSS page name and an HTML id in one: `art-` + the article id, made safe for both. */
+export const articleAnchor = (id: string): string => `art-${id.replace(/[^A-Za-z0-9-]/g, '-')}`;
+
+export function printDocument(issue: Issue, rendered: RenderedArticle[], startPages: StartPages | undefined): Root {
+  const { meta } = issue;
+  const articleIds = new Set(issue.articles.map((article) => article.id));
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: meta.language }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', `${issueLabel(meta)} — ${issueDate(meta)}`),
+          h('link', { rel: 'stylesheet', href: 'assets/print.css' }),
+          h('style', runningHeads(issue)),
+        ]),
+        h('body', [coverPage(issue), contentsPage(issue, startPages), ...rendered.map((article) => articlePages(article, articleIds))]),
+      ]),
+    ],
+  };
+}
+
+function coverPage(issue: Issue): Element {
+  const { meta } = issue;
+  const cover = meta.cover;
+  const byName = new Map(issue.articles.map((article) => [article.name, article]));
+  return h('section.cover', { ariaLabel: 'Omslag' }, [
+    cover ? h('img.cover-photo', { src: cover.image, alt: cover.alt, dataPlacement: 'cover' }) : undefined,
+    h('div.cover-top', [
+      h('p.cover-publisher', meta.publisher ?? ''),
+      h('h1.cover-title', [h('span.cover-masthead', meta.title), ' ', h('span.cover-issue', `#${String(meta.number ?? '').padStart(2, '0')}`)]),
+      h('p.cover-date', issueDate(meta)),
+    ]),
+    cover?.quote
+      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined].filter(defined))
+      : undefined,
+    cover && cover.teasers.length > 0
+      ? h('ul.cover-teasers', cover.teasers.map((teaser) => {
+          const target = byName.get(teaser.article);
+          return h('li', [
+            h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', teaser.title), teaser.text ? h('span', teaser.text) : undefined].filter(defined)),
+          ]);
+        }))
+      : undefined,
+    cover?.credit ? h('p.cover-credit', `Foto omslag: ${cover.credit}`) : undefined,
+  ].filter(defined));
+}
+
+function contentsPage(issue: Issue, startPages: StartPages | undefined): Element {
+  return h('section.contents', { ariaLabelledBy: 'inhoud' }, [
+    h('h2#inhoud', 'In dit nummer'),
+    h('ol.contents-list', issue.articles.map((article) => {
+      const page = startPages?.[article.id];
+      return h('li', [
+        h('a', { href: `#${articleAnchor(article.id)}` }, [
+          h('span.contents-page', { dataArticle: article.id }, page === undefined ? '–' : String(page)),
+          h('span.contents-entry', [
+            article.data.kicker ? h('span.contents-kicker', article.data.kicker) : undefined,
+            h('span.contents-title', article.data.title),
+          ].filter(defined)),
+        ]),
+      ]);
+    })),
+    issue.meta.highlights.length > 0
+      ? h('div.highlights', [
+          h('h3', 'Uitgelicht'),
+          h('ul', issue.meta.highlights.map((highlight) => {
+            const target = issue.articles.find((article) => article.name === highlight.article);
+            return h('li', [
+              h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', highlight.title), highlight.text ? h('span', ` ${highlight.text}`) : undefined].filter(defined)),
+            ]);
+          })),
+        ])
+      : undefined,
+  ].filter(defined));
+}
+
+function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySet<string>): Element {
+  const { data } = article;
+  const anchor = articleAnchor(article.id);
+  const content = structuredClone(body);
+  // All articles share one document here: ids get the article's prefix, links follow.
+  prefixIds(content, `${anchor}--`);
+  rewriteIssueLinks(content, articleIds, ({ article: target, fragment }) => {
+    const targetAnchor = target === undefined ? anchor : articleAnchor(target);
+    return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
+  });
+  hyphenateTree(content);
+  return h(`article.article.kind-${data.kind}`, { id: articleAnchor(article.id), style: `page: ${articleAnchor(article.id)}`, ariaLabelledBy: `${articleAnchor(article.id)}-titel` }, [
+    h('header.article-header', [
+      data.kicker ? h('p.kicker', data.kicker) : undefined,
+      h('h1', { id: `${articleAnchor(article.id)}-titel` }, data.title),
+      data.lead ? h('p.lead', data.lead) : undefined,
+    ].filter(defined)),
+    h('div.article-body', content.children as ElementContent[]),
+  ]);
+}
+
+/** One named page per article, carrying its running head; the cover has none. */
+function runningHeads(issue: Issue): string {
+  const label = `${issueLabel(issue.meta)} · ${issueDate(issue.meta)}`;
+  return issue.articles
+    .map((article) => `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } @top-right { content: ${cssString(shortTitle(article))}; } }`)
+    .join('\n');
+}
+
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+}
+
+function defined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * Links between articles are written as editors see the files: `gesprek.md#de-eerste-vraag`.
+ * Each edition lives in its own file layout (web: `gesprek.html`, print: one document,
+ * EPUB: chapter files), so each rewrites these links — and, where articles share one
+ * document, the ids — at its edge with one resolver.
+ */
+import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+
+/** Resolves an in-issue link: `article` is the target's id (undefined: this article). */
+export type LinkResolver = (target: { article: string | undefined; fragment: string | undefined }) => string;
+
+const localLink = /^(?:\.\/)?([\w.-]+)\.md(?:#(.*))?$|^#(.+)$/;
+
+export function rewriteIssueLinks(tree: Root, articleIds: ReadonlySet<string>, resolve: LinkResolver): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    const match = localLink.exec(node.properties.href);
+    if (!match) return;
+    const [, file, fileFragment, ownFragment] = match;
+    if (file !== undefined && !articleIds.has(file)) return;
+    node.properties.href = resolve({ article: file, fragment: decodeFragment(fileFragment ?? ownFragment) });
+  });
+}
+
+/** Prefixes every id in an article, for editions that put all articles in one document. */
+export function prefixIds(tree: Root, prefix: string): void {
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') node.properties.id = `${prefix}${node.properties.id}`;
+    const labelledBy = node.properties.ariaLabelledBy as string | string[] | undefined;
+    if (labelledBy !== undefined) node.properties.ariaLabelledBy = [labelledBy].flat().map((id) => `${prefix}${id}`);
+  });
+}
+
+function decodeFragment(fragment: string | undefined): string | undefined {
+  if (fragment === undefined || fragment === '') return undefined;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * render: an article's mdast → hast, once. The result is shared by every edition; an edition
+ * only adds its template and small transforms at the edge (image sources, hyphenation, XHTML).
+ */
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Heading } from 'mdast';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { headingIds } from '../markdown/heading-ids.ts';
+import type { Article } from '../issue/load.ts';
+import type { IssueMeta } from '../issue/schema.ts';
+import { componentFor } from './components/index.ts';
+import type { Directive, RenderContext } from './components/types.ts';
+
+export interface RenderedArticle {
+  article: Article;
+  /** The article body: everything after the title block. */
+  body: HastRoot;
+}
+
+export function renderArticle(article: Article, meta?: IssueMeta): RenderedArticle {
+  const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
+  const source = String(article.file.value);
+
+  const directive: Handler = (state: State, node: Directive) => {
+    const component = componentFor(node.type, node.name);
+    if (component) return component.render(state, node, context);
+    // Unknown directives keep their text (the linter names them); nothing an editor wrote is lost.
+    if (node.type === 'textDirective') return { type: 'text', value: sourceOf(source, node) };
+    return h('div', state.all(node));
+  };
+
+  const heading: Handler = (state: State, node: Heading) => {
+    const element = defaultHandlers.heading(state, node) as Element;
+    element.properties.id = context.ids.get(node);
+    return element;
+  };
+
+  const body = toHast(article.tree, {
+    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading },
+  }) as HastRoot;
+  if (article.data.kind === 'colophon' && meta && meta.colophon.length > 0) body.children.push(colophonCredits(meta));
+  return { article, body };
+}
+
+/** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */
+function colophonCredits(meta: IssueMeta): Element {
+  return h('dl.colophon-credits', meta.colophon.flatMap((credit) => [h('dt', credit.role), ...credit.names.map((name) => h('dd', name))]));
+}
+
+function sourceOf(source: string, node: Directive): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.slice(start, end);
+}
+
+export function isElement(node: ElementContent | HastRoot): node is Element {
+  return node.type === 'element';
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the system programs the editions and their checks need, when they are missing:
+# Chromium (renders the PDF, runs the accessibility checks), Java + epubcheck (checks the EPUB)
+# and poppler-utils (page previews). Uses apt-get as root; otherwise says what to run.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Missing system packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,39 @@
+/** An article's web page: title block from front matter, the shared body, and a pager. */
+import { h } from 'hastscript';
+import type { ElementContent, Root } from 'hast';
+import { issueLabel, shortTitle } from '../issue/format.ts';
+import type { Issue } from '../issue/load.ts';
+import type { RenderedArticle } from '../render/to-hast.ts';
+import { webPage } from './page.ts';
+
+export function articlePage(issue: Issue, rendered: RenderedArticle, index: number): Root {
+  const { article, body } = rendered;
+  const { data } = article;
+  const previous = issue.articles[index - 1];
+  const next = issue.articles[index + 1];
+  const header = h('header.article-header', [
+    data.kicker ? h('p.kicker', data.kicker) : undefined,
+    h('h1#artikel-titel', data.title),
+    data.lead ? h('p.lead', data.lead) : undefined,
+  ].filter((node) => node !== undefined));
+
+  const pager = h('nav.pager', { ariaLabel: 'Vorig en volgend artikel' }, [
+    previous ? h('a.pager-prev', { href: `${previous.id}.html`, rel: 'prev' }, [h('span.pager-label', 'Vorig artikel'), ' ', h('span.pager-title', shortTitle(previous))]) : undefined,
+    next ? h('a.pager-next', { href: `${next.id}.html`, rel: 'next' }, [h('span.pager-label', 'Volgend artikel'), ' ', h('span.pager-title', shortTitle(next))]) : undefined,
+  ].filter((node) => node !== undefined));
+
+  return webPage({
+    issue,
+    title: `${shortTitle(article)} — ${issueLabel(issue.meta)}`,
+    description: data.lead,
+    current: article.name,
+    bodyClass: `page-article.kind-${data.kind}`,
+    main: [
+      h(`article.article.article--${data.kind}`, { ariaLabelledBy: 'artikel-titel' }, [
+        header,
+        h('div.article-body', body.children as ElementContent[]),
+      ]),
+      pager,
+    ],
+  });
+}

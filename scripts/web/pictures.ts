@@ -1,0 +1,51 @@
+/**
+ * The web edition's edge transform for photography: every `<img>` made by the renderer becomes
+ * a `<picture>` with AVIF and WebP sources, a JPEG fallback, `srcset`/`sizes`, intrinsic
+ * `width`/`height` against layout shift, and lazy loading for all but the first photo.
+ */
+import path from 'node:path';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import type { ProcessedImage, Variant } from '../images/types.ts';
+
+const sizesByPlacement: Record<string, string> = {
+  cover: '(min-width: 64rem) 38rem, (min-width: 44rem) 60vw, 100vw',
+  wide: '(min-width: 64rem) 60rem, 100vw',
+  column: '(min-width: 40rem) 38rem, 100vw',
+  portrait: '(min-width: 24rem) 22rem, 100vw',
+};
+
+export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDir: string): void {
+  let seen = 0;
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
+    const name = String(node.properties.src ?? '');
+    const web = images.get(name)?.web;
+    if (!web) throw new Error(`No web variants for image \`${name}\`; the image stage must run before the web edition`);
+    const placement = String(node.properties.dataPlacement ?? 'column');
+    const srcset = (variants: Variant[]) => variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
+    const sizes = sizesByPlacement[placement] ?? sizesByPlacement.column!;
+    const fallback = web.fallback[Math.floor((web.fallback.length - 1) / 2)] ?? web.fallback[0]!;
+    const picture: Element = h('picture', [
+      ...web.sources.map((source) => h('source', { type: source.type, srcSet: srcset(source.variants), sizes })),
+      h('img', {
+        src: url(pageDir, fallback),
+        srcSet: srcset(web.fallback),
+        sizes,
+        alt: node.properties.alt ?? '',
+        width: web.width,
+        height: web.height,
+        loading: seen === 0 ? undefined : 'lazy',
+        decoding: 'async',
+      }),
+    ]);
+    seen++;
+    parent.children[index] = picture;
+    return SKIP;
+  });
+}
+
+function url(pageDir: string, variant: Variant): string {
+  return path.relative(pageDir, variant.path).split(path.sep).join('/');
+}
