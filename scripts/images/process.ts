@@ -134,7 +134,7 @@ async function processSource(source: Source, context: Context): Promise<Processe
   const bytes = await readSource(source.path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   let facts = await cache.readSource<SourceFacts>(hash);
-  if (!facts) {
+  if (!isFacts(facts)) {
     const probed = await context.perJob(() => probe(context.sharp, bytes));
     await cache.writeSource(hash, probed);
     facts = probed;
@@ -196,6 +196,15 @@ async function processSource(source: Source, context: Context): Promise<Processe
   }
   if (editions.includes('web')) image.web = webImage(web);
   return image;
+}
+
+/** A cached description is only trusted if it has the shape this version writes. */
+function isFacts(value: SourceFacts | undefined): value is SourceFacts {
+  return (
+    typeof value === 'object' && value !== null &&
+    Number.isInteger(value.width) && Number.isInteger(value.height) &&
+    typeof value.alpha === 'boolean' && typeof value.credit === 'object' && value.credit !== null
+  );
 }
 
 function webImage(web: Record<'avif' | 'webp' | 'fallback', Variant[]>): WebImage {

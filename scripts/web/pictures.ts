@@ -7,6 +7,7 @@ import path from 'node:path';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { webSrc } from '../images/process.ts';
 import type { ProcessedImage, Variant } from '../images/types.ts';
 
 const sizesByPlacement: Record<string, string> = {
@@ -26,7 +27,7 @@ export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDi
     const placement = String(node.properties.dataPlacement ?? 'column');
     const srcset = (variants: Variant[]) => variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
     const sizes = sizesByPlacement[placement] ?? sizesByPlacement.column!;
-    const fallback = web.fallback[Math.floor((web.fallback.length - 1) / 2)] ?? web.fallback[0]!;
+    const fallback = webSrc(web);
     const picture: Element = h('picture', [
       ...web.sources.map((source) => h('source', { type: source.type, srcSet: srcset(source.variants), sizes })),
       h('img', {
