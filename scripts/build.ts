@@ -1,9 +1,16 @@
 /**
  * build: load → render → images → editions. Each manuscript is parsed once and rendered to
- * hast once; the editions share that hast. Every output is staged beside its destination and
- * swapped in only when the whole build has succeeded, so a failed build leaves the previous
- * outputs exactly as they were.
+ * hast once; the editions share that hast.
+ *
+ * Incremental: every edition's inputs are fingerprinted (manuscripts, photos, the tool's own
+ * code and theme); an edition whose fingerprint matches its last build and whose output is
+ * still there is skipped. Atomic: every output is staged beside its destination and swapped in
+ * only when the whole build has succeeded, so a failed build leaves the previous outputs as
+ * they were.
  */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'puppeteer';
@@ -12,11 +19,15 @@ import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
+import { readPageMapCache } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
+import { UsageError } from './util/errors.ts';
+import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
+import { lockOutput } from './util/lock.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
 
-export const editions = ['web', 'pdf'] as const;
+export const editions = ['web', 'pdf', 'epub'] as const;
 export type EditionName = (typeof editions)[number];
 
 export interface BuildOptions {
@@ -24,6 +35,8 @@ export interface BuildOptions {
   outDir: string;
   only?: EditionName[];
   cacheDir?: string;
+  /** Rebuild every edition even when its inputs are unchanged. */
+  force?: boolean;
   /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
   browser?: Browser;
   /** Called with one line per finished stage. */
@@ -32,10 +45,15 @@ export interface BuildOptions {
 
 export interface BuildResult {
   issue: Issue;
+  /** Files written by this build (skipped editions write nothing). */
   outputs: string[];
+  built: EditionName[];
+  skipped: EditionName[];
   pdf?: PdfBuild;
   timings: { stage: string; ms: number }[];
 }
+
+type BuildState = Partial<Record<EditionName, string>>;
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: BuildResult['timings'] = [];
@@ -51,23 +69,44 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.resolve(options.cacheDir ?? '.cache');
-  const wanted = new Set(options.only ?? editions);
   const issue = await stage('load', () => loadIssue(options.issueDir));
-  const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
+  const outputsOf: Record<EditionName, string> = {
+    web: path.join(outDir, 'web', 'index.html'),
+    pdf: path.join(outDir, `${issue.meta.slug}.pdf`),
+    epub: path.join(outDir, `${issue.meta.slug}.epub`),
+  };
 
+  const stateFile = path.join(cacheDir, 'builds', `${hashOf(outDir).slice(0, 16)}.json`);
+  const state = await readState(stateFile);
+  const inputs = await inputFingerprint(issue);
+  const keyOf = (edition: EditionName) => hashOf(edition, inputs);
+  const wanted = (options.only ?? editions).filter((edition) => options.force || state[edition] !== keyOf(edition) || !existsSync(outputsOf[edition]));
+  const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
+  if (wanted.length === 0) {
+    log('nothing changed');
+    return { issue, outputs: [], built: [], skipped, timings };
+  }
+
+  const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
+  const lock = await lockOutput(outDir);
   const staged: StagedDir[] = [];
+  const cleanup: (() => Promise<void>)[] = [];
   const stageFor = async (name: string) => {
     const dir = await stageDir(path.join(outDir, name));
     staged.push(dir);
     return dir.path;
   };
   try {
-    const webDir = wanted.has('web') ? await stageFor('web') : undefined;
-    const printDir = wanted.has('pdf') ? await stageFor('print') : undefined;
-    const imageEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(printDir ? ['print' as const] : [])];
+    const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
+    const printDir = wanted.includes('pdf') ? await stageFor('print') : undefined;
+    // The EPUB packs its photos from here; the folder goes when the build ends.
+    const epubImages = wanted.includes('epub') ? await mkdtemp(path.join(tmpdir(), 'persklaar-epub-')) : undefined;
+    if (epubImages) cleanup.push(() => rm(epubImages, { recursive: true, force: true }));
+
+    const imageEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(printDir ? ['print' as const] : []), ...(epubImages ? ['epub' as const] : [])];
     const { images, summary } = await stage('images', () =>
       processImages(issue, {
-        outDir: { web: webDir && path.join(webDir, 'images'), print: printDir && path.join(printDir, 'images') },
+        outDir: { web: webDir && path.join(webDir, 'images'), print: printDir && path.join(printDir, 'images'), epub: epubImages },
         editions: imageEditions,
         cacheDir: path.join(cacheDir, 'images'),
       }),
@@ -83,7 +122,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     let pdf: PdfBuild | undefined;
     if (printDir) {
-      const outFile = path.join(outDir, `${issue.meta.slug}.pdf`);
       // Loaded only when printing: Puppeteer and pdf.js are most of the start-up cost.
       const [{ launchChromium }, { buildPdf }] = await Promise.all([import('./pdf/browser.ts'), import('./pdf/build-pdf.ts')]);
       const browser = options.browser ?? (await stage('browser', () => launchChromium()));
@@ -93,16 +131,50 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!options.browser) await browser.close();
       }
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`);
-      files.push([outFile, pdf.bytes]);
-      outputs.push(outFile, path.join(outDir, 'print', 'index.html'));
+      files.push([outputsOf.pdf, pdf.bytes]);
+      outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
+    }
+
+    if (epubImages) {
+      const printed = pdf ? { pageCount: pdf.pageCount, startPages: pdf.startPages } : await readPageMapCache(cacheDir, issue);
+      if (!printed) throw new UsageError('The EPUB’s page list needs the print edition’s page numbers: build the PDF once (`persklaar build` without --only)');
+      const { packEpub } = await import('./epub/build-epub.ts');
+      const pageMap = { totalPages: printed.pageCount, articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })) };
+      const bytes = await stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
+      files.push([outputsOf.epub, bytes]);
+      outputs.push(outputsOf.epub);
     }
 
     // Everything succeeded: only now does any output change.
     for (const [file, bytes] of files) await writeFileAtomic(file, bytes);
     for (const dir of staged) await dir.commit();
-    return { issue, outputs, pdf, timings };
+    for (const edition of wanted) state[edition] = keyOf(edition);
+    await writeFileAtomic(stateFile, JSON.stringify(state, null, 2));
+    return { issue, outputs, built: wanted, skipped, pdf, timings };
   } catch (error) {
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;
+  } finally {
+    for (const step of cleanup) await step();
+    await lock.release();
+  }
+}
+
+/** Everything an edition is made from, as one hash: photos by size and time, text by content. */
+async function inputFingerprint(issue: Issue): Promise<string> {
+  const photos = (await readdir(issue.imagesDir).catch(() => [] as string[])).sort().map((name) => statKey(path.join(issue.imagesDir, name)));
+  return hashOf(
+    toolVersion(),
+    String(issue.file.value),
+    ...issue.articles.flatMap((article) => [article.name, String(article.file.value)]),
+    ...photos,
+  );
+}
+
+async function readState(file: string): Promise<BuildState> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as BuildState;
+  } catch {
+    return {};
   }
 }

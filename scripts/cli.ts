@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { build, editions, type EditionName } from './build.ts';
-import { report } from './report/report.ts';
+import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
 const DEFAULT_ISSUE = 'manuscript';
@@ -27,11 +27,42 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
     .option('--out <DIR>', 'output folder', 'dist')
     .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...editions]))
-    .action(async (issueDir: string, options: { out: string; only?: EditionName[] }) => {
-      const quiet = !process.stderr.isTTY;
-      const result = await build({ issueDir, outDir: options.out, only: options.only, log: (line) => { if (!quiet) process.stderr.write(`  ${line}\n`); } });
+    .option('--force', 'rebuild every edition, even when nothing changed')
+    .action(async (issueDir: string, options: { out: string; only?: EditionName[]; force?: boolean }) => {
+      // Stage times on a terminal; CI logs get the summary line only.
+      const progress = process.stderr.isTTY || verbose;
+      const result = await build({
+        issueDir,
+        outDir: options.out,
+        only: options.only,
+        force: options.force,
+        log: (line) => {
+          if (progress) process.stderr.write(`  ${line}\n`);
+        },
+      });
       const total = result.timings.reduce((sum, timing) => sum + timing.ms, 0);
-      process.stdout.write(`Built ${result.outputs.length} files from ${result.issue.articles.length} articles in ${total.toFixed(0)} ms\n`);
+      const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
+      process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${total.toFixed(0)} ms${skipped}\n`);
+    });
+
+  program
+    .command('lint')
+    .description('check the manuscripts: links, alt text, headings, spelling')
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
+    .addOption(new Option('--format <FORMAT>', 'output format').choices([...formats]).default('text'))
+    .option('--online', 'also check that external links answer (needs network)')
+    .action(async (issueDir: string, options: { format: Format; online?: boolean }) => {
+      const { runLint } = await import('./lint/index.ts');
+      exitCode = await runLint(issueDir, { format: options.format, online: options.online });
+    });
+
+  program
+    .command('check')
+    .description('check a built edition: PDF/UA preflight for .pdf, EPUBCheck for .epub')
+    .argument('<FILE>', 'a .pdf or .epub file')
+    .action(async (file: string) => {
+      const { runCheck } = await import('./check/index.ts');
+      exitCode = await runCheck(file);
     });
 
   try {

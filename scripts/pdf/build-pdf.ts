@@ -4,7 +4,7 @@
  * of the last build is reused: if the first print puts every article where the map said,
  * that print is final; otherwise the numbers are filled in and the document printed again.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'puppeteer';
@@ -17,6 +17,7 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { finishPdf } from './finish/index.ts';
+import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
 import { readStartPages, samePages } from './page-map.ts';
 import { placePrintImages } from './print-images.ts';
 import { printPdf } from './print.ts';
@@ -43,11 +44,10 @@ export interface PdfOptions {
 export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
   const { browser, printDir } = options;
   const htmlFile = path.join(printDir, 'index.html');
-  const mapFile = path.join(options.cacheDir, `${issue.meta.slug}.page-map.json`);
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css');
 
-  let startPages = await readCachedMap(mapFile);
+  let startPages = (await readPageMapCache(options.cacheDir, issue))?.startPages;
   let pdf: Uint8Array | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -76,16 +76,8 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     modDate: issueDateAsDate(issue),
   });
   const finishMs = performance.now() - finishStart;
-  await writeFileAtomic(mapFile, JSON.stringify(startPages, null, 2));
+  await writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2));
   return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs } };
-}
-
-async function readCachedMap(file: string): Promise<StartPages | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as StartPages;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */

@@ -2,8 +2,8 @@
  * Dutch hyphenation for the print edition, inserted at build time as soft hyphens: headless
  * Chromium on Linux ships no hyphenation dictionaries, so `hyphens: auto` alone does nothing
  * and justified columns would gape. Patterns from the `hyphen` package (nl); an exceptions
- * list in styles/ overrides bad breaks. Only running text is touched — never headings, names
- * set as speakers, links' URLs or code.
+ * list in styles/ overrides bad breaks. Only running text is touched — never headings,
+ * captions, names, links' URLs or code.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import type { Element, Root } from 'hast';
 
 const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD = 7;
-const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'script', 'style']);
+const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'code', 'pre', 'kbd', 'samp', 'script', 'style']);
 const skipClasses = new Set(['speaker', 'credit', 'box-title']);
 
 const exceptionsFile = path.resolve(import.meta.dirname, '../../styles/hyphenation-nl.txt');
@@ -34,7 +34,8 @@ let exceptions: Map<string, string> | undefined;
 
 export function hyphenateWord(word: string): string {
   exceptions ??= loadExceptions();
-  if (word.length < MIN_WORD || word === word.toUpperCase()) return word;
+  // Names and acronyms are not broken: a capital first letter is taken as a name.
+  if (word.length < MIN_WORD || word[0] !== word[0]!.toLowerCase()) return word;
   const exception = exceptions.get(word.toLowerCase());
   if (exception !== undefined) return applyPattern(word, exception);
   return hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });

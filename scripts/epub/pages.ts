@@ -1,0 +1,103 @@
+/**
+ * The EPUB's content documents as hast, before the library's chapter template wraps them:
+ * the cover page from issue.yaml, and per article the title block (as on the web) followed by
+ * the shared body with the EPUB's edge transforms. Each document is one section carrying its
+ * DPUB-ARIA role, named by its own heading.
+ */
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root } from 'hast';
+import { issueDate } from '../issue/format.ts';
+import type { Issue } from '../issue/load.ts';
+import type { ProcessedImage } from '../images/types.ts';
+import { rewriteIssueLinks } from '../render/links.ts';
+import type { RenderedArticle } from '../render/to-hast.ts';
+import { epubImages, epubVariant, fileUrl } from './images.ts';
+import { copyrightNotice } from './metadata.ts';
+import { insertPageBreaks, pageBreakMarker } from './page-breaks.ts';
+import type { PageBreak } from './page-map.ts';
+import { prepareForSanitiser } from './sanitiser.ts';
+import { articleSemantics, markPullquotes } from './semantics.ts';
+
+export const TITLE_ID = 'artikel-titel';
+
+export function articlePage(
+  issue: Issue,
+  rendered: RenderedArticle,
+  images: ReadonlyMap<string, ProcessedImage>,
+  breaks: readonly PageBreak[],
+  fileOf: (articleId: string) => string,
+): Root {
+  const { article } = rendered;
+  const { data } = article;
+  // The body is shared with the other editions: the EPUB edits its own copy only.
+  const body = structuredClone(rendered.body);
+  epubImages(body, images);
+  // `gesprek.md#kop` → `gesprek.xhtml#kop`: each article is its own content document.
+  rewriteIssueLinks(body, new Set(issue.articles.map((item) => item.id)), ({ article: target = article.id, fragment }) => {
+    const hash = fragment === undefined ? '' : `#${fragment}`;
+    return target === article.id && hash ? hash : `${fileOf(target)}${hash}`;
+  });
+  markPullquotes(body);
+  insertPageBreaks(body, breaks);
+  const start = breaks.find((pageBreak) => pageBreak.afterBlock === undefined);
+  const { type, role } = articleSemantics[data.kind];
+
+  const section = h(`section.article.article--${data.kind}`, { 'epub:type': type, role, ariaLabelledBy: TITLE_ID }, [
+    start ? pageBreakMarker(start.page) : undefined,
+    h('header.article-header', [
+      data.kicker ? h('p.kicker', data.kicker) : undefined,
+      h(`h1#${TITLE_ID}`, data.title),
+      data.lead ? h('p.lead', data.lead) : undefined,
+    ].filter((node) => node !== undefined)),
+    h('div.article-body', body.children as ElementContent[]),
+    data.kind === 'colophon' ? rightsNotice(issue) : undefined,
+  ].filter((node) => node !== undefined));
+  return sanitiserReady(section);
+}
+
+/** The cover as printed: masthead, photo, quote and the cover lines, each a link. */
+export function coverPage(issue: Issue, images: ReadonlyMap<string, ProcessedImage>, hrefOf: (article: string) => string, page?: number): Root {
+  const { meta } = issue;
+  const cover = meta.cover;
+  const section = h('section.cover', { ariaLabelledBy: 'omslag-titel' }, [
+    page === undefined ? undefined : pageBreakMarker(page),
+    h('h1#omslag-titel.cover-title', [
+      h('span.cover-masthead', meta.title),
+      ' ',
+      h('span.cover-issue', [meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')} · `, issueDate(meta)]),
+    ]),
+    meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
+    cover
+      ? h('figure.cover-figure', [
+          // The cover photo is the publication's cover image: doc-cover says so to assistive technology.
+          h('img', { src: fileUrl(epubVariant(images, cover.image)), alt: cover.alt, role: 'doc-cover', 'epub:type': 'cover' }),
+          cover.person || cover.credit
+            ? h('figcaption', [cover.person ?? '', cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined].filter((node) => node !== undefined))
+            : undefined,
+        ].filter((node) => node !== undefined))
+      : undefined,
+    cover?.quote
+      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined].filter((node) => node !== undefined))
+      : undefined,
+    cover && cover.teasers.length > 0
+      ? h('ul.cover-teasers', { ariaLabel: 'Uitgelicht' }, cover.teasers.map((teaser) =>
+          h('li', [h('a', { href: hrefOf(teaser.article) }, [h('strong', `‘${teaser.title}’`), teaser.text ? h('span', [' ', teaser.text]) : undefined].filter((node) => node !== undefined))])))
+      : undefined,
+  ].filter((node) => node !== undefined));
+  return sanitiserReady(section);
+}
+
+/**
+ * The colophon ends with the copyright notice (the renderer has already set the credits from
+ * issue.yaml); the EPUB's dc:rights says the same.
+ */
+function rightsNotice(issue: Issue): Element | undefined {
+  const notice = copyrightNotice(issue);
+  return notice ? h('p.rights', notice) : undefined;
+}
+
+function sanitiserReady(section: Element): Root {
+  const tree: Root = { type: 'root', children: [section] };
+  prepareForSanitiser(tree);
+  return tree;
+}

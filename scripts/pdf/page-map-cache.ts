@@ -1,0 +1,28 @@
+/**
+ * The page map of the last print, kept in the cache: the next build prints with these
+ * contents numbers first (usually final), and an EPUB-only build takes its page list from it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Issue } from '../issue/load.ts';
+import type { StartPages } from './document.ts';
+
+/** What the last print of this issue looked like: kept in the cache for the next build. */
+export interface PrintedPages {
+  pageCount: number;
+  startPages: StartPages;
+}
+
+export function pageMapFile(cacheDir: string, issue: Issue): string {
+  return path.join(cacheDir, `${issue.meta.slug}.page-map.json`);
+}
+
+export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<PrintedPages | undefined> {
+  try {
+    const cached = JSON.parse(await readFile(pageMapFile(cacheDir, issue), 'utf8')) as PrintedPages;
+    const complete = issue.articles.every((article) => Number.isInteger(cached.startPages?.[article.id]));
+    return complete && Number.isInteger(cached.pageCount) ? cached : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Content hashes that decide what a build may skip. The tool's own version is the hash of its
+ * code, theme and locked dependencies, so a change to a stylesheet or a renderer counts as a
+ * change to every output, exactly like a change to a manuscript.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const toolInputs = ['scripts', 'styles', 'package-lock.json'];
+
+let toolHash: string | undefined;
+
+export function toolVersion(): string {
+  if (toolHash) return toolHash;
+  const hash = createHash('sha256');
+  for (const file of toolInputs.flatMap((entry) => filesUnder(path.join(projectRoot, entry))).sort()) {
+    hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  toolHash = hash.digest('hex');
+  return toolHash;
+}
+
+function filesUnder(entry: string): string[] {
+  const stats = statSync(entry, { throwIfNoEntry: false });
+  if (!stats) return [];
+  if (stats.isFile()) return [entry];
+  return readdirSync(entry, { withFileTypes: true }).flatMap((child) => filesUnder(path.join(entry, child.name)));
+}
+
+export function hashOf(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** A cheap stand-in for a file's content hash: path, size and modification time. */
+export function statKey(file: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${file}:${stats.size}:${stats.mtimeMs}` : `${file}:missing`;
+}

@@ -1,0 +1,141 @@
+/**
+ * The EPUB stage's parts on small inputs: page-map checks, marker placement, build time,
+ * the post-processing of the library's zip, token resolution and the sanitiser guard.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { h } from 'hastscript';
+import type { Root } from 'hast';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTime } from '../../scripts/epub/build-epub.ts';
+import { assembleWithLibrary } from '../../scripts/epub/library.ts';
+import { stableUuid } from '../../scripts/epub/metadata.ts';
+import { bodyBlocks, insertPageBreaks } from '../../scripts/epub/page-breaks.ts';
+import { pageBreaksByArticle, type PageMap } from '../../scripts/epub/page-map.ts';
+import { stableEntries } from '../../scripts/epub/post-process.ts';
+import { prepareForSanitiser } from '../../scripts/epub/sanitiser.ts';
+import { reproducibleZip } from '../../scripts/epub/reproducible-zip.ts';
+import { customProperties, resolveVars } from '../../scripts/epub/styles.ts';
+import type { Issue } from '../../scripts/issue/load.ts';
+import { toXhtml } from '../../scripts/render/serialize.ts';
+
+const issue = (ids: string[], date = '2022-06') => ({ meta: { date }, articles: ids.map((id) => ({ id })) }) as unknown as Issue;
+
+describe('page map → page breaks', () => {
+  const blocks = new Map([['a', 10], ['b', 4]]);
+
+  it('marks each start page and the later pages with a position', () => {
+    const map: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 2, pages: [{ page: 3, afterBlock: 4 }, { page: 4 }] }, { id: 'b', startPage: 5 }] };
+    expect(Object.fromEntries(pageBreaksByArticle(issue(['a', 'b']), map, blocks))).toEqual({
+      a: [{ page: 2 }, { page: 3, afterBlock: 4 }],
+      b: [{ page: 5 }],
+    });
+  });
+
+  it('gives a page shared by two articles to the first', () => {
+    const map: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 2 }, { id: 'b', startPage: 2 }] };
+    expect(pageBreaksByArticle(issue(['a', 'b']), map, blocks).get('b')).toEqual([]);
+  });
+
+  it('rejects missing articles, pages out of range or order, and positions past the body', () => {
+    const map: PageMap = {
+      totalPages: 8,
+      articles: [{ id: 'a', startPage: 9, pages: [{ page: 1, afterBlock: 1 }, { page: 9, afterBlock: 11 }] }, { id: 'zz', startPage: 1 }],
+    };
+    expect(() => pageBreaksByArticle(issue(['a', 'b']), map, blocks)).toThrow(/unknown article `zz`[\s\S]*outside 1–8[\s\S]*no start page for article `b`/);
+    const tooFar: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 1, pages: [{ page: 2, afterBlock: 11 }] }, { id: 'b', startPage: 5 }] };
+    expect(() => pageBreaksByArticle(issue(['a', 'b']), tooFar, blocks)).toThrow(/the body has 10 blocks/);
+  });
+
+  it('inserts markers between top-level blocks, never inside one', () => {
+    const body: Root = { type: 'root', children: [h('p', 'een'), { type: 'text', value: '\n' }, h('p', 'twee'), h('p', 'drie')] };
+    expect(bodyBlocks(body)).toHaveLength(3);
+    insertPageBreaks(body, [{ page: 4 }, { page: 5, afterBlock: 2 }]);
+    expect(toXhtml(body)).toBe('<p>een</p>\n<p>twee</p><span epub:type="pagebreak" role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>');
+  });
+});
+
+describe('build time', () => {
+  const saved = process.env.SOURCE_DATE_EPOCH;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = saved;
+  });
+
+  it('is the option, else $SOURCE_DATE_EPOCH, else the issue date', () => {
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    expect(buildTime(issue([]), 1654041600).toISOString()).toBe('2022-06-01T00:00:00.000Z');
+    expect(buildTime(issue([])).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    delete process.env.SOURCE_DATE_EPOCH;
+    expect(buildTime(issue([], '2024-03-15')).toISOString()).toBe('2024-03-15T00:00:00.000Z');
+  });
+
+  it('gives the same identifier for the same issue', () => {
+    expect(stableUuid('persklaar:wendbaar-06:2022-06')).toBe(stableUuid('persklaar:wendbaar-06:2022-06'));
+    expect(stableUuid('persklaar:wendbaar-06:2022-06')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('post-processing the library zip', () => {
+  it('names images after their variant file, everywhere, and puts back empty alts', async () => {
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/epub+zip');
+    zip.folder('OEBPS');
+    zip.file('OEBPS/images/1b4e28ba-2fa1-41d2-883f-0016d3cca427.jpeg', new Uint8Array([1, 2, 3]));
+    zip.file('OEBPS/a.xhtml', '<img src="images/1b4e28ba-2fa1-41d2-883f-0016d3cca427.jpeg" alt="image-placeholder"/>');
+    zip.file('OEBPS/content.opf', '<item href="images/1b4e28ba-2fa1-41d2-883f-0016d3cca427.jpeg"/>');
+    const url = pathToFileURL(path.resolve('/tmp/out/epub/erik-pool-0123abcd-1280.jpg')).href;
+    const entries = await stableEntries(zip, [{ url, id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', extension: 'jpeg', mediaType: 'image/jpeg' }]);
+    const byName = new Map(entries.map((entry) => [entry.name, new TextDecoder().decode(entry.data)]));
+    expect([...byName.keys()].sort()).toEqual(['OEBPS/a.xhtml', 'OEBPS/content.opf', 'OEBPS/images/erik-pool-0123abcd-1280.jpg', 'mimetype']);
+    expect(byName.get('OEBPS/a.xhtml')).toBe('<img src="images/erik-pool-0123abcd-1280.jpg" alt=""/>');
+    expect(byName.get('OEBPS/content.opf')).toBe('<item href="images/erik-pool-0123abcd-1280.jpg"/>');
+  });
+
+  it('zips the same entries to the same bytes, mimetype first, whatever their order', async () => {
+    const entry = (name: string, text: string) => ({ name, data: new TextEncoder().encode(text) });
+    const time = new Date('2022-06-01T00:00:01Z');
+    const one = await reproducibleZip([entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip'), entry('a.txt', 'a')], time);
+    const two = await reproducibleZip([entry('a.txt', 'a'), entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip')], time);
+    expect(one.equals(two)).toBe(true);
+    expect(Object.keys((await JSZip.loadAsync(one)).files)).toEqual(['mimetype', 'a.txt', 'b.txt']);
+  });
+});
+
+describe('styles', () => {
+  it('resolves tokens to values, fallbacks included, and refuses unknown ones', () => {
+    const values = customProperties(':root { --ink: #1b2330; /* note */ --rule: var(--ink); }');
+    expect(resolveVars('p { color: var(--ink); border-color: var(--rule); margin: var(--gap, 1em); }', values)).toBe('p { color: #1b2330; border-color: #1b2330; margin: 1em; }');
+    expect(() => resolveVars('p { color: var(--nope); }', values)).toThrow(/--nope/);
+  });
+});
+
+describe('through the library sanitiser', () => {
+  const options = { title: 'Proef', lang: 'nl', version: 3 };
+
+  it('keeps list starts, header scopes, column alignment and empty alts', async () => {
+    const photo = pathToFileURL(path.resolve(import.meta.dirname, '../fixtures/mini/images/portret.jpg')).href;
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('ol.steps', { start: 3 }, [h('li', 'drie')]),
+        h('table', [h('tr', [h('th', { scope: 'col', align: 'right' }, 'Jaar')])]),
+        h('img', { src: photo, alt: '', dataPlacement: 'column' }),
+      ],
+    };
+    prepareForSanitiser(tree);
+    const chapter = { title: 'Lijst', filename: 'lijst.xhtml', content: toXhtml(tree), manifestId: 'c1', bodyClass: '' };
+    const { zip, images } = await assembleWithLibrary(options, [chapter]);
+    const entries = await stableEntries(zip, images);
+    const xhtml = new TextDecoder().decode(entries.find((entry) => entry.name === 'OEBPS/lijst.xhtml')!.data);
+    expect(xhtml).toContain('<ol class="steps" start="3"><li>drie</li></ol>');
+    expect(xhtml).toContain('<th style="text-align: right" scope="col">Jaar</th>');
+    expect(xhtml).toContain('<img src="images/portret.jpg" alt=""/>');
+  });
+
+  it('fails the build when epub-gen-memory would strip anything else', async () => {
+    const chapter = { title: 'Datum', filename: 'datum.xhtml', content: '<p><time datetime="2022-06">juni</time></p>', manifestId: 'c1', bodyClass: '' };
+    await expect(assembleWithLibrary(options, [chapter])).rejects.toThrow(/attribute datetime isn't allowed/);
+  });
+});
