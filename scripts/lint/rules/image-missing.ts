@@ -1,0 +1,28 @@
+/**
+ * image-missing — every photo the issue uses exists in `images/` (or beside the manuscript,
+ * inside `images/`), resolved exactly as the build resolves it, the cover in issue.yaml too.
+ *
+ * Bad:  `![Erik Pool aan tafel](erik-pol.jpg)` when images/ holds `erik-pool.jpg`
+ * Good: `![Erik Pool aan tafel](erik-pool.jpg)`
+ */
+import { collectImages } from '../../images/collect.ts';
+import { resolveImagePath } from '../../images/resolve-path.ts';
+import type { RuleModule } from '../types.ts';
+import { reportAt } from '../util/report.ts';
+
+const id = 'image-missing';
+
+export const imageMissing: RuleModule = {
+  id,
+  docs: 'Every image file (cover included) exists in images/.',
+  severity: 'error',
+  async check(context) {
+    const { issue } = context;
+    // The image stage's own list: bare images, figures, reference images and the cover.
+    for (const reference of collectImages(issue)) {
+      const resolution = await resolveImagePath(reference.name, issue.imagesDir, reference.baseDir);
+      if (resolution.ok) continue;
+      reportAt(reference.file, `Unexpected image \`${reference.name}\`: ${resolution.reason}`, reference.position, id);
+    }
+  },
+};

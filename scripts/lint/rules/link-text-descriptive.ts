@@ -1,0 +1,49 @@
+/**
+ * link-text-descriptive — link text says where it goes, read on its own (WCAG 2.4.4): screen
+ * reader users list a page's links, and print readers see only the words.
+ *
+ * Bad:  `Meer weten? [Klik hier](https://ind.nl).`
+ * Good: `Meer weten? Kijk op de [website van de IND](https://ind.nl).`
+ */
+import { toString } from 'mdast-util-to-string';
+import type { RuleModule } from '../types.ts';
+import { linksWithText } from '../util/links.ts';
+import { articleRule, quote } from '../util/rule.ts';
+
+const id = 'link-text-descriptive';
+
+/** Whole link texts that say nothing out of context, Dutch and English, lower case. */
+export const vagueLinkTexts: ReadonlySet<string> = new Set([
+  'hier', 'klik', 'klik hier', 'klik op deze link', 'klik op de link', 'zie hier', 'via deze link', 'deze link', 'link', 'linkje',
+  'lees meer', 'lees verder', 'lees hier', 'lees hier meer', 'verder lezen', 'meer lezen', 'meer', 'verder',
+  'meer informatie', 'meer info', 'meer weten', 'info', 'informatie',
+  'deze pagina', 'pagina', 'deze site', 'deze website', 'website', 'site', 'url',
+  'bekijk', 'bekijk hier', 'ga naar', 'download', 'downloaden', 'download hier',
+  'click here', 'click', 'here', 'this', 'this link', 'this page', 'read more', 'more', 'more info', 'more information',
+  'learn more', 'continue reading',
+]);
+
+export function normalizeLinkText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    // Quotes, arrows and end punctuation around the words do not add meaning.
+    .replace(/^[\s"'‘’“”«»›‹→>(\[]+|[\s"'‘’“”«»›‹→>)\].,:;!?…]+$/gu, '')
+    .trim();
+}
+
+export const linkTextDescriptive: RuleModule = {
+  id,
+  docs: 'Link text names the destination; “klik hier”, “lees meer”, “deze pagina” do not (WCAG 2.4.4).',
+  severity: 'error',
+  plugin: articleRule(id, (tree, file) => {
+    for (const link of linksWithText(tree)) {
+      const text = toString(link);
+      if (!vagueLinkTexts.has(normalizeLinkText(text))) continue;
+      file.message(
+        `Unexpected link text ${quote(text)}, expected words that name where the link goes (WCAG 2.4.4): linktekst ${quote(text)} zegt niets buiten de context`,
+        link,
+      );
+    }
+  }),
+};

@@ -1,0 +1,40 @@
+/**
+ * local-file-exists — a link to a file points at an article of this issue or at a file that
+ * exists, relative to the manuscript. A Markdown file that exists but is not listed in
+ * issue.yaml gets no page, so a link to it breaks in every edition.
+ *
+ * Bad:  `[het gesprek](gesprk.md)`, `[de folder](folder.pdf)` when there is no folder.pdf
+ * Good: `[het gesprek](gesprek.md)`, `[de folder](https://www.rijksoverheid.nl/folder.pdf)`
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { RuleModule } from '../types.ts';
+import { linkedPage } from '../util/articles.ts';
+import { classify, decode, linkDestinations } from '../util/links.ts';
+import { articleRule } from '../util/rule.ts';
+
+const id = 'local-file-exists';
+
+export const localFileExists: RuleModule = {
+  id,
+  docs: 'A link to a local file points at an article of the issue or an existing file.',
+  severity: 'error',
+  plugin: articleRule(id, (tree, file, { article, context }) => {
+    for (const { node, url } of linkDestinations(tree)) {
+      const target = classify(url);
+      if (target.kind !== 'local' || target.path === '') continue;
+      if (target.path.startsWith('/') || target.path.startsWith('\\')) {
+        file.message(`Unexpected root-relative link \`${target.path}\`, expected a path relative to the manuscript or a full URL`, node);
+        continue;
+      }
+      const page = linkedPage(context, article, target.path);
+      if (page.kind !== 'none') continue;
+      const absolute = path.resolve(context.issue.dir, page.name);
+      if (/\.md$/i.test(page.name) && existsSync(absolute)) {
+        file.message(`Unexpected link to \`${decode(target.path)}\`, which is not an article of this issue, expected an article listed in issue.yaml`, node);
+      } else if (!existsSync(absolute)) {
+        file.message(`Unexpected link to missing file \`${decode(target.path)}\`, expected a file that exists next to the manuscript`, node);
+      }
+    }
+  }),
+};
