@@ -57,6 +57,22 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('watch')
+    .description('build, serve a live preview on 127.0.0.1 and rebuild on every change')
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
+    .option('--out <DIR>', 'output folder', 'dist')
+    .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
+    .action(async (issueDir: string, options: { out: string; port: string }) => {
+      const { startWatch } = await import('./watch/watch.ts');
+      const session = await startWatch(issueDir, { outDir: options.out, port: Number(options.port) });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await session.close();
+    });
+
+  program
     .command('check')
     .description('check a built edition: PDF/UA preflight for .pdf, EPUBCheck for .epub')
     .argument('<FILE>', 'a .pdf or .epub file')

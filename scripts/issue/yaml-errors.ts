@@ -5,7 +5,7 @@
  * only knows a path (`articles.2`); the YAML document knows where that path was written.
  * This module joins the two so that an editor reads `issue.yaml:14:5` rather than a path.
  */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 
@@ -31,7 +31,8 @@ export function parseYaml<T extends z.ZodType>(
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      fail(file, `Unexpected YAML: ${firstLine(error.message)}`, place(error.pos[0]), 'yaml-syntax');
+      const at = error.code === 'MISSING_CHAR' ? (openingQuote(doc, error.pos[0]) ?? error.pos[0]) : error.pos[0];
+      fail(file, `Unexpected YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`, place(at), 'yaml-syntax');
     }
     return undefined;
   }
@@ -74,6 +75,21 @@ function locate(doc: Document, path: PathKey[], issue: z.core.$ZodIssue): { inde
     if (pair && isScalar(pair.key)) index = pair.key.range?.[0] ?? index;
   }
   return { index, exact: true };
+}
+
+/**
+ * A quote left open swallows the rest of the YAML, so the parser notices only at the end; the
+ * editor needs the line where the quote was opened.
+ */
+function openingQuote(doc: Document, errorAt: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[1] >= errorAt && start === undefined) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -36,7 +36,7 @@ describe('print edition of the shipped issue', () => {
     // Where each article really starts: the page whose text holds its title first.
     startPages = new Map();
     for (let page = 3; page <= pdf.numPages; page++) {
-      const text = (await pageLines(pdf, page)).map((line) => line.text).join('\n');
+      const text = (await pageLines(pdf, page)).map((line) => line.text).join(' ').replace(/\s+/g, ' ');
       for (const article of issue.articles) {
         if (!startPages.has(article.id) && text.includes(article.data.title)) startPages.set(article.id, page);
       }

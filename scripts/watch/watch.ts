@@ -1,0 +1,112 @@
+/**
+ * watch: build, serve, and build again on every change. One Chromium stays warm across builds
+ * (launching costs a third of a second), changes are debounced, a build that fails leaves the
+ * last good editions served and says why in the terminal and on the page.
+ */
+import { EventEmitter } from 'node:events';
+import { watch as watchFiles, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'puppeteer';
+import { build, type BuildResult } from '../build.ts';
+import { launchChromium } from '../pdf/browser.ts';
+import { report } from '../report/report.ts';
+import { stylesDir } from '../render/theme.ts';
+import { InputError } from '../util/errors.ts';
+import { startPreviewServer } from './server.ts';
+
+export interface WatchOptions {
+  outDir: string;
+  port?: number;
+  cacheDir?: string;
+  debounceMs?: number;
+  log?: (line: string) => void;
+}
+
+export type BuildOutcome = { ok: true; ms: number; result: BuildResult } | { ok: false; ms: number; message: string };
+
+export interface WatchSession {
+  url: string;
+  /** Emits `build` with a BuildOutcome after every build, the first included. */
+  events: EventEmitter;
+  close(): Promise<void>;
+}
+
+export async function startWatch(issueDir: string, options: WatchOptions): Promise<WatchSession> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const events = new EventEmitter();
+  const server = await startPreviewServer(path.resolve(options.outDir), options.port);
+  let browser: Browser = await launchChromium();
+  let running: Promise<void> | undefined;
+  let pending = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const runBuild = async (): Promise<void> => {
+    const start = performance.now();
+    if (!browser.connected) browser = await launchChromium();
+    let outcome: BuildOutcome;
+    try {
+      const result = await build({ issueDir, outDir: options.outDir, cacheDir: options.cacheDir, browser });
+      outcome = { ok: true, ms: performance.now() - start, result };
+      log(`built ${result.built.join(', ') || 'nothing (unchanged)'} in ${outcome.ms.toFixed(0)} ms`);
+      if (result.built.length > 0) server.send('reload', { built: result.built });
+    } catch (error) {
+      const message = error instanceof InputError ? report(error.files) : error instanceof Error ? error.message : String(error);
+      outcome = { ok: false, ms: performance.now() - start, message };
+      log(`build failed; still serving the last good build\n${message}`);
+      server.send('build-error', { message });
+    }
+    events.emit('build', outcome);
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        pending = true;
+        return;
+      }
+      running = runBuild().finally(() => {
+        running = undefined;
+        if (pending) {
+          pending = false;
+          schedule();
+        }
+      });
+    }, options.debounceMs ?? 120);
+  };
+
+  const ignored = (file: string | null) => !file || file.startsWith('.') || file.includes(`${path.sep}.`) || file.endsWith('~');
+  const watchers: FSWatcher[] = [];
+  for (const dir of new Set([path.resolve(issueDir), path.resolve(issueDir, '..', 'images'), path.resolve(issueDir, 'images'), stylesDir])) {
+    try {
+      watchers.push(watchFiles(dir, { recursive: true }, (_event, file) => {
+        if (!ignored(file)) schedule();
+      }));
+    } catch {
+      // A folder that does not exist (no images/ inside the issue) has nothing to watch.
+    }
+  }
+
+  let slug: string | undefined;
+  events.on('build', (outcome: BuildOutcome) => {
+    if (outcome.ok) slug = outcome.result.issue.meta.slug;
+  });
+  running = runBuild().finally(() => {
+    running = undefined;
+  });
+  await running;
+  log(`preview: web edition at ${server.url}/${slug ? `, PDF at ${server.url}/${slug}.pdf` : ''}`);
+
+  return {
+    url: server.url,
+    events,
+    async close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await running;
+      await server.close();
+      await browser.close();
+    },
+  };
+}
