@@ -8,12 +8,12 @@
  * only when the whole build has succeeded, so a failed build leaves the previous outputs as
  * they were.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'puppeteer';
+import { editions, editionKey, editionsToBuild, outputPaths, writeBuildState, type EditionName } from './build-state.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
@@ -22,13 +22,11 @@ import type { PdfBuild } from './pdf/build-pdf.ts';
 import { readPageMapCache } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { UsageError } from './util/errors.ts';
-import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
 import { lockOutput } from './util/lock.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
 
-export const editions = ['web', 'pdf', 'epub'] as const;
-export type EditionName = (typeof editions)[number];
+export { editions, type EditionName } from './build-state.ts';
 
 export interface BuildOptions {
   issueDir: string;
@@ -53,8 +51,6 @@ export interface BuildResult {
   timings: { stage: string; ms: number }[];
 }
 
-type BuildState = Partial<Record<EditionName, string>>;
-
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: BuildResult['timings'] = [];
   const log = options.log ?? (() => {});
@@ -69,19 +65,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.resolve(options.cacheDir ?? '.cache');
-  const issue = await stage('load', () => loadIssue(options.issueDir));
-  const outputsOf: Record<EditionName, string> = {
-    web: path.join(outDir, 'web', 'index.html'),
-    pdf: path.join(outDir, `${issue.meta.slug}.pdf`),
-    epub: path.join(outDir, `${issue.meta.slug}.epub`),
-  };
-
-  const stateFile = path.join(cacheDir, 'builds', `${hashOf(outDir).slice(0, 16)}.json`);
-  const state = await readState(stateFile);
-  const inputs = await inputFingerprint(issue);
-  const keyOf = (edition: EditionName) => hashOf(edition, inputs);
-  const wanted = (options.only ?? editions).filter((edition) => options.force || state[edition] !== keyOf(edition) || !existsSync(outputsOf[edition]));
+  const location = { issueDir: options.issueDir, outDir, cacheDir };
+  const { stale: wanted, inputs, state } = await editionsToBuild(location, options.only ?? editions, options.force);
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
+  // Loaded even when nothing changed: a broken manuscript must still be reported.
+  const issue = await stage('load', () => loadIssue(options.issueDir));
+  const outputsOf = outputPaths(outDir, issue.meta.slug);
   if (wanted.length === 0) {
     log('nothing changed');
     return { issue, outputs: [], built: [], skipped, timings };
@@ -148,8 +137,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Everything succeeded: only now does any output change.
     for (const [file, bytes] of files) await writeFileAtomic(file, bytes);
     for (const dir of staged) await dir.commit();
-    for (const edition of wanted) state[edition] = keyOf(edition);
-    await writeFileAtomic(stateFile, JSON.stringify(state, null, 2));
+    for (const edition of wanted) state[edition] = editionKey(edition, inputs);
+    await writeBuildState(location, { ...state, slug: issue.meta.slug });
     return { issue, outputs, built: wanted, skipped, pdf, timings };
   } catch (error) {
     await Promise.all(staged.map((dir) => dir.discard()));
@@ -157,24 +146,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     for (const step of cleanup) await step();
     await lock.release();
-  }
-}
-
-/** Everything an edition is made from, as one hash: photos by size and time, text by content. */
-async function inputFingerprint(issue: Issue): Promise<string> {
-  const photos = (await readdir(issue.imagesDir).catch(() => [] as string[])).sort().map((name) => statKey(path.join(issue.imagesDir, name)));
-  return hashOf(
-    toolVersion(),
-    String(issue.file.value),
-    ...issue.articles.flatMap((article) => [article.name, String(article.file.value)]),
-    ...photos,
-  );
-}
-
-async function readState(file: string): Promise<BuildState> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as BuildState;
-  } catch {
-    return {};
   }
 }

@@ -3,11 +3,13 @@
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { build, editions, type EditionName } from './build.ts';
+import { editions, editionsToBuild, type EditionName } from './build-state.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
 const DEFAULT_ISSUE = 'manuscript';
+/** Image variants, page maps and build states; PERSKLAAR_CACHE_DIR moves it (benchmarks, CI caches). */
+const CACHE_DIR = process.env.PERSKLAAR_CACHE_DIR ?? '.cache';
 
 export async function main(argv: string[]): Promise<number> {
   let verbose = false;
@@ -29,11 +31,20 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...editions]))
     .option('--force', 'rebuild every edition, even when nothing changed')
     .action(async (issueDir: string, options: { out: string; only?: EditionName[]; force?: boolean }) => {
+      // Nothing changed since the last build: answer without loading the pipeline at all.
+      const only = options.only ?? [...editions];
+      const { stale } = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
+      if (stale.length === 0) {
+        process.stdout.write(`Unchanged: ${only.join(', ')} (nothing to build)\n`);
+        return;
+      }
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
+      const { build } = await import('./build.ts');
       const result = await build({
         issueDir,
         outDir: options.out,
+        cacheDir: CACHE_DIR,
         only: options.only,
         force: options.force,
         log: (line) => {
@@ -64,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .action(async (issueDir: string, options: { out: string; port: string }) => {
       const { startWatch } = await import('./watch/watch.ts');
-      const session = await startWatch(issueDir, { outDir: options.out, port: Number(options.port) });
+      const session = await startWatch(issueDir, { outDir: options.out, port: Number(options.port), cacheDir: CACHE_DIR });
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -1,0 +1,77 @@
+/**
+ * What the last build of an output folder was made from. Kept light on purpose: deciding that
+ * nothing changed needs no Markdown parser, no image library and no browser — only the bytes
+ * of the manuscripts, the sizes and times of the photos, and the tool's own version.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
+import { writeFileAtomic } from './util/output.ts';
+
+export const editions = ['web', 'pdf', 'epub'] as const;
+export type EditionName = (typeof editions)[number];
+
+/** Per edition the key it was last built from, and the issue's slug (which names the outputs). */
+export type BuildState = Partial<Record<EditionName, string>> & { slug?: string };
+
+export interface StateLocation {
+  issueDir: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+function stateFile({ outDir, cacheDir }: StateLocation): string {
+  return path.join(path.resolve(cacheDir), 'builds', `${hashOf(path.resolve(outDir)).slice(0, 16)}.json`);
+}
+
+export async function readBuildState(location: StateLocation): Promise<BuildState> {
+  try {
+    return JSON.parse(await readFile(stateFile(location), 'utf8')) as BuildState;
+  } catch {
+    return {};
+  }
+}
+
+export async function writeBuildState(location: StateLocation, state: BuildState): Promise<void> {
+  await writeFileAtomic(stateFile(location), JSON.stringify(state, null, 2));
+}
+
+/** The photos' folder, as the loader resolves it: `images/` inside the issue, else beside it. */
+export function imagesDirOf(issueDir: string): string {
+  const inside = path.join(path.resolve(issueDir), 'images');
+  return existsSync(inside) ? inside : path.join(path.dirname(path.resolve(issueDir)), 'images');
+}
+
+/** Everything the editions are made from, as one hash: text by content, photos by size and time. */
+export async function inputFingerprint(issueDir: string): Promise<string> {
+  const dir = path.resolve(issueDir);
+  const imagesDir = imagesDirOf(issueDir);
+  const texts = (await readdir(dir)).filter((name) => name === 'issue.yaml' || name.endsWith('.md')).sort();
+  const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();
+  return hashOf(
+    toolVersion(),
+    ...(await Promise.all(texts.map(async (name) => hashOf(name, await readFile(path.join(dir, name)))))),
+    ...photos.map((name) => statKey(path.join(imagesDir, name))),
+  );
+}
+
+export function editionKey(edition: EditionName, inputs: string): string {
+  return hashOf(edition, inputs);
+}
+
+export function outputPaths(outDir: string, slug: string): Record<EditionName, string> {
+  const dir = path.resolve(outDir);
+  return { web: path.join(dir, 'web', 'index.html'), pdf: path.join(dir, `${slug}.pdf`), epub: path.join(dir, `${slug}.epub`) };
+}
+
+/**
+ * The editions that need building. The slug (for the output names) is read from the last
+ * build's state, so that the answer needs no YAML parser either.
+ */
+export async function editionsToBuild(location: StateLocation, wanted: readonly EditionName[], force = false): Promise<{ stale: EditionName[]; inputs: string; state: BuildState }> {
+  const [state, inputs] = await Promise.all([readBuildState(location), inputFingerprint(location.issueDir)]);
+  const outputs = state.slug ? outputPaths(location.outDir, state.slug) : undefined;
+  const stale = wanted.filter((edition) => force || !outputs || state[edition] !== editionKey(edition, inputs) || !existsSync(outputs[edition]));
+  return { stale, inputs, state };
+}

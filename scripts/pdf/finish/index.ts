@@ -1,0 +1,178 @@
+/**
+ * The PDF/UA-1 finishing step: takes the tagged PDF Chromium prints and edits that same document
+ * (pdf-lib, object by object — never copying pages, which would drop the structure tree) into
+ * one that a PDF/UA-1 validator accepts:
+ *
+ * - unmarked page content → artifacts (artifacts.ts)
+ * - structure tree repairs: role map, <figure> groups, list bodies, link texts (structure.ts)
+ * - XMP with pdfuaid:part=1 and dc:title, an Info dictionary in step (xmp.ts, info.ts)
+ * - MarkInfo, DisplayDocTitle, /Lang, header version 1.7
+ */
+import { PDFDict, PDFDocument, PDFHeader, PDFRef, PDFStream, PDFBool, type PDFContext, type PDFPage } from 'pdf-lib';
+import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
+import { buildXmp } from './xmp.ts';
+import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
+import { asArray, asDict, asName, asNumber, asText, flateStream, inherited, N, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
+import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
+import { FontDecoders, McidTexts } from './text.ts';
+import { ContentSyntaxError, tokenize } from './tokenizer.ts';
+
+export interface FinishMeta {
+  title: string;
+  /** BCP 47 tag, e.g. "nl". Kept on the Catalog if Chromium already set one. */
+  language: string;
+  creators: string[];
+  subject?: string;
+  keywords?: string[];
+  producer?: string;
+  /**
+   * When given, both CreateDate and ModifyDate are this instant (reproducible output);
+   * otherwise CreateDate is Chromium's CreationDate and ModifyDate is now.
+   */
+  modDate?: Date;
+}
+
+export interface FinishReport {
+  pages: number;
+  artifacts: Record<ArtifactClass, number>;
+  structure: StructureReport | undefined;
+  milliseconds: number;
+  /** Where the time went: parsing, content streams, structure tree, metadata + writing. */
+  timings: { load: number; content: number; structure: number; save: number };
+}
+
+export async function finishPdf(input: Uint8Array, meta: FinishMeta): Promise<Uint8Array> {
+  return (await finishPdfWithReport(input, meta)).bytes;
+}
+
+export async function finishPdfWithReport(input: Uint8Array, meta: FinishMeta): Promise<{ bytes: Uint8Array; report: FinishReport }> {
+  const started = performance.now();
+  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  const loaded = performance.now();
+  const context = doc.context;
+  const catalog = doc.catalog;
+  const pages = doc.getPages();
+
+  const artifacts: Record<ArtifactClass, number> = { Header: 0, Footer: 0, Pagination: 0, plain: 0 };
+  const structTreeRoot = asDict(context, catalog.get(N('StructTreeRoot')));
+  const pageIndex = new Map<string, number>();
+  pages.forEach((page, index) => pageIndex.set(refKey(page.ref), index));
+  const wanted = structTreeRoot ? linkTextMcids(context, structTreeRoot, pageIndex) : new Map<number, Set<number>>();
+
+  const texts = new McidTexts(context, pages, new FontDecoders(context));
+  pages.forEach((page, index) => {
+    const result = rewritePage(context, page, index, wanted.get(index) ?? new Set());
+    texts.setPage(index, result.mcidText);
+    for (const key of Object.keys(artifacts) as ArtifactClass[]) artifacts[key] += result.wrapped[key];
+  });
+
+  const contentDone = performance.now();
+  let structure: StructureReport | undefined;
+  if (structTreeRoot) {
+    structure = fixStructure({ context, structTreeRoot, pageIndex, mcidText: (index, mcid) => texts.get(index, mcid) });
+  }
+
+  fixPageAnnotations(context, pages.map((page) => page.node));
+  const structureDone = performance.now();
+  writeDocumentLevel(doc, meta);
+  context.header = PDFHeader.forVersion(1, 7);
+  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+  const saved = performance.now();
+  const timings = { load: loaded - started, content: contentDone - loaded, structure: structureDone - contentDone, save: saved - structureDone };
+  return { bytes, report: { pages: pages.length, artifacts, structure, milliseconds: saved - started, timings } };
+}
+
+function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: ReadonlySet<number>): ReturnType<typeof wrapUnmarkedContent> {
+  const node = page.node;
+  const content = pageContentBytes(context, node);
+  let ops;
+  try {
+    ops = tokenize(content);
+  } catch (error) {
+    if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
+    throw error;
+  }
+  const box = asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
+  const nums = box?.asArray().map((v) => asNumber(context, v) ?? 0) ?? [0, 0, 612, 792];
+  const pageBox: [number, number, number, number] = [
+    Math.min(nums[0]!, nums[2]!), Math.min(nums[1]!, nums[3]!), Math.max(nums[0]!, nums[2]!), Math.max(nums[1]!, nums[3]!),
+  ];
+  const xobjects = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('XObject')));
+  const result = wrapUnmarkedContent(content, {
+    pageBox,
+    textOf,
+    hasOwnStructure(name) {
+      const xobject = asDict(context, xobjects?.get(N(name)));
+      return Boolean(xobject && (xobject.has(N('StructParents')) || xobject.has(N('StructParent'))));
+    },
+  }, ops);
+  if (result.bytes === content) return result;
+
+  // One stream replaces the page's streams, in the first one's object so references hold.
+  const { refs, streams } = pageContentStreams(context, node);
+  const stream = flateStream(context, result.bytes, streams[0]?.dict);
+  const firstRef = refs[0];
+  if (firstRef) {
+    context.assign(firstRef, stream);
+    node.set(N('Contents'), firstRef);
+  } else node.set(N('Contents'), context.register(stream));
+  // Further streams of the page are left in the file unreferenced rather than deleted: another
+  // page could share them (Chromium writes one stream per page, so this costs nothing there).
+  return result;
+}
+
+function writeDocumentLevel(doc: PDFDocument, meta: FinishMeta): void {
+  const context = doc.context;
+  const catalog = doc.catalog;
+
+  const markInfo = asDict(context, catalog.get(N('MarkInfo'))) ?? (context.obj({}) as PDFDict);
+  markInfo.set(N('Marked'), PDFBool.True);
+  catalog.set(N('MarkInfo'), markInfo);
+
+  const prefs = asDict(context, catalog.get(N('ViewerPreferences'))) ?? (context.obj({}) as PDFDict);
+  prefs.set(N('DisplayDocTitle'), PDFBool.True);
+  catalog.set(N('ViewerPreferences'), prefs);
+
+  const language = asText(context, catalog.get(N('Lang')))?.trim() || meta.language;
+  catalog.set(N('Lang'), textObject(language));
+  // The header says 1.7; a stale /Version in the Catalog would override it.
+  if (asName(context, catalog.get(N('Version')))) catalog.set(N('Version'), N('1.7'));
+
+  const info = infoDict(doc);
+  const now = new Date();
+  const modifyDate = truncateToSeconds(meta.modDate ?? now);
+  const createDate = meta.modDate ? modifyDate : truncateToSeconds(parsePdfDate(readInfoText(context, info, 'CreationDate')) ?? now);
+  const producer = meta.producer ?? 'Persklaar';
+  const creator = readInfoText(context, info, 'Creator') ?? 'Persklaar';
+  writeInfo(doc, {
+    title: meta.title,
+    author: meta.creators.join(', '),
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    ...(meta.keywords?.length ? { keywords: meta.keywords.join(', ') } : {}),
+    producer,
+    creator,
+    createDate,
+    modifyDate,
+  });
+
+  const xmp = buildXmp({
+    title: meta.title,
+    language,
+    creators: meta.creators,
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    ...(meta.keywords ? { keywords: meta.keywords } : {}),
+    producer,
+    creatorTool: creator,
+    createDate,
+    modifyDate,
+  });
+  // Uncompressed, so that tools which sniff for the packet without a PDF parser find it.
+  const stream = context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  const existing = catalog.get(N('Metadata'));
+  if (existing instanceof PDFRef && resolve(context, existing) instanceof PDFStream) context.assign(existing, stream);
+  else catalog.set(N('Metadata'), context.register(stream));
+}
+
+function truncateToSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench`: how long an editor waits, against the floor of what printing costs at all.
+ *
+ * Every figure is measured in this run, on this machine, and reported as a median and as a
+ * ratio to the floor: raw Chromium `--print-to-pdf` of the same print document (browser start
+ * included, as for a build). Nothing here asserts a time; the table is the result.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { resolveChromium } from '../../scripts/pdf/browser.ts';
+import { startWatch } from '../../scripts/watch/watch.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(path.join(tmpdir(), 'persklaar-bench-'));
+
+interface Measure {
+  name: string;
+  ms: number[];
+  peakMb?: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/** Runs a command and samples the RSS of its whole process tree (Chromium's children included). */
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMb: number }> {
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, treeRss(child.pid!));
+  }, 20);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
+  return { ms: performance.now() - start, peakMb: peak / 1024 / 1024 };
+}
+
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    total += rss.get(current) ?? 0;
+    stack.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+const cli = (issueDir: string, outDir: string, cacheDir: string, ...extra: string[]) =>
+  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir });
+
+/** A copy of the shipped issue with its photos beside it, to edit freely. */
+function copyIssue(name: string, times = 1): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(root, 'images'), path.join(dir, 'images'), { recursive: true });
+  const issueDir = path.join(dir, 'manuscript');
+  cpSync(path.join(root, 'manuscript'), issueDir, { recursive: true });
+  if (times > 1) multiplyIssue(issueDir, times);
+  return issueDir;
+}
+
+/** The issue ×N: every article N times (renamed), listed N times over in issue.yaml. */
+function multiplyIssue(issueDir: string, times: number): void {
+  const yaml = readFileSync(path.join(issueDir, 'issue.yaml'), 'utf8');
+  const [head, list] = yaml.split(/^articles:\n/m) as [string, string];
+  const names = [...list.matchAll(/^\s*-\s*(\S+\.md)/gm)].map((match) => match[1]!);
+  const all: string[] = [];
+  for (let copy = 1; copy <= times; copy++) {
+    for (const name of names) {
+      const target = copy === 1 ? name : name.replace(/\.md$/, `-${copy}.md`);
+      if (copy > 1) writeFileSync(path.join(issueDir, target), readFileSync(path.join(issueDir, name), 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title.replace(/"$/, ` (${copy})"`)}`));
+      all.push(target);
+    }
+  }
+  writeFileSync(path.join(issueDir, 'issue.yaml'), `${head}articles:\n${all.map((name) => `  - ${name}`).join('\n')}\n`);
+}
+
+function editOneWord(issueDir: string, round: number): void {
+  const file = path.join(issueDir, 'voorwoord.md');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/\b(eer|EER\d*)\b/, `EER${round}`));
+}
+
+async function floor(printHtml: string): Promise<{ ms: number; peakMb: number }> {
+  const out = path.join(work, `floor-${Date.now()}.pdf`);
+  const profile = mkdtempSync(path.join(work, 'profile-'));
+  const result = await timed(resolveChromium(), [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
+    `--print-to-pdf=${out}`, pathToFileURL(printHtml).href,
+  ]);
+  if (statSync(out).size < 10_000) throw new Error('The floor print produced no PDF');
+  return result;
+}
+
+async function main(): Promise<void> {
+  const measures: Measure[] = [];
+  const add = (name: string, results: { ms: number; peakMb: number }[]) => {
+    measures.push({ name, ms: results.map((result) => result.ms), peakMb: Math.max(...results.map((result) => result.peakMb)) });
+    process.stderr.write(`  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms\n`);
+  };
+
+  const single = copyIssue('single');
+  const out = path.join(work, 'dist');
+  const cold: { ms: number; peakMb: number }[] = [];
+  for (let round = 0; round < Math.min(runs, 2); round++) {
+    const cache = path.join(work, `cache-cold-${round}`);
+    rmSync(out, { recursive: true, force: true });
+    cold.push(await cli(single, out, cache));
+  }
+  add('cold full build (empty cache)', cold);
+  const cache = path.join(work, 'cache-cold-0');
+
+  const warm = [];
+  for (let round = 0; round < runs; round++) warm.push(await cli(single, out, cache));
+  add('warm build, nothing changed', warm);
+
+  const edited = [];
+  for (let round = 0; round < runs; round++) {
+    editOneWord(single, round);
+    edited.push(await cli(single, out, cache));
+  }
+  add('one-word edit → all editions', edited);
+
+  const pdfOnly = [];
+  for (let round = 0; round < runs; round++) {
+    editOneWord(single, round + 100);
+    pdfOnly.push(await cli(single, out, cache, '--only', 'pdf'));
+  }
+  add('one-word edit → PDF only', pdfOnly);
+
+  const watchOut = path.join(work, 'watch-dist');
+  const session = await startWatch(single, { outDir: watchOut, cacheDir: cache, port: 0, debounceMs: 0, log: () => {} });
+  const watched = [];
+  for (let round = 0; round < runs; round++) {
+    const pdfFile = path.join(watchOut, 'wendbaar-06.pdf');
+    const before = statSync(pdfFile).mtimeMs;
+    const start = performance.now();
+    editOneWord(single, round + 200);
+    while (statSync(pdfFile, { throwIfNoEntry: false })?.mtimeMs === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    watched.push({ ms: performance.now() - start, peakMb: treeRss(process.pid) / 1024 / 1024 });
+    await new Promise<void>((resolve) => session.events.once('build', () => resolve()));
+  }
+  await session.close();
+  add('one-word edit → new PDF in watch mode', watched);
+
+  const floors = [];
+  for (let round = 0; round < runs; round++) floors.push(await floor(path.join(out, 'print/index.html')));
+  add('floor: raw Chromium --print-to-pdf', floors);
+
+  const quadruple = copyIssue('quadruple', 4);
+  const quadOut = path.join(work, 'dist-4');
+  const quad = [];
+  const singleForced = [];
+  for (let round = 0; round < runs; round++) {
+    singleForced.push(await cli(single, out, cache, '--force'));
+    quad.push(await cli(quadruple, quadOut, cache, '--force'));
+  }
+  add('single issue, full rebuild (warm image cache)', singleForced);
+  add('issue ×4, full rebuild (warm image cache)', quad);
+  const quadFloor = [];
+  for (let round = 0; round < runs; round++) quadFloor.push(await floor(path.join(quadOut, 'print/index.html')));
+  add('floor of the issue ×4', quadFloor);
+
+  const floorMs = median(floors.map((result) => result.ms));
+  const rows = measures.map((measure) => {
+    const ms = median(measure.ms);
+    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb?.toFixed(0) ?? '–'} MB |`;
+  });
+  const ratio = (a: string, b: string) => median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
+  process.stdout.write(
+    [
+      `Persklaar benchmark — ${runs} runs each (cold: ${Math.min(runs, 2)}), medians; ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      '| measure | median | × floor | peak memory (process tree) |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+      `issue ×4 / single: ${ratio('issue ×4, full rebuild (warm image cache)', 'single issue, full rebuild (warm image cache)').toFixed(2)}×; ` +
+        `floor ×4 / floor: ${ratio('floor of the issue ×4', 'floor: raw Chromium --print-to-pdf').toFixed(2)}×`,
+      '',
+    ].join('\n'),
+  );
+  rmSync(work, { recursive: true, force: true });
+}
+
+await main();
