@@ -68,24 +68,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const location = { issueDir: options.issueDir, outDir, cacheDir };
   const { stale: wanted, inputs, state } = await editionsToBuild(location, options.only ?? editions, options.force);
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
-  // Loaded even when nothing changed: a broken manuscript must still be reported.
-  const issue = await stage('load', () => loadIssue(options.issueDir));
-  const outputsOf = outputPaths(outDir, issue.meta.slug);
-  if (wanted.length === 0) {
-    log('nothing changed');
-    return { issue, outputs: [], built: [], skipped, timings };
-  }
-
-  const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
-  const lock = await lockOutput(outDir);
+  // Chromium starts while the manuscripts are read and rendered and the photos made
+  // (Puppeteer is loaded only when printing: it is a large part of the start-up cost).
+  const launching = wanted.includes('pdf')
+    ? (options.browser ? Promise.resolve(options.browser) : import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium()))
+    : undefined;
+  // A failed launch is reported where the browser is needed, not as an unhandled rejection.
+  launching?.catch(() => {});
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
+  if (launching && !options.browser) cleanup.push(async () => void (await (await launching.catch(() => undefined))?.close()));
   const stageFor = async (name: string) => {
     const dir = await stageDir(path.join(outDir, name));
     staged.push(dir);
     return dir.path;
   };
   try {
+    // Loaded even when nothing changed: a broken manuscript must still be reported.
+    const issue = await stage('load', () => loadIssue(options.issueDir));
+    const outputsOf = outputPaths(outDir, issue.meta.slug);
+    if (wanted.length === 0) {
+      log('nothing changed');
+      return { issue, outputs: [], built: [], skipped, timings };
+    }
+    const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
+    const lock = await lockOutput(outDir);
+    cleanup.push(() => lock.release());
+
     const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
     const printDir = wanted.includes('pdf') ? await stageFor('print') : undefined;
     // The EPUB packs its photos from here; the folder goes when the build ends.
@@ -111,14 +120,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     let pdf: PdfBuild | undefined;
     if (printDir) {
-      // Loaded only when printing: Puppeteer and pdf.js are most of the start-up cost.
-      const [{ launchChromium }, { buildPdf }] = await Promise.all([import('./pdf/browser.ts'), import('./pdf/build-pdf.ts')]);
-      const browser = options.browser ?? (await stage('browser', () => launchChromium()));
-      try {
-        pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir }));
-      } finally {
-        if (!options.browser) await browser.close();
-      }
+      const { buildPdf } = await import('./pdf/build-pdf.ts');
+      const browser = await stage('browser', () => launching!);
+      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir }));
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
@@ -145,6 +149,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     for (const step of cleanup) await step();
-    await lock.release();
   }
 }

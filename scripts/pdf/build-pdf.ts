@@ -16,7 +16,8 @@ import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
-import { finishPdf } from './finish/index.ts';
+import type { PDFDocument } from 'pdf-lib';
+import { finishDocument, loadPdf } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
 import { readStartPages, samePages } from './page-map.ts';
 import { placePrintImages } from './print-images.ts';
@@ -48,7 +49,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   await writeThemeAssets(printDir, 'print.css');
 
   let startPages = (await readPageMapCache(options.cacheDir, issue))?.startPages;
-  let pdf: Uint8Array | undefined;
+  let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
   let printMs = 0;
@@ -57,10 +58,10 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    pdf = await printPdf(browser, htmlFile);
+    pdf = await loadPdf(await printPdf(browser, htmlFile));
     printMs += performance.now() - start;
     prints++;
-    const facts = await readStartPages(pdf, anchors);
+    const facts = readStartPages(pdf, anchors);
     pageCount = facts.pageCount;
     if (samePages(startPages, facts.startPages)) break;
     startPages = facts.startPages;
@@ -68,7 +69,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   const finishStart = performance.now();
-  const finished = await finishPdf(pdf, {
+  const { bytes: finished } = await finishDocument(pdf, {
     title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
     language: issue.meta.language,
     creators: creatorsOf(issue),

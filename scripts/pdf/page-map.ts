@@ -1,9 +1,10 @@
 /**
  * Where each article starts in a printed PDF. Chromium writes a named destination for every
  * id that an internal link points at; the contents page links to each article, so every
- * article's start is a named destination we can resolve to a page with pdfjs.
+ * article's start is an entry of the Catalog's /Dests. Read with pdf-lib from the document the
+ * finishing step then edits: one parse serves both.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 import type { StartPages } from './document.ts';
 
 export interface PdfFacts {
@@ -11,20 +12,19 @@ export interface PdfFacts {
   startPages: StartPages;
 }
 
-export async function readStartPages(pdf: Uint8Array, anchors: Record<string, string>): Promise<PdfFacts> {
-  const document = await getDocument({ data: pdf.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  try {
-    const startPages: StartPages = {};
-    for (const [id, anchor] of Object.entries(anchors)) {
-      const destination = await document.getDestination(anchor);
-      const ref = destination?.[0];
-      if (!ref || typeof ref !== 'object') throw new Error(`The printed PDF has no destination for article \`${id}\` (#${anchor})`);
-      startPages[id] = (await document.getPageIndex(ref as { num: number; gen: number })) + 1;
-    }
-    return { pageCount: document.numPages, startPages };
-  } finally {
-    await document.destroy();
+export function readStartPages(doc: PDFDocument, anchors: Record<string, string>): PdfFacts {
+  const pages = doc.getPages();
+  const pageOf = new Map(pages.map((page, index) => [page.ref.toString(), index + 1]));
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const startPages: StartPages = {};
+  for (const [id, anchor] of Object.entries(anchors)) {
+    const destination = dests?.lookupMaybe(PDFName.of(anchor), PDFArray);
+    const target = destination?.get(0);
+    const page = target instanceof PDFRef ? pageOf.get(target.toString()) : undefined;
+    if (page === undefined) throw new Error(`The printed PDF has no destination for article \`${id}\` (#${anchor})`);
+    startPages[id] = page;
   }
+  return { pageCount: pages.length, startPages };
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {

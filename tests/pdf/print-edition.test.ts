@@ -11,6 +11,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadIssue, type Issue } from '../../scripts/issue/load.ts';
 import { shortTitle } from '../../scripts/issue/format.ts';
 import { checkPdf } from '../../scripts/check/pdf-ua.ts';
+import { launchChromium } from '../../scripts/pdf/browser.ts';
+import { printPdf } from '../../scripts/pdf/print.ts';
 import { root } from '../helpers/cli.ts';
 import { openPdf, pageLines, walkStruct, type StructNode } from '../helpers/pdf.ts';
 
@@ -111,9 +113,35 @@ describe('print edition of the shipped issue', () => {
     }
   });
 
+  it('keeps links live: the contents page jumps to each article, web links keep their address', async () => {
+    const contents = await (await pdf.getPage(2)).getAnnotations();
+    const internal = contents.filter((annotation) => annotation.subtype === 'Link' && annotation.dest);
+    expect(internal.length).toBeGreaterThanOrEqual(issue.articles.length);
+    const html = readFileSync(path.join(buildDir, 'print/index.html'), 'utf8');
+    const external = new Set([...html.matchAll(/<a href="((?:https?|mailto):[^"]+)"/g)].map((match) => match[1]));
+    const annotated = new Set<string>();
+    for (let page = 1; page <= pdf.numPages; page++) {
+      for (const annotation of await (await pdf.getPage(page)).getAnnotations()) if (annotation.url) annotated.add(annotation.url);
+    }
+    expect([...external].filter((url) => !annotated.has(url!))).toEqual([]);
+  });
+
   it('passes the PDF/UA preflight', async () => {
     const bytes = readFileSync(path.join(buildDir, `${issue.meta.slug}.pdf`));
     const result = await checkPdf(new Uint8Array(bytes), `${issue.meta.slug}.pdf`);
     expect(result.failures).toEqual([]);
+  });
+
+  it('needs the finishing step: Chromium’s own PDF of the same document fails the preflight', async () => {
+    const browser = await launchChromium();
+    try {
+      const raw = await printPdf(browser, path.join(buildDir, 'print/index.html'));
+      const { failures } = await checkPdf(raw, 'raw.pdf');
+      const checkpoints = new Set(failures.map((failure) => failure.checkpoint));
+      expect(checkpoints.has('06-002')).toBe(true); // no pdfuaid:part in XMP
+      expect(failures.some((failure) => /outside tagged content|untagged/i.test(failure.message))).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 });

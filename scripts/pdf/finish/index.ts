@@ -47,7 +47,16 @@ export async function finishPdf(input: Uint8Array, meta: FinishMeta): Promise<Ui
 
 export async function finishPdfWithReport(input: Uint8Array, meta: FinishMeta): Promise<{ bytes: Uint8Array; report: FinishReport }> {
   const started = performance.now();
-  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  return finishDocument(await loadPdf(input), meta, started);
+}
+
+/** Chromium's PDF as pdf-lib reads it: parsed once, for the page map and for finishing. */
+export function loadPdf(input: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(input, { updateMetadata: false });
+}
+
+/** Finishes a document already loaded with `loadPdf` (the build reads its page map first). */
+export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started = performance.now()): Promise<{ bytes: Uint8Array; report: FinishReport }> {
   const loaded = performance.now();
   const context = doc.context;
   const catalog = doc.catalog;
