@@ -4,7 +4,9 @@
  * Contents page numbers come from the page map (Chromium has no `target-counter()`): the
  * first print reads where articles start, and the numbers are filled in from that.
  */
+import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root } from 'hast';
 import { issueDate, issueLabel, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
@@ -104,6 +106,7 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
   });
   hyphenateTree(content);
+  markAddresses(content);
   return h(`article.article.kind-${data.kind}`, { id: articleAnchor(article.id), style: `page: ${articleAnchor(article.id)}`, ariaLabelledBy: `${articleAnchor(article.id)}-titel` }, [
     h('header.article-header', [
       data.kicker ? h('p.kicker', data.kicker) : undefined,
@@ -112,6 +115,19 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     ].filter(defined)),
     h('div.article-body', content.children as ElementContent[]),
   ]);
+}
+
+/**
+ * Links whose text is an address (no spaces: an e-mail address, a domain) are set as
+ * inline-blocks: Chromium 156 drops the link annotation of such a link when its paragraph
+ * continues from an earlier page inside columns, and an address cannot wrap anyway.
+ */
+function markAddresses(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'a' && !/\s/.test(toString(node).trim())) {
+      node.properties.className = [...((node.properties.className as string[] | undefined) ?? []), 'address'];
+    }
+  });
 }
 
 /** One named page per article, carrying its running head; the cover has none. */

@@ -3,7 +3,7 @@
  * Chromium on Linux ships no hyphenation dictionaries, so `hyphens: auto` alone does nothing
  * and justified columns would gape. Patterns from the `hyphen` package (nl); an exceptions
  * list in styles/ overrides bad breaks. Only running text is touched — never headings,
- * captions, names, links' URLs or code.
+ * captions, names, link texts (an address broken by a hyphen is a wrong address) or code.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import type { Element, Root } from 'hast';
 
 const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD = 7;
-const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'code', 'pre', 'kbd', 'samp', 'script', 'style']);
+const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'a', 'code', 'pre', 'kbd', 'samp', 'script', 'style']);
 const skipClasses = new Set(['speaker', 'credit', 'box-title']);
 
 const exceptionsFile = path.resolve(import.meta.dirname, '../../styles/hyphenation-nl.txt');

@@ -118,12 +118,14 @@ describe('print edition of the shipped issue', () => {
     const internal = contents.filter((annotation) => annotation.subtype === 'Link' && annotation.dest);
     expect(internal.length).toBeGreaterThanOrEqual(issue.articles.length);
     const html = readFileSync(path.join(buildDir, 'print/index.html'), 'utf8');
-    const external = new Set([...html.matchAll(/<a href="((?:https?|mailto):[^"]+)"/g)].map((match) => match[1]));
+    // Compared as URLs: the PDF holds `https://ind.nl/` for `https://ind.nl`.
+    const external = new Set([...html.matchAll(/<a href="((?:https?|mailto):[^"]+)"/g)].map((match) => new URL(match[1]!).href));
     const annotated = new Set<string>();
     for (let page = 1; page <= pdf.numPages; page++) {
-      for (const annotation of await (await pdf.getPage(page)).getAnnotations()) if (annotation.url) annotated.add(annotation.url);
+      for (const annotation of await (await pdf.getPage(page)).getAnnotations()) if (annotation.url) annotated.add(new URL(annotation.url).href);
     }
-    expect([...external].filter((url) => !annotated.has(url!))).toEqual([]);
+    expect(external.size).toBeGreaterThan(3);
+    expect([...external].filter((url) => !annotated.has(url))).toEqual([]);
   });
 
   it('passes the PDF/UA preflight', async () => {
