@@ -3,6 +3,8 @@ ISSUE ?= manuscript
 OUT   ?= dist
 NODE_STAMP := node_modules/.package-lock.json
 export PUPPETEER_SKIP_DOWNLOAD := true
+# Ace by DAISY (the EPUB accessibility test) pulls in Electron; its binary is never needed here.
+export ELECTRON_SKIP_BINARY_DOWNLOAD := 1
 
 .PHONY: all build test lint bench clean deps system-deps standins
 .DEFAULT_GOAL := all

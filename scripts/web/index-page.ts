@@ -29,7 +29,7 @@ export function indexPage(issue: Issue): Root {
       : undefined,
     cover && cover.teasers.length > 0
       ? h('ul.cover-teasers', { ariaLabel: 'Uitgelicht' }, cover.teasers.map((teaser) =>
-          h('li', [h('a', { href: link(teaser.article) }, [h('strong', `‘${teaser.title}’`), teaser.text ? h('span', teaser.text) : undefined].filter((node) => node !== undefined))])))
+          h('li', [h('a', { href: link(teaser.article) }, [h('strong', teaser.title), teaser.text ? h('span', teaser.text) : undefined].filter((node) => node !== undefined))])))
       : undefined,
   ].filter((node) => node !== undefined));
 
