@@ -5,8 +5,9 @@
  * DPUB-ARIA role, named by its own heading.
  */
 import { h } from 'hastscript';
+import { coverSection } from '../render/cover.ts';
 import type { Element, ElementContent, Root } from 'hast';
-import { issueDate } from '../issue/format.ts';
+
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
 import { rewriteIssueLinks } from '../render/links.ts';
@@ -57,33 +58,14 @@ export function articlePage(
 
 /** The cover as printed: masthead, photo, quote and the cover lines, each a link. */
 export function coverPage(issue: Issue, images: ReadonlyMap<string, ProcessedImage>, hrefOf: (article: string) => string, page?: number): Root {
-  const { meta } = issue;
-  const cover = meta.cover;
-  const section = h('section.cover', { ariaLabelledBy: 'omslag-titel' }, [
-    page === undefined ? undefined : pageBreakMarker(page),
-    h('h1#omslag-titel.cover-title', [
-      h('span.cover-masthead', meta.title),
-      ' ',
-      h('span.cover-issue', [meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')} · `, issueDate(meta)]),
-    ]),
-    meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
-    cover
-      ? h('figure.cover-figure', [
-          // The cover photo is the publication's cover image: doc-cover says so to assistive technology.
-          h('img', { src: fileUrl(epubVariant(images, cover.image)), alt: cover.alt, role: 'doc-cover', 'epub:type': 'cover' }),
-          cover.person || cover.credit
-            ? h('figcaption', [cover.person ?? '', cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined].filter((node) => node !== undefined))
-            : undefined,
-        ].filter((node) => node !== undefined))
-      : undefined,
-    cover?.quote
-      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined].filter((node) => node !== undefined))
-      : undefined,
-    cover && cover.teasers.length > 0
-      ? h('ul.cover-teasers', { ariaLabel: 'Uitgelicht' }, cover.teasers.map((teaser) =>
-          h('li', [h('a', { href: hrefOf(teaser.article) }, [h('strong', `‘${teaser.title}’`), teaser.text ? h('span', [' ', teaser.text]) : undefined].filter((node) => node !== undefined))])))
-      : undefined,
-  ].filter((node) => node !== undefined));
+  const cover = issue.meta.cover;
+  const section = coverSection(issue, {
+    titleId: 'omslag-titel',
+    // The cover photo is the publication's cover image: doc-cover says so to assistive technology.
+    image: cover ? { src: fileUrl(epubVariant(images, cover.image)), role: 'doc-cover', 'epub:type': 'cover' } : {},
+    hrefOf,
+    before: page === undefined ? undefined : pageBreakMarker(page),
+  });
   return sanitiserReady(section);
 }
 
