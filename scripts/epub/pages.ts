@@ -7,7 +7,6 @@
 import { h } from 'hastscript';
 import { coverSection } from '../render/cover.ts';
 import type { Element, ElementContent, Root } from 'hast';
-
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
 import { rewriteIssueLinks } from '../render/links.ts';
