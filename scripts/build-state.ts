@@ -47,7 +47,10 @@ export function imagesDirOf(issueDir: string): string {
 export async function inputFingerprint(issueDir: string): Promise<string> {
   const dir = path.resolve(issueDir);
   const imagesDir = imagesDirOf(issueDir);
-  const texts = (await readdir(dir)).filter((name) => name === 'issue.yaml' || name.endsWith('.md')).sort();
+  const texts = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md')))
+    .map((entry) => entry.name)
+    .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();
   return hashOf(
     toolVersion(),

@@ -23,6 +23,7 @@ import { readPageMapCache } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
+import { refuseWritesToSources } from './util/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
 
@@ -92,6 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { issue, outputs: [], built: [], skipped, timings };
     }
     const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
+    refuseWritesToSources(options.issueDir, { 'output folder': outDir, 'cache folder': cacheDir });
     const lock = await lockOutput(outDir);
     cleanup.push(() => lock.release());
 

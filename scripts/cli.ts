@@ -2,6 +2,8 @@
  * The command line. Parsing arguments never does work: each command calls its runner.
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { editions, editionsToBuild, type EditionName } from './build-state.ts';
 import { formats, report, type Format } from './report/report.ts';
@@ -32,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'rebuild every edition, even when nothing changed')
     .action(async (issueDir: string, options: { out: string; only?: EditionName[]; force?: boolean }) => {
       // Nothing changed since the last build: answer without loading the pipeline at all.
+      // The quick answer below reads the folder; a folder that is no issue gets the loader's message.
+      if (!existsSync(path.join(issueDir, 'issue.yaml'))) {
+        throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
+      }
       const only = options.only ?? [...editions];
       const { stale } = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
       if (stale.length === 0) {

@@ -5,8 +5,9 @@
  * the library sees a chapter:
  * - our own pipeline hooks (`data-*`) are dropped, they are not content;
  * - GFM's `align` becomes `style` (allowed, and `align` is obsolete in XHTML5 anyway);
- * - `start`, `reversed` and `scope`, which change what is read out, ride through the sanitiser
- *   as a class token (`pk-keep-start-3`) that `restoreCarried` turns back into the attribute;
+ * - `start`, `reversed`, `scope` and a task list checkbox's `checked` and `disabled`, which
+ *   change what is read out, ride through the sanitiser as a class token (`pk-keep-start-3`)
+ *   that `restoreCarried` turns back into the attribute;
  * - anything else the library still strips fails the build (`sanitiserLoss`, `library.ts`).
  * Empty alts are restored after packing (`post-process.ts`).
  */
@@ -18,6 +19,9 @@ const carried: Record<string, RegExp> = {
   start: /^-?\d+$/,
   reversed: /^reversed$/,
   scope: /^(row|col|rowgroup|colgroup)$/,
+  // GFM task lists: `- [x] klaar` is a disabled, checked checkbox.
+  checked: /^checked$/,
+  disabled: /^disabled$/,
 };
 const KEEP = 'pk-keep-';
 

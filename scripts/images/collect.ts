@@ -13,13 +13,14 @@ import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../issue/load.ts';
 import { placementOf } from '../render/components/figure.ts';
+import { rawHtmlImages } from '../render/raw-html.ts';
 import type { ImageReference } from './types.ts';
 
 export function collectImages(issue: Issue): ImageReference[] {
   const references: ImageReference[] = [];
   for (const article of issue.articles) {
     const baseDir = folderOf(article.file, issue.dir);
-    walk(article.tree, 'column', definitionsOf(article.tree), (name, placement, position) => {
+    walk(article.tree, 'column', definitionsOf(article.tree), article.file, (name, placement, position) => {
       references.push({ name, placement, file: article.file, position, baseDir });
     });
   }
@@ -32,7 +33,13 @@ export function collectImages(issue: Issue): ImageReference[] {
 
 type Visit = (name: string, placement: ImageReference['placement'], position: Position | undefined) => void;
 
-function walk(node: Nodes, placement: ImageReference['placement'], definitions: Map<string, Definition>, visit: Visit): void {
+function walk(node: Nodes, placement: ImageReference['placement'], definitions: Map<string, Definition>, file: VFile, visit: Visit): void {
+  if (node.type === 'html') {
+    // `<img src="grafiek.png" alt="…">` written as HTML is a photo like any other, set in the
+    // column wherever it stands (its element carries no placement, even inside a figure).
+    for (const image of rawHtmlImages(node, file)) visit(image.src, 'column', image.position);
+    return;
+  }
   if (node.type === 'image') {
     visit(node.url, placement, node.position);
     return;
@@ -45,7 +52,7 @@ function walk(node: Nodes, placement: ImageReference['placement'], definitions: 
   }
   if (!('children' in node)) return;
   const inner = node.type === 'containerDirective' && node.name === 'figuur' ? placementOf(node as ContainerDirective) : placement;
-  for (const child of node.children) walk(child as Nodes, inner, definitions, visit);
+  for (const child of node.children) walk(child as Nodes, inner, definitions, file, visit);
 }
 
 /** Link reference definitions (`[foto]: erik-pool.jpg`) of a tree, by lower-cased identifier. */

@@ -4,7 +4,7 @@
  * Every problem found is collected before giving up, so an editor fixes them in one go; each
  * is a fatal VFile message at its file and line, and the whole set is thrown as an InputError.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
@@ -40,13 +40,14 @@ export async function loadIssue(issueDir: string): Promise<Issue> {
   if (!existsSync(issuePath)) {
     throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
   }
+  if (!statSync(issuePath).isFile()) throw new UsageError(`${issueDir}/issue.yaml is a folder, not a file`);
   const file = await readTextFile(issuePath);
   const meta = hasFatal(file) ? undefined : parseYaml(file, String(file.value), issueSchema);
   if (!meta) throw new InputError([file]);
 
   checkArticleList(file, meta, dir);
   const articles = await Promise.all(
-    [...new Set(meta.articles)].filter((name) => existsSync(path.join(dir, name))).map((name) => loadArticle(dir, name)),
+    [...new Set(meta.articles)].filter((name) => articleProblem(dir, name) === undefined).map((name) => loadArticle(dir, name)),
   );
   const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
@@ -58,6 +59,7 @@ async function loadArticle(dir: string, name: string): Promise<Article | { file:
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
   const tree = parseMarkdown(file);
+  if (hasFatal(file)) return { file };
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yaml) {
     const message = file.message('Missing front matter: expected a `---` block with at least `title` at the top', {
@@ -81,11 +83,30 @@ function checkArticleList(file: VFile, meta: IssueMeta, dir: string): void {
     const place = lineOfListItem(text, name, seen.has(name));
     if (seen.has(name)) {
       report(file, `Unexpected duplicate article \`${name}\`: each article is listed once`, place, 'article-list');
-    } else if (!existsSync(path.join(dir, name))) {
-      report(file, `Missing article \`${name}\`: no such file in ${path.basename(dir)}/`, place, 'article-list');
+    } else {
+      const problem = articleProblem(dir, name);
+      if (problem) report(file, problem, place, 'article-list');
     }
     seen.add(name);
   }
+}
+
+/**
+ * Why an article listed in issue.yaml cannot be read, or undefined. The schema already allows
+ * only plain file names; a symbolic link may still lead out of the issue folder, and the build
+ * publishes only what is in it.
+ */
+function articleProblem(dir: string, name: string): string | undefined {
+  const file = path.join(dir, name);
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return `Missing article \`${name}\`: no such file in ${path.basename(dir)}/`;
+  if (!stats.isFile()) return `Unexpected article \`${name}\`: it is a folder, not a Markdown file`;
+  const real = realpathSync(file);
+  const relative = path.relative(realpathSync(dir), real);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return `Unexpected article \`${name}\`: it is a symbolic link to ${real}, outside the issue folder; copy the file into ${path.basename(dir)}/`;
+  }
+  return undefined;
 }
 
 function lineOfListItem(text: string, name: string, second: boolean): { line: number; column: number } {

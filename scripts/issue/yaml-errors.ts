@@ -37,7 +37,15 @@ export function parseYaml<T extends z.ZodType>(
     return undefined;
   }
 
-  const data = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    // The parser expands aliases only here: a "billion laughs" of nested aliases is refused
+    // (yaml's own limit), at the first alias, as bad input rather than a crash.
+    fail(file, `Unexpected YAML: ${error instanceof Error ? error.message : String(error)}`, place(firstAlias(doc) ?? 0), 'yaml-syntax');
+    return undefined;
+  }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
@@ -87,6 +95,16 @@ function openingQuote(doc: Document, errorAt: number): number | undefined {
     Scalar(_key, node) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
       if (quoted && node.range && node.range[1] >= errorAt && start === undefined) start = node.range[0];
+    },
+  });
+  return start;
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      start ??= node.range?.[0];
     },
   });
   return start;

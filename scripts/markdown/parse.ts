@@ -9,9 +9,37 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { MAX_NESTING, tooDeep, type TooDeep } from './nesting.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+/** The same block structure without GFM, whose tree transforms recurse: only to find where an article nests too deeply. */
+const structureOnly = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
+/**
+ * Parses a manuscript. An article nested too deeply for the tools after the parser (see
+ * `nesting.ts`) gets a fatal message at the line where it goes too deep, and its tree is
+ * returned as parsed, without the plugins' transforms.
+ */
 export function parseMarkdown(file: VFile): Root {
-  return parser.runSync(parser.parse(file), file) as Root;
+  let tree: Root;
+  let deep: TooDeep | undefined;
+  try {
+    tree = parser.parse(file);
+    deep = tooDeep(tree);
+  } catch (error) {
+    // GFM's autolink transform walks the tree recursively, inside the parser: a stack
+    // overflow there means the nesting is too deep; the plain structure says where.
+    if (!(error instanceof RangeError)) throw error;
+    tree = structureOnly.parse(file);
+    deep = tooDeep(tree) ?? { depth: MAX_NESTING, place: undefined };
+  }
+  if (deep) {
+    const message = file.message(
+      `Unexpected nesting ${deep.depth} levels deep: lists, quotes, directives and HTML elements inside each other may go ${MAX_NESTING} levels deep; flatten the structure`,
+      { place: deep.place, ruleId: 'nesting', source: 'persklaar' },
+    );
+    message.fatal = true;
+    return tree;
+  }
+  return parser.runSync(tree, file) as Root;
 }

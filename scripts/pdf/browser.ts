@@ -1,10 +1,11 @@
 /**
  * Which Chromium renders: `PUPPETEER_EXECUTABLE_PATH`, else Puppeteer's own download, else the
- * system's (Debian's `chromium`). The flags keep it quiet and working as root on a closed network.
+ * system's (Debian's `chromium`). The flags keep it quiet, working as root, and off the network.
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { UsageError } from '../util/errors.ts';
+import { printTimeoutMs } from './print.ts';
 
 const systemCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -18,6 +19,11 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // No network, whatever might slip past the print's request interception: every connection
+  // goes to a proxy that does not exist (loopback included) and no host name resolves.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 export function resolveChromium(env: NodeJS.ProcessEnv = process.env): string {
@@ -46,5 +52,7 @@ function bundledChromium(): string | undefined {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: resolveChromium(), headless: true, args: chromiumArgs });
+  // Puppeteer gives up on any single protocol call after three minutes by default; a print
+  // may take as long as its deadline (`PERSKLAAR_PRINT_TIMEOUT`), which decides instead.
+  return puppeteer.launch({ executablePath: resolveChromium(), headless: true, args: chromiumArgs, protocolTimeout: Math.max(180_000, printTimeoutMs() + 60_000) });
 }

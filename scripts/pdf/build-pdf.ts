@@ -21,7 +21,7 @@ import { finishDocument, loadPdf } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
 import { readStartPages, samePages } from './page-map.ts';
 import { placePrintImages } from './print-images.ts';
-import { printPdf } from './print.ts';
+import { printWithRetry } from './robust-print.ts';
 
 const MAX_PRINTS = 3;
 
@@ -58,7 +58,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    pdf = await loadPdf(await printPdf(browser, htmlFile));
+    pdf = await loadPdf(await printWithRetry(browser, htmlFile));
     printMs += performance.now() - start;
     prints++;
     const facts = readStartPages(pdf, anchors);

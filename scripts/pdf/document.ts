@@ -12,6 +12,7 @@ import { issueDate, issueLabel, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
+import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
@@ -105,6 +106,7 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     const targetAnchor = target === undefined ? anchor : articleAnchor(target);
     return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
   });
+  unlinkLocalFiles(content);
   hyphenateTree(content);
   markAddresses(content);
   return h(`article.article.kind-${data.kind}`, { id: articleAnchor(article.id), style: `page: ${articleAnchor(article.id)}`, ariaLabelledBy: `${articleAnchor(article.id)}-titel` }, [

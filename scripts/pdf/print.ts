@@ -12,16 +12,27 @@ import type { Browser } from 'puppeteer';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
+/** The deadline of one print: `PERSKLAAR_PRINT_TIMEOUT` (seconds), else two minutes. */
+export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.PERSKLAAR_PRINT_TIMEOUT);
+  return env.PERSKLAAR_PRINT_TIMEOUT && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : PRINT_TIMEOUT_MS;
+}
+
 export interface PrintOptions {
   timeoutMs?: number;
   /** Told of every request that was refused (tests count them; nothing is fetched). */
   onBlocked?: (url: string) => void;
+  /** Abandons the print: the page is closed, which ends whatever Chromium was still doing. */
+  signal?: AbortSignal;
 }
 
 export async function printPdf(browser: Browser, htmlFile: string, options: PrintOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? PRINT_TIMEOUT_MS;
   const allowedDir = path.dirname(path.resolve(htmlFile)) + path.sep;
+  options.signal?.throwIfAborted();
   const page = await browser.newPage();
+  const abandon = () => void page.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', abandon, { once: true });
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -29,7 +40,9 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
       const url = request.url();
       if (isInside(url, allowedDir)) return void request.continue();
       options.onBlocked?.(url);
-      void request.abort('blockedbyclient');
+      // A refused navigation (`<meta http-equiv="refresh">`) must not replace the document
+      // with Chromium's error page: only an "aborted" navigation leaves the page as it was.
+      void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient');
     });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -41,7 +54,8 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
       timeout,
     });
   } finally {
-    await page.close();
+    options.signal?.removeEventListener('abort', abandon);
+    if (!page.isClosed()) await page.close().catch(() => undefined);
   }
 }
 

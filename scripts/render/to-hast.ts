@@ -2,15 +2,19 @@
  * render: an article's mdast → hast, once. The result is shared by every edition; an edition
  * only adds its template and small transforms at the edge (image sources, hyphenation, XHTML).
  */
+import path from 'node:path';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Heading } from 'mdast';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { imagesDirOf } from '../build-state.ts';
 import { headingIds } from '../markdown/heading-ids.ts';
 import type { Article } from '../issue/load.ts';
 import type { IssueMeta } from '../issue/schema.ts';
 import { componentFor } from './components/index.ts';
 import type { Directive, RenderContext } from './components/types.ts';
+import { confineLinks, type LinkScope } from './local-links.ts';
+import { PAGE_IDS, rawHtml } from './raw-html.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -36,11 +40,24 @@ export function renderArticle(article: Article, meta?: IssueMeta): RenderedArtic
     return element;
   };
 
-  const body = toHast(article.tree, {
+  // Raw HTML is kept as `raw` nodes, then parsed and sanitised (`raw-html.ts`); links that
+  // would lead out of the issue lose their destination (`local-links.ts`).
+  const hast = toHast(article.tree, {
+    allowDangerousHtml: true,
     handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading },
   }) as HastRoot;
+  const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
+  confineLinks(body, linkScopeOf(article));
   if (article.data.kind === 'colophon' && meta && meta.colophon.length > 0) body.children.push(colophonCredits(meta));
   return { article, body };
+}
+
+/** The article's folder, the issue folder (the article's name is relative to it) and images/. */
+function linkScopeOf(article: Article): LinkScope {
+  const absolute = typeof article.file.data.absolutePath === 'string' ? article.file.data.absolutePath : path.resolve(article.file.path);
+  const name = path.normalize(article.name);
+  const issueDir = absolute.endsWith(`${path.sep}${name}`) ? absolute.slice(0, -name.length - 1) : path.dirname(absolute);
+  return { fromDir: path.dirname(absolute), issueDir, imagesDir: imagesDirOf(issueDir) };
 }
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */

@@ -13,7 +13,7 @@ export async function readTextFile(filePath: string): Promise<VFile> {
   const file = new VFile({ path: displayPath(filePath) });
   file.data.absolutePath = path.resolve(filePath);
   try {
-    file.value = strictUtf8.decode(bytes);
+    file.value = replaceControls(file, strictUtf8.decode(bytes));
   } catch {
     const { line, column } = firstInvalidUtf8(bytes);
     const message = file.message('Unexpected byte sequence: the file is not valid UTF-8; save it as UTF-8', {
@@ -25,6 +25,29 @@ export async function readTextFile(filePath: string): Promise<VFile> {
     file.value = '';
   }
   return file;
+}
+
+/**
+ * Control characters (a bell, a vertical tab pasted from a word processor) cannot be shown,
+ * and XML, so the EPUB, may not hold them at all. Each becomes a space, which keeps every
+ * line and column where it was; the first is reported as a warning (`persklaar lint` shows it).
+ */
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+function replaceControls(file: VFile, text: string): string {
+  const first = text.search(controls);
+  if (first === -1) return text;
+  const before = text.slice(0, first);
+  const line = before.split('\n').length;
+  const column = first - before.lastIndexOf('\n');
+  const code = text.charCodeAt(first).toString(16).toUpperCase().padStart(4, '0');
+  const count = text.match(controls)!.length;
+  file.message(`Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}: replaced by a space, expected text only`, {
+    place: { line, column },
+    ruleId: 'encoding',
+    source: 'persklaar',
+  }).fatal = false;
+  return text.replace(controls, ' ');
 }
 
 export function displayPath(filePath: string): string {

@@ -109,14 +109,15 @@ describe('anchor-exists', () => {
 });
 
 describe('local-file-exists', () => {
-  it('reports missing files, unlisted articles and root-relative paths', async () => {
+  it('reports missing files and unlisted articles; root-relative paths are local-path-inside\'s', async () => {
     const markdown = '[De folder](folder.pdf), [het gesprek](gesprk.md), [concept](concept.md), [root](/over-ons.html), [bestaat](bijlage.pdf)\n';
     const spec = { articles: { 'a.md': markdown }, unlisted: { 'concept.md': 'Concept.\n' }, files: { 'bijlage.pdf': '%PDF' } };
-    const expected = ['[De folder]', '[het gesprek]', '[concept]', '[root]'].map((needle) => {
+    const place = (needle: string, rule: string) => {
       const [line, column] = at(markdown, needle).split(':');
-      return `a.md:${Number(line) + BODY}:${column} local-file-exists`;
-    });
-    expect(await findings(spec, { only: ['local-file-exists'] })).toEqual(expected);
+      return `a.md:${Number(line) + BODY}:${column} ${rule}`;
+    };
+    const expected = [...['[De folder]', '[het gesprek]', '[concept]'].map((needle) => place(needle, 'local-file-exists')), place('[root]', 'local-path-inside')];
+    expect(await findings(spec, { only: ['local-file-exists', 'local-path-inside'] })).toEqual(expected);
   });
 
   it('accepts links to articles of the issue, to their pages and to the contents page', async () => {

@@ -13,7 +13,9 @@ import { imageMissing } from './image-missing.ts';
 import { linkTextDescriptive } from './link-text-descriptive.ts';
 import { linkTextEmpty } from './link-text-empty.ts';
 import { localFileExists } from './local-file-exists.ts';
+import { localPathInside } from './local-path-inside.ts';
 import { noPlaceholderLink } from './no-placeholder-link.ts';
+import { rawHtmlUnsafe } from './raw-html-unsafe.ts';
 import { referenceDefined } from './reference-defined.ts';
 import { spelling } from './spelling.ts';
 import { unknownDirective } from './unknown-directive.ts';
@@ -25,11 +27,13 @@ export const rules: readonly RuleModule[] = [
   imageAltLength,
   imageMissing,
   htmlImgAlt,
+  rawHtmlUnsafe,
   figureHasImage,
   noPlaceholderLink,
   linkTextEmpty,
   linkTextDescriptive,
   anchorExists,
+  localPathInside,
   localFileExists,
   referenceDefined,
   urlReachable,

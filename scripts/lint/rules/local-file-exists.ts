@@ -3,12 +3,16 @@
  * exists, relative to the manuscript. A Markdown file that exists but is not listed in
  * issue.yaml gets no page, so a link to it breaks in every edition.
  *
+ * Paths that lead out of the issue folder are reported by `local-path-inside` instead.
+ *
  * Bad:  `[het gesprek](gesprk.md)`, `[de folder](folder.pdf)` when there is no folder.pdf
  * Good: `[het gesprek](gesprek.md)`, `[de folder](https://www.rijksoverheid.nl/folder.pdf)`
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { RuleModule } from '../types.ts';
+import type { VFile } from 'vfile';
+import { linkProblem, type LinkScope } from '../../render/local-links.ts';
+import type { LintContext, RuleModule } from '../types.ts';
 import { linkedPage } from '../util/articles.ts';
 import { classify, decode, linkDestinations } from '../util/links.ts';
 import { articleRule } from '../util/rule.ts';
@@ -23,10 +27,8 @@ export const localFileExists: RuleModule = {
     for (const { node, url } of linkDestinations(tree)) {
       const target = classify(url);
       if (target.kind !== 'local' || target.path === '') continue;
-      if (target.path.startsWith('/') || target.path.startsWith('\\')) {
-        file.message(`Unexpected root-relative link \`${target.path}\`, expected a path relative to the manuscript or a full URL`, node);
-        continue;
-      }
+      // Absolute paths and paths out of the issue are `local-path-inside`'s: one message per link.
+      if (linkProblem(url, scopeOf(file, context))) continue;
       const page = linkedPage(context, article, target.path);
       if (page.kind !== 'none') continue;
       const absolute = path.resolve(context.issue.dir, page.name);
@@ -38,3 +40,8 @@ export const localFileExists: RuleModule = {
     }
   }),
 };
+
+function scopeOf(file: VFile, context: LintContext): LinkScope {
+  const absolute = typeof file.data.absolutePath === 'string' ? file.data.absolutePath : path.resolve(file.path);
+  return { fromDir: path.dirname(absolute), issueDir: context.issue.dir, imagesDir: context.issue.imagesDir };
+}

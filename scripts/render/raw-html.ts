@@ -1,0 +1,236 @@
+/**
+ * Raw HTML in manuscripts is rendered, sanitised. Editors may write `<sup>`, `<abbr>`, a
+ * `<table>`; nothing in a manuscript may run code, fetch a remote resource or load a file
+ * from outside the issue in any edition.
+ *
+ * How: mdast-util-to-hast keeps each `html` node as a `raw` node, and hast-util-raw re-parses
+ * the whole tree with an HTML parser, so inline pairs such as `<b>…</b>` around Markdown text
+ * nest as a browser would nest them. Before that, every element the renderer made is marked
+ * with a per-render secret; afterwards an element without the mark came from a manuscript and
+ * is sanitised (hast-util-sanitize, a narrowed GitHub schema), one element at a time, so raw
+ * HTML around Markdown is cleaned while the Markdown inside it, and every magazine component,
+ * is kept exactly as rendered: classes, heading ids (as `heading-ids.ts` makes them, no
+ * `user-content-` prefix), `aria-labelledby`, `data-placement` and all.
+ *
+ * A manuscript cannot forge the mark: it is random per render and removed before output.
+ * The linter (`raw-html-unsafe`) names every dangerous part at its line; the build drops them.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { raw } from 'hast-util-raw';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import type { Html } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+
+/** The mark's property name; hast-util-raw carries it through the parser as `data-persklaar-own`. */
+const OWN = 'dataPersklaarOwn';
+
+/** Elements removed with everything inside them: code, embedded documents, styles, foreign markup. */
+export const STRIPPED = [
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template',
+  'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext', 'svg', 'math', 'select',
+] as const;
+
+const stripped: ReadonlySet<string> = new Set(STRIPPED);
+
+/**
+ * GitHub's schema (hast-util-sanitize's default), narrowed to what every edition can carry:
+ * the EPUB's XHTML sanitiser (epub-gen-memory) allows few attributes and fails the build on
+ * any other, and `<picture>`/`<source>` are made by the web edition itself. Added: a few
+ * harmless inline elements editors reach for. Attributes not listed are dropped; `class`
+ * and `style` never come from a manuscript.
+ */
+export const rawHtmlSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => !['input', 'picture', 'source'].includes(name)),
+    'abbr', 'bdi', 'bdo', 'caption', 'cite', 'dfn', 'figcaption', 'figure', 'mark', 'small', 'u', 'wbr',
+  ],
+  attributes: {
+    '*': [['dir', 'ltr', 'rtl', 'auto'], ['id', /^[^\s]+$/], ['lang', /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i], 'title', 'ariaDescribedBy', ['ariaHidden', 'true', 'false'], 'ariaLabel', 'ariaLabelledBy'],
+    a: ['href'],
+    img: ['alt', 'src'],
+    ol: [['start', /^-?\d+$/], 'reversed'],
+    td: ['colSpan', 'rowSpan', ['align', 'left', 'center', 'right']],
+    th: ['colSpan', 'rowSpan', ['align', 'left', 'center', 'right'], ['scope', 'row', 'col', 'rowgroup', 'colgroup']],
+  },
+  protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+  // The parser has already fixed nesting (a `<td>` outside a table never survives it).
+  ancestors: {},
+  required: {},
+  // Ids keep the manuscript's spelling; `rawHtml` drops the ones that would collide.
+  clobber: [],
+  clobberPrefix: '',
+  strip: [...STRIPPED],
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+const allowedTags: ReadonlySet<string> = new Set(rawHtmlSchema.tagNames);
+
+export interface RawHtmlOptions {
+  /** Ids the page itself uses (`inhoud`, `artikel-titel`): raw HTML may not take them. */
+  reservedIds?: Iterable<string>;
+}
+
+/** The ids every edition's page shell uses around an article body. */
+export const PAGE_IDS = ['inhoud', 'artikel-titel', 'omslag-titel'];
+
+/** Whether the hast holds raw HTML from the manuscript (most articles have none). */
+export function hasRawHtml(tree: Root): boolean {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type as string) === 'raw') return true;
+    if ('children' in node) stack.push(...node.children);
+  }
+  return false;
+}
+
+/**
+ * Renders the raw HTML of an article body (the output of `toHast` with `allowDangerousHtml`),
+ * sanitised; returns a tree without `raw` nodes. A body without raw HTML is returned as it is.
+ */
+export function rawHtml(tree: Root, options: RawHtmlOptions = {}): Root {
+  if (!hasRawHtml(tree)) return tree;
+  const secret = randomBytes(12).toString('base64url');
+  const ownIds = new Set<string>(options.reservedIds ?? PAGE_IDS);
+  walkElements(tree, (element) => {
+    element.properties[OWN] = secret;
+    if (typeof element.properties.id === 'string') ownIds.add(element.properties.id);
+  });
+  const parsed = raw(tree) as Root;
+  const seenIds = new Set<string>();
+  parsed.children = clean(parsed.children, secret, ownIds, seenIds) as RootContent[];
+  return parsed;
+}
+
+function clean(nodes: readonly (RootContent | ElementContent)[], secret: string, ownIds: Set<string>, seenIds: Set<string>): ElementContent[] {
+  const result: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      result.push(node);
+      continue;
+    }
+    // Comments, doctypes and anything the parser left unparsed never reach an edition.
+    if (node.type !== 'element') continue;
+    if (node.properties[OWN] === secret) {
+      delete node.properties[OWN];
+      const before = node.children.length;
+      node.children = clean(node.children, secret, ownIds, seenIds);
+      // A paragraph that held nothing but removed HTML (an inline `<iframe>`) goes with it.
+      if (node.tagName === 'p' && before > 0 && node.children.every((child) => child.type === 'text' && child.value.trim() === '')) continue;
+      result.push(node);
+      continue;
+    }
+    if (stripped.has(node.tagName)) continue;
+    const children = clean(node.children, secret, ownIds, seenIds);
+    const safe = allowedTags.has(node.tagName) ? sanitizeElement(node) : undefined;
+    // An element the schema does not know is replaced by its content (`<font>`, `<center>`).
+    if (!safe) {
+      result.push(...children);
+      continue;
+    }
+    safe.children = children;
+    if (!keepResource(safe)) continue;
+    if (typeof safe.properties.id === 'string') {
+      const id = safe.properties.id;
+      if (ownIds.has(id) || seenIds.has(id)) delete safe.properties.id;
+      else seenIds.add(id);
+    }
+    result.push(safe);
+  }
+  return result;
+}
+
+/** One element, its attributes filtered by the schema (its children are cleaned by the caller). */
+function sanitizeElement(node: Element): Element | undefined {
+  const shallow: Root = { type: 'root', children: [{ ...node, properties: { ...node.properties }, children: [] }] };
+  const result = sanitize(shallow, rawHtmlSchema);
+  const safe = result.type === 'root' ? result.children[0] : undefined;
+  return safe?.type === 'element' ? { ...safe, properties: safe.properties as Properties } : undefined;
+}
+
+/**
+ * An `<img>` from a manuscript must name a local photo: the image stage makes it into each
+ * edition's files (and refuses one outside images/ with an error at its line). A remote or
+ * `data:` image is dropped whole: no edition fetches anything, and there is nothing to show.
+ */
+function keepResource(element: Element): boolean {
+  if (element.tagName !== 'img') return true;
+  const src = element.properties.src;
+  return typeof src === 'string' && isLocalReference(src);
+}
+
+/** A path (relative or absolute), not a URL with a scheme and not a `//host` network path. */
+export function isLocalReference(url: string): boolean {
+  const trimmed = url.trim();
+  if (trimmed === '' || /^[/\\]{2}/.test(trimmed)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
+  // A one-letter "scheme" is a Windows drive (`C:\foto.jpg`): a path, refused later as absolute.
+  return !scheme || scheme[1]!.length === 1;
+}
+
+function walkElements(tree: Root, visit: (element: Element) => void): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element') visit(node);
+    if ('children' in node) stack.push(...node.children);
+  }
+}
+
+/** A local `<img>` written in a raw HTML node, with its place in the manuscript. */
+export interface RawImage {
+  src: string;
+  position: Position | undefined;
+}
+
+/**
+ * The photos a raw HTML node asks for, for the image stage (which must make every `<img>`
+ * the renderer keeps). Read per node, as the linter reads it; elements the renderer strips
+ * are skipped, remote and `data:` images are never fetched. Listing a photo the page then
+ * does not show (because an earlier node left the parser inside a `<textarea>`, say) costs
+ * only its processing.
+ */
+export function rawHtmlImages(node: Html, file?: VFile): RawImage[] {
+  if (!/<img\b/i.test(node.value)) return [];
+  const images: RawImage[] = [];
+  const fragment = fromHtml(node.value, { fragment: true });
+  const stack: Nodes[] = [fragment];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'element') {
+      if (stripped.has(current.tagName)) continue;
+      const src = current.properties.src;
+      if (current.tagName === 'img' && typeof src === 'string' && isLocalReference(src)) {
+        images.push({ src, position: positionInNode(node, current.position, file) });
+      }
+    }
+    if ('children' in current) stack.push(...[...current.children].reverse());
+  }
+  return images;
+}
+
+/**
+ * Where a part of a raw HTML node (positions counted inside `node.value`) is in the
+ * manuscript. Exact when the node's text is written as-is; inside a block quote or list the
+ * container's prefixes are not part of the value, so the line is kept and the column is the
+ * node's own.
+ */
+export function positionInNode(node: Html, inner: Position | undefined, file?: VFile): Position | undefined {
+  const start = node.position?.start;
+  if (!start || !inner) return node.position;
+  const source = file && start.offset !== undefined && node.position?.end.offset !== undefined
+    ? String(file.value).slice(start.offset, node.position.end.offset)
+    : undefined;
+  const exact = source === node.value;
+  const point = (at: Point): Point => ({
+    line: start.line + at.line - 1,
+    column: at.line === 1 ? start.column + at.column - 1 : exact ? at.column : start.column,
+    offset: exact && start.offset !== undefined && at.offset !== undefined ? start.offset + at.offset : undefined,
+  });
+  return { start: point(inner.start), end: point(inner.end) };
+}
