@@ -26,7 +26,11 @@ interface Measure {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
-/** Runs a command and samples the RSS of its whole process tree (Chromium's children included). */
+/**
+ * Runs a command and samples the memory of its whole process tree (Chromium's children
+ * included), as proportional set size: pages shared between Chromium's processes are counted
+ * once, not once per process as a sum of RSS would.
+ */
 async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMb: number }> {
   const start = performance.now();
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -34,25 +38,22 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let peak = 0;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, treeRss(child.pid!));
-  }, 20);
+    peak = Math.max(peak, treeMemory(child.pid!));
+  }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
   return { ms: performance.now() - start, peakMb: peak / 1024 / 1024 };
 }
 
-function treeRss(pid: number): number {
+function treeMemory(pid: number): number {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const parent = Number(fields[1]);
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      rss.set(Number(entry), Number(fields[21]) * 4096);
     } catch {
       // The process ended while we looked.
     }
@@ -61,7 +62,12 @@ function treeRss(pid: number): number {
   const stack = [pid];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    total += rss.get(current) ?? 0;
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${current}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // Gone meanwhile.
+    }
     stack.push(...(children.get(current) ?? []));
   }
   return total;
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
     const start = performance.now();
     editOneWord(single, round + 200);
     while (statSync(pdfFile, { throwIfNoEntry: false })?.mtimeMs === before) await new Promise((resolve) => setTimeout(resolve, 5));
-    watched.push({ ms: performance.now() - start, peakMb: treeRss(process.pid) / 1024 / 1024 });
+    watched.push({ ms: performance.now() - start, peakMb: treeMemory(process.pid) / 1024 / 1024 });
     await new Promise<void>((resolve) => session.events.once('build', () => resolve()));
   }
   await session.close();
@@ -186,7 +192,7 @@ async function main(): Promise<void> {
   const floorMs = median(floors.map((result) => result.ms));
   const rows = measures.map((measure) => {
     const ms = median(measure.ms);
-    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb?.toFixed(0) ?? '–'} MB |`;
+    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '– (ends before the first sample)'} |`;
   });
   const ratio = (a: string, b: string) => median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
   process.stdout.write(
