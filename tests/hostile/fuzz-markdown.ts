@@ -6,17 +6,7 @@
  * broken. Seeded: the same seed always writes the same article.
  */
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../scripts/util/prng.ts';
 
 /** Image names and HTML that fail the build (a missing or outside photo): used in half the seeds. */
 const fatal = /weg\.jpg|\.\.\/|\/etc\/|example\.org\/foto|PORTRET|data:image|\?x=1|^$/;
