@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { markerFlood, MAX_MARKERS_PER_PARAGRAPH } from './marker-flood.ts';
 import { MAX_NESTING, tooDeep, type TooDeep } from './nesting.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
@@ -21,6 +22,15 @@ const structureOnly = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']
  * returned as parsed, without the plugins' transforms.
  */
 export function parseMarkdown(file: VFile): Root {
+  const flood = markerFlood(String(file.value));
+  if (flood) {
+    const message = file.message(
+      `Unexpected ${flood.count}+ brackets or emphasis markers in one paragraph: at most ${MAX_MARKERS_PER_PARAGRAPH} can be read in reasonable time; split the paragraph or remove the markers`,
+      { place: flood.place, ruleId: 'marker-flood', source: 'persklaar' },
+    );
+    message.fatal = true;
+    return { type: 'root', children: [] };
+  }
   let tree: Root;
   let deep: TooDeep | undefined;
   try {
