@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imagesDirOf } from './issue/images-dir.ts';
 import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
 import { writeFileAtomic } from './util/output.ts';
 
@@ -35,12 +36,6 @@ export async function readBuildState(location: StateLocation): Promise<BuildStat
 
 export async function writeBuildState(location: StateLocation, state: BuildState): Promise<void> {
   await writeFileAtomic(stateFile(location), JSON.stringify(state, null, 2));
-}
-
-/** The photos' folder, as the loader resolves it: `images/` inside the issue, else beside it. */
-export function imagesDirOf(issueDir: string): string {
-  const inside = path.join(path.resolve(issueDir), 'images');
-  return existsSync(inside) ? inside : path.join(path.dirname(path.resolve(issueDir)), 'images');
 }
 
 /** Everything the editions are made from, as one hash: text by content, photos by size and time. */

@@ -92,7 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log('nothing changed');
       return { issue, outputs: [], built: [], skipped, timings };
     }
-    const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue.meta)));
+    const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
     refuseWritesToSources(options.issueDir, { 'output folder': outDir, 'cache folder': cacheDir });
     const lock = await lockOutput(outDir);
     cleanup.push(() => lock.release());

@@ -17,6 +17,7 @@ import { insertPageBreaks, pageBreakMarker } from './page-breaks.ts';
 import type { PageBreak } from './page-map.ts';
 import { prepareForSanitiser } from './sanitiser.ts';
 import { articleSemantics, markPullquotes } from './semantics.ts';
+import { articleHeader } from '../render/article-header.ts';
 
 export const TITLE_ID = 'artikel-titel';
 
@@ -44,14 +45,10 @@ export function articlePage(
 
   const section = h(`section.article.article--${data.kind}`, { 'epub:type': type, role, ariaLabelledBy: TITLE_ID }, [
     start ? pageBreakMarker(start.page) : undefined,
-    h('header.article-header', [
-      data.kicker ? h('p.kicker', data.kicker) : undefined,
-      h(`h1#${TITLE_ID}`, data.title),
-      data.lead ? h('p.lead', data.lead) : undefined,
-    ].filter((node) => node !== undefined)),
+    articleHeader(data, TITLE_ID),
     h('div.article-body', body.children as ElementContent[]),
     data.kind === 'colophon' ? rightsNotice(issue) : undefined,
-  ].filter((node) => node !== undefined));
+  ]);
   return sanitiserReady(section);
 }
 

@@ -7,6 +7,7 @@
  */
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../util/paths.ts';
 
 export type Resolution = { ok: true; path: string } | { ok: false; reason: string };
 
@@ -37,11 +38,6 @@ export async function resolveImagePath(name: string, imagesDir: string, baseDir:
     return { ok: true, path: real };
   }
   return { ok: false, reason: `the file does not exist in ${folder}${await suggestion(name, imagesDir)}` };
-}
-
-function isInside(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 async function realpathOrUndefined(file: string): Promise<string | undefined> {

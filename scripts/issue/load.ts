@@ -14,6 +14,8 @@ import { hasFatal, InputError, UsageError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
 import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
 import { parseYaml } from './yaml-errors.ts';
+import { imagesDirOf } from './images-dir.ts';
+import { isWithin } from '../util/paths.ts';
 
 export interface Article {
   /** File name as listed in issue.yaml, e.g. `coos-maas.md`. */
@@ -52,7 +54,7 @@ export async function loadIssue(issueDir: string): Promise<Issue> {
   const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
 
-  return { dir, imagesDir: findImagesDir(dir), file, meta, articles: articles as Article[] };
+  return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
 }
 
 async function loadArticle(dir: string, name: string): Promise<Article | { file: VFile }> {
@@ -102,8 +104,7 @@ function articleProblem(dir: string, name: string): string | undefined {
   if (!stats) return `Missing article \`${name}\`: no such file in ${path.basename(dir)}/`;
   if (!stats.isFile()) return `Unexpected article \`${name}\`: it is a folder, not a Markdown file`;
   const real = realpathSync(file);
-  const relative = path.relative(realpathSync(dir), real);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (!isWithin(real, realpathSync(dir))) {
     return `Unexpected article \`${name}\`: it is a symbolic link to ${real}, outside the issue folder; copy the file into ${path.basename(dir)}/`;
   }
   return undefined;
@@ -119,11 +120,6 @@ function lineOfListItem(text: string, name: string, second: boolean): { line: nu
 function report(file: VFile, reason: string, place: { line: number; column: number }, ruleId: string): void {
   const message = file.message(reason, { place, ruleId, source: 'persklaar' });
   message.fatal = true;
-}
-
-function findImagesDir(dir: string): string {
-  const inside = path.join(dir, 'images');
-  return existsSync(inside) ? inside : path.join(path.dirname(dir), 'images');
 }
 
 function escapeRegExp(text: string): string {

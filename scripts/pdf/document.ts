@@ -14,6 +14,7 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
 import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
+import { articleHeader } from '../render/article-header.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
 export type StartPages = Record<string, number>;
@@ -53,18 +54,18 @@ function coverPage(issue: Issue): Element {
       h('p.cover-date', issueDate(meta)),
     ]),
     cover?.quote
-      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined].filter(defined))
+      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined])
       : undefined,
     cover && cover.teasers.length > 0
       ? h('ul.cover-teasers', cover.teasers.map((teaser) => {
           const target = byName.get(teaser.article);
           return h('li', [
-            h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', teaser.title), teaser.text ? h('span', teaser.text) : undefined].filter(defined)),
+            h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', teaser.title), teaser.text ? h('span', teaser.text) : undefined]),
           ]);
         }))
       : undefined,
     cover?.credit ? h('p.cover-credit', `Foto omslag: ${cover.credit}`) : undefined,
-  ].filter(defined));
+  ]);
 }
 
 function contentsPage(issue: Issue, startPages: StartPages | undefined): Element {
@@ -78,7 +79,7 @@ function contentsPage(issue: Issue, startPages: StartPages | undefined): Element
           h('span.contents-entry', [
             article.data.kicker ? h('span.contents-kicker', article.data.kicker) : undefined,
             h('span.contents-title', article.data.title),
-          ].filter(defined)),
+          ]),
         ]),
       ]);
     })),
@@ -88,12 +89,12 @@ function contentsPage(issue: Issue, startPages: StartPages | undefined): Element
           h('ul', issue.meta.highlights.map((highlight) => {
             const target = issue.articles.find((article) => article.name === highlight.article);
             return h('li', [
-              h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', highlight.title), highlight.text ? h('span', ` ${highlight.text}`) : undefined].filter(defined)),
+              h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', highlight.title), highlight.text ? h('span', ` ${highlight.text}`) : undefined]),
             ]);
           })),
         ])
       : undefined,
-  ].filter(defined));
+  ]);
 }
 
 function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySet<string>): Element {
@@ -109,12 +110,8 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
   unlinkLocalFiles(content);
   hyphenateTree(content);
   markAddresses(content);
-  return h(`article.article.kind-${data.kind}`, { id: articleAnchor(article.id), style: `page: ${articleAnchor(article.id)}`, ariaLabelledBy: `${articleAnchor(article.id)}-titel` }, [
-    h('header.article-header', [
-      data.kicker ? h('p.kicker', data.kicker) : undefined,
-      h('h1', { id: `${articleAnchor(article.id)}-titel` }, data.title),
-      data.lead ? h('p.lead', data.lead) : undefined,
-    ].filter(defined)),
+  return h(`article.article.kind-${data.kind}`, { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` }, [
+    articleHeader(data, `${anchor}-titel`),
     ...columnSets(content.children as ElementContent[]),
   ]);
 }
@@ -163,8 +160,4 @@ function runningHeads(issue: Issue): string {
 
 function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
-}
-
-function defined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

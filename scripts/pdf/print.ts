@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
+import { isInside } from '../util/paths.ts';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -28,7 +29,7 @@ export interface PrintOptions {
 
 export async function printPdf(browser: Browser, htmlFile: string, options: PrintOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? PRINT_TIMEOUT_MS;
-  const allowedDir = path.dirname(path.resolve(htmlFile)) + path.sep;
+  const allowedDir = path.dirname(path.resolve(htmlFile));
   options.signal?.throwIfAborted();
   const page = await browser.newPage();
   const abandon = () => void page.close().catch(() => undefined);
@@ -38,7 +39,7 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      if (isInside(url, allowedDir)) return void request.continue();
+      if (isBuildFile(url, allowedDir)) return void request.continue();
       options.onBlocked?.(url);
       // A refused navigation (`<meta http-equiv="refresh">`) must not replace the document
       // with Chromium's error page: only an "aborted" navigation leaves the page as it was.
@@ -59,11 +60,11 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
   }
 }
 
-function isInside(url: string, dir: string): boolean {
+function isBuildFile(url: string, dir: string): boolean {
   if (url.startsWith('data:')) return true;
   if (!url.startsWith('file:')) return false;
   try {
-    return path.resolve(fileURLToPath(url)).startsWith(dir);
+    return isInside(path.resolve(fileURLToPath(url)), dir);
   } catch {
     return false;
   }

@@ -34,20 +34,16 @@ export function coverSection(issue: Issue, options: CoverOptions): Element {
       ? h('figure.cover-figure', [
           h('img', { ...options.image, alt: cover.alt }),
           cover.person || cover.credit
-            ? h('figcaption', [cover.person ?? '', cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined].filter(defined))
+            ? h('figcaption', [cover.person ?? '', cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined])
             : undefined,
-        ].filter(defined))
+        ])
       : undefined,
     cover?.quote
-      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined].filter(defined))
+      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined])
       : undefined,
     cover && cover.teasers.length > 0
       ? h('ul.cover-teasers', { ariaLabel: 'Uitgelicht' }, cover.teasers.map((teaser) =>
-          h('li', [h('a', { href: options.hrefOf(teaser.article) }, [h('strong', teaser.title), teaser.text ? h('span', [' ', teaser.text]) : undefined].filter(defined))])))
+          h('li', [h('a', { href: options.hrefOf(teaser.article) }, [h('strong', teaser.title), teaser.text ? h('span', [' ', teaser.text]) : undefined])])))
       : undefined,
-  ].filter(defined));
-}
-
-function defined<T>(value: T | undefined): value is T {
-  return value !== undefined;
+  ]);
 }

@@ -13,6 +13,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
+import { isWithin } from '../util/paths.ts';
 
 export interface LinkScope {
   /** The folder of the manuscript the link is written in. */
@@ -76,10 +77,6 @@ function followableLink(node: Element, scope: LinkScope): boolean {
   return typeof href === 'string' && linkProblem(href, scope) === undefined;
 }
 
-function isWithin(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
 
 function realpathOrUndefined(file: string): string | undefined {
   try {

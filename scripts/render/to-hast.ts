@@ -7,13 +7,12 @@ import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Heading } from 'mdast';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { imagesDirOf } from '../build-state.ts';
 import { headingIds } from '../markdown/heading-ids.ts';
-import type { Article } from '../issue/load.ts';
+import type { Article, Issue } from '../issue/load.ts';
 import type { IssueMeta } from '../issue/schema.ts';
 import { componentFor } from './components/index.ts';
 import type { Directive, RenderContext } from './components/types.ts';
-import { confineLinks, type LinkScope } from './local-links.ts';
+import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
 
 export interface RenderedArticle {
@@ -22,7 +21,7 @@ export interface RenderedArticle {
   body: HastRoot;
 }
 
-export function renderArticle(article: Article, meta?: IssueMeta): RenderedArticle {
+export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta'>): RenderedArticle {
   const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
   const source = String(article.file.value);
 
@@ -47,17 +46,10 @@ export function renderArticle(article: Article, meta?: IssueMeta): RenderedArtic
     handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading },
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
-  confineLinks(body, linkScopeOf(article));
-  if (article.data.kind === 'colophon' && meta && meta.colophon.length > 0) body.children.push(colophonCredits(meta));
+  // Links resolve from the article's folder and may lead only into the issue or its photos.
+  confineLinks(body, { fromDir: path.dirname(path.join(issue.dir, article.name)), issueDir: issue.dir, imagesDir: issue.imagesDir });
+  if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0) body.children.push(colophonCredits(issue.meta));
   return { article, body };
-}
-
-/** The article's folder, the issue folder (the article's name is relative to it) and images/. */
-function linkScopeOf(article: Article): LinkScope {
-  const absolute = typeof article.file.data.absolutePath === 'string' ? article.file.data.absolutePath : path.resolve(article.file.path);
-  const name = path.normalize(article.name);
-  const issueDir = absolute.endsWith(`${path.sep}${name}`) ? absolute.slice(0, -name.length - 1) : path.dirname(absolute);
-  return { fromDir: path.dirname(absolute), issueDir, imagesDir: imagesDirOf(issueDir) };
 }
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */

@@ -6,8 +6,9 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { imagesDirOf } from '../build-state.ts';
+import { imagesDirOf } from '../issue/images-dir.ts';
 import { UsageError } from './errors.ts';
+import { isWithin } from './paths.ts';
 
 export function refuseWritesToSources(issueDir: string, targets: Record<string, string>): void {
   const sources = [
@@ -38,9 +39,4 @@ function resolvedPath(target: string): string {
       existing = parent;
     }
   }
-}
-
-function isWithin(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

@@ -9,6 +9,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { EVENTS_PATH, injectLiveReload, liveReloadScript, SCRIPT_PATH } from './live-reload.ts';
+import { isInside } from '../util/paths.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -86,5 +87,5 @@ function resolveInside(outDir: string, pathname: string): string | undefined {
   if (relative === '/') relative = '/web/index.html';
   else if (relative.endsWith('/')) relative += 'index.html';
   const file = path.resolve(outDir, `.${relative}`);
-  return file.startsWith(path.resolve(outDir) + path.sep) ? file : undefined;
+  return isInside(file, path.resolve(outDir)) ? file : undefined;
 }

@@ -5,22 +5,19 @@ import { issueLabel, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { webPage } from './page.ts';
+import { articleHeader } from '../render/article-header.ts';
 
 export function articlePage(issue: Issue, rendered: RenderedArticle, index: number): Root {
   const { article, body } = rendered;
   const { data } = article;
   const previous = issue.articles[index - 1];
   const next = issue.articles[index + 1];
-  const header = h('header.article-header', [
-    data.kicker ? h('p.kicker', data.kicker) : undefined,
-    h('h1#artikel-titel', data.title),
-    data.lead ? h('p.lead', data.lead) : undefined,
-  ].filter((node) => node !== undefined));
+  const header = articleHeader(data, 'artikel-titel');
 
   const pager = h('nav.pager', { ariaLabel: 'Vorig en volgend artikel' }, [
     previous ? h('a.pager-prev', { href: `${previous.id}.html`, rel: 'prev' }, [h('span.pager-label', 'Vorig artikel'), ' ', h('span.pager-title', shortTitle(previous))]) : undefined,
     next ? h('a.pager-next', { href: `${next.id}.html`, rel: 'next' }, [h('span.pager-label', 'Volgend artikel'), ' ', h('span.pager-title', shortTitle(next))]) : undefined,
-  ].filter((node) => node !== undefined));
+  ]);
 
   return webPage({
     issue,

@@ -21,7 +21,7 @@ export function indexPage(issue: Issue): Root {
         article.data.kicker ? h('p.kicker', article.data.kicker) : undefined,
         h('h3.contents-title', [h('a', { href: `${article.id}.html` }, article.data.title)]),
         article.data.lead ? h('p.contents-lead', article.data.lead) : undefined,
-      ].filter((node) => node !== undefined)))),
+      ]))),
   ]);
 
   return webPage({

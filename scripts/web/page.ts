@@ -34,7 +34,7 @@ export function webPage({ issue, title, description, main, current, bodyClass }:
           description ? h('meta', { name: 'description', content: description }) : undefined,
           h('meta', { name: 'color-scheme', content: 'light' }),
           h('link', { rel: 'stylesheet', href: 'assets/web.css' }),
-        ].filter((node) => node !== undefined)),
+        ]),
         h(`body.${bodyClass}`, [
           h('a.skip-link', { href: '#inhoud' }, 'Naar de inhoud'),
           h('header.site-header', [
@@ -45,7 +45,7 @@ export function webPage({ issue, title, description, main, current, bodyClass }:
           h('footer.site-footer', [
             h('p', [`${label}, ${issueDate(meta)}`, meta.publisher ? ` · ${meta.publisher}` : '']),
             meta.rights ? h('p', meta.rights) : undefined,
-          ].filter((node) => node !== undefined)),
+          ]),
         ]),
       ]),
     ],

@@ -82,7 +82,7 @@ export interface ShippedBuild {
 export async function prepareShipped(issueDir = shippedIssue): Promise<{ issue: Issue; rendered: RenderedArticle[]; images: Map<string, ProcessedImage>; pageMap: PageMap; dir: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'persklaar-epub-'));
   const issue = await loadIssue(issueDir);
-  const rendered = issue.articles.map((article) => renderArticle(article, issue.meta));
+  const rendered = issue.articles.map((article) => renderArticle(article, issue));
   const { images } = await processImages(issue, { outDir: { epub: path.join(dir, 'images') }, editions: ['epub'], cacheDir: path.join(root, '.cache/images') });
   return { issue, rendered, images, pageMap: testPageMap(issue, rendered), dir };
 }

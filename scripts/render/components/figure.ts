@@ -44,9 +44,9 @@ export const figure: Component = {
       ? h('figcaption', [
           ...captionChildren,
           credit ? h('span.credit', ` Foto: ${credit}`) : undefined,
-        ].filter((child) => child !== undefined))
+        ])
       : undefined;
-    return h(`figure.figure.figure--${placement}`, [...media, figcaption].filter((child) => child !== undefined));
+    return h(`figure.figure.figure--${placement}`, [...media, figcaption]);
   },
 };
 

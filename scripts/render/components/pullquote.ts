@@ -13,6 +13,6 @@ export const pullquote: Component = {
     return h('aside.pullquote', [
       h('blockquote', state.all(node)),
       who ? h('p.pullquote-source', who) : undefined,
-    ].filter((child) => child !== undefined));
+    ]);
   },
 };
