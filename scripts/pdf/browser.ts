@@ -1,13 +1,20 @@
 /**
  * Which Chromium renders: `PUPPETEER_EXECUTABLE_PATH`, else Puppeteer's own download, else the
- * system's (Debian's `chromium`). The flags keep it quiet, working as root, and off the network.
+ * system's. Of the system's, the headless shell (Debian's `chromium-headless-shell`: the same
+ * Blink and printing code without the browser around it, which is what Puppeteer's own headless
+ * mode runs) comes first: measured here it prints this issue in half the time and two thirds
+ * of the memory of the full `chromium`. The flags keep it quiet, working as root, and off the
+ * network.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { UsageError } from '../util/errors.ts';
 import { printTimeoutMs } from './print.ts';
 
-const systemCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+// Debian's /usr/bin/chromium-headless-shell is a shell script that does not exec: the binary
+// itself is named, so that the process Puppeteer holds is the browser (a hung print is killed).
+const systemCandidates = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -37,22 +44,38 @@ export function resolveChromium(env: NodeJS.ProcessEnv = process.env): string {
   const system = systemCandidates.find((candidate) => existsSync(candidate));
   if (system) return system;
   throw new UsageError(
-    'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`), ' +
+    'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium-headless-shell`, ' +
+      'or `chromium`), ' +
       'or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary.',
   );
 }
 
+/** Puppeteer's own download, if one was made: its headless shell first, then its Chrome. */
 function bundledChromium(): string | undefined {
-  try {
-    const candidate = puppeteer.executablePath();
-    return candidate && existsSync(candidate) ? candidate : undefined;
-  } catch {
-    return undefined;
+  for (const options of [{ headless: 'shell' as const }, {}]) {
+    try {
+      const candidate = puppeteer.executablePath(options);
+      if (candidate && existsSync(candidate)) return candidate;
+    } catch {
+      // Not downloaded (the usual case here: downloads are skipped).
+    }
   }
+  return undefined;
 }
 
 export async function launchChromium(): Promise<Browser> {
   // Puppeteer gives up on any single protocol call after three minutes by default; a print
   // may take as long as its deadline (`PERSKLAAR_PRINT_TIMEOUT`), which decides instead.
-  return puppeteer.launch({ executablePath: resolveChromium(), headless: true, args: chromiumArgs, protocolTimeout: Math.max(180_000, printTimeoutMs() + 60_000) });
+  const executablePath = resolveChromium();
+  return puppeteer.launch({
+    executablePath,
+    headless: isHeadlessShell(executablePath) ? 'shell' : true,
+    args: chromiumArgs,
+    protocolTimeout: Math.max(180_000, printTimeoutMs() + 60_000),
+  });
+}
+
+/** The headless shell takes the plain `--headless` switch, not the full browser's `--headless=new`. */
+export function isHeadlessShell(executable: string): boolean {
+  return /headless[-_]shell/i.test(path.basename(executable));
 }

@@ -312,20 +312,12 @@ describe('PDF/UA finishing of a Chromium print', () => {
     expect(result.status).toBe(0);
   });
 
-  it('finishes a 30-page print well within the time it took to print', async () => {
-    // The best of three runs: the first pays for JIT warm-up, and CI runs suites side by side
-    // on two cores, so a single wall-clock sample says more about the neighbours than the code.
-    const runs: { bytes: Uint8Array; report: FinishReport }[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await finishPdfWithReport(longRaw, meta));
-    const best = runs.reduce((a, b) => (b.report.milliseconds < a.report.milliseconds ? b : a));
-    expect(best.report.pages).toBeGreaterThanOrEqual(30);
-    console.info(
-      `finishing ${best.report.pages} pages: ${runs.map((r) => r.report.milliseconds.toFixed(0)).join(' / ')} ms ` +
-        `(best: ${Object.entries(best.report.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`,
-    );
-    // Typically 100–250 ms here; the bound catches a regression (say, something quadratic).
-    expect(best.report.milliseconds).toBeLessThan(1000);
-    expect((await checkPdf(best.bytes, 'long.pdf')).failures).toEqual([]);
+  it('finishes a 30-page print into one the preflight passes', async () => {
+    // How long finishing takes is measured by `npm run bench`, against the print; a test only
+    // says whether the result is right.
+    const { bytes, report } = await finishPdfWithReport(longRaw, meta);
+    expect(report.pages).toBeGreaterThanOrEqual(30);
+    expect((await checkPdf(bytes, 'long.pdf')).failures).toEqual([]);
   });
 
   it('still reports what only an editor can fix: a skipped heading level and an image without alt', async () => {
