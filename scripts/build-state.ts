@@ -67,7 +67,14 @@ export function outputPaths(outDir: string, slug: string): Record<EditionName, s
  * The editions that need building. The slug (for the output names) is read from the last
  * build's state, so that the answer needs no YAML parser either.
  */
-export async function editionsToBuild(location: StateLocation, wanted: readonly EditionName[], force = false): Promise<{ stale: EditionName[]; inputs: string; state: BuildState }> {
+export interface BuildPlan {
+  stale: EditionName[];
+  /** The input fingerprint the stale editions will be recorded under. */
+  inputs: string;
+  state: BuildState;
+}
+
+export async function editionsToBuild(location: StateLocation, wanted: readonly EditionName[], force = false): Promise<BuildPlan> {
   const [state, inputs] = await Promise.all([readBuildState(location), inputFingerprint(location.issueDir)]);
   const outputs = state.slug ? outputPaths(location.outDir, state.slug) : undefined;
   const stale = wanted.filter((edition) => force || !outputs || state[edition] !== editionKey(edition, inputs) || !existsSync(outputs[edition]));

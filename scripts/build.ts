@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'puppeteer';
-import { editions, editionKey, editionsToBuild, outputPaths, writeBuildState, type EditionName } from './build-state.ts';
+import { editions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
@@ -38,6 +38,13 @@ export interface BuildOptions {
   force?: boolean;
   /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
   browser?: Browser;
+  /**
+   * A browser already starting, which the build closes when it ends: the command line starts
+   * Chromium before it loads the pipeline, so that both start-ups overlap.
+   */
+  launching?: Promise<Browser>;
+  /** Which editions are stale, when the caller has already worked it out. */
+  plan?: BuildPlan;
   /** Called with one line per finished stage. */
   log?: (line: string) => void;
 }
@@ -67,13 +74,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.resolve(options.cacheDir ?? '.cache');
   const location = { issueDir: options.issueDir, outDir, cacheDir };
-  const { stale: wanted, inputs, state } = await editionsToBuild(location, options.only ?? editions, options.force);
+  const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, options.only ?? editions, options.force));
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
   // Chromium starts while the manuscripts are read and rendered and the photos made
   // (Puppeteer is loaded only when printing: it is a large part of the start-up cost).
+  const ownBrowser = options.browser ? undefined : options.launching;
   const launching = wanted.includes('pdf')
-    ? (options.browser ? Promise.resolve(options.browser) : import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium()))
-    : undefined;
+    ? (options.browser ? Promise.resolve(options.browser) : (ownBrowser ?? import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium())))
+    : ownBrowser;
   // A failed launch is reported where the browser is needed, not as an unhandled rejection.
   launching?.catch(() => {});
   const staged: StagedDir[] = [];
@@ -125,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const browser = await stage('browser', () => launching!);
       pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir }));
-      log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`);
+      log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build)`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }
@@ -150,6 +158,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;
   } finally {
-    for (const step of cleanup) await step();
+    await stage('close', async () => {
+      for (const step of cleanup) await step();
+    });
   }
 }

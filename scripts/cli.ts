@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { editions, editionsToBuild, type EditionName } from './build-state.ts';
 import { formats, report, type Format } from './report/report.ts';
@@ -39,20 +40,26 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
       }
       const only = options.only ?? [...editions];
-      const { stale } = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
-      if (stale.length === 0) {
+      const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
+      if (plan.stale.length === 0) {
         process.stdout.write(`Unchanged: ${only.join(', ')} (nothing to build)\n`);
         return;
       }
+      // Chromium starts before the pipeline is loaded, so that the two start-ups overlap.
+      const launching = plan.stale.includes('pdf') ? import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium()) : undefined;
+      launching?.catch(() => {});
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
       const { build } = await import('./build.ts');
+      if (progress) process.stderr.write(`  start-up ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
       const result = await build({
         issueDir,
         outDir: options.out,
         cacheDir: CACHE_DIR,
         only: options.only,
         force: options.force,
+        plan,
+        launching,
         log: (line) => {
           if (progress) process.stderr.write(`  ${line}\n`);
         },

@@ -14,12 +14,14 @@ import type { ProcessedImage } from '../images/types.ts';
 import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
+import { toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import type { PDFDocument } from 'pdf-lib';
 import { finishDocument, loadPdf } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
 import { readStartPages, samePages } from './page-map.ts';
+import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
 import { printWithRetry } from './robust-print.ts';
 
@@ -33,6 +35,8 @@ export interface PdfBuild {
   pageCount: number;
   prints: number;
   timings: { print: number; finish: number };
+  /** Pages whose finishing was taken from the last build (their print had not changed). */
+  pagesRemembered: number;
 }
 
 export interface PdfOptions {
@@ -48,7 +52,9 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css');
 
-  let startPages = (await readPageMapCache(options.cacheDir, issue))?.startPages;
+  const memoFile = path.join(options.cacheDir, `${issue.meta.slug}.finished-pages`);
+  const [cachedMap, memo] = await Promise.all([readPageMapCache(options.cacheDir, issue), PageMemo.read(memoFile, toolVersion())]);
+  let startPages = cachedMap?.startPages;
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -75,10 +81,14 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     creators: creatorsOf(issue),
     subject: issue.meta.subtitle,
     modDate: issueDateAsDate(issue),
+    memo,
   });
   const finishMs = performance.now() - finishStart;
-  await writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2));
-  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs } };
+  await Promise.all([
+    writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2)),
+    memo.write(memoFile),
+  ]);
+  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs }, pagesRemembered: memo.hits };
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */

@@ -14,6 +14,7 @@ import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { finishPdfWithReport, type FinishMeta, type FinishReport } from '../../scripts/pdf/finish/index.ts';
 import { asDict, asNumber, asText, N, refKey } from '../../scripts/pdf/finish/objects.ts';
+import { PageMemo } from '../../scripts/pdf/finish/page-memo.ts';
 import { ParentTree } from '../../scripts/pdf/finish/parent-tree.ts';
 import { kidsOf, walkElements } from '../../scripts/pdf/finish/tree.ts';
 import { fixtureDir, hasTool, links, markedText, openPdf, outlinePages, pageTexts, render, structTrees, walk } from './helpers.ts';
@@ -297,6 +298,33 @@ describe('PDF/UA finishing of a Chromium print', () => {
   it('gives the same bytes for the same print when the date is fixed (reproducible builds)', async () => {
     const again = await finishPdfWithReport(raw, meta);
     expect(Buffer.from(again.bytes).equals(Buffer.from(finished))).toBe(true);
+  });
+
+  it('takes pages unchanged since the last print from the memo, to the same bytes', async () => {
+    const file = path.join(work, 'finished-pages');
+    const fresh = await finishPdfWithReport(longRaw, meta);
+    const first = await PageMemo.read(file, 'v1');
+    const once = await finishPdfWithReport(longRaw, { ...meta, memo: first });
+    expect([first.hits, first.misses]).toEqual([0, fresh.report.pages]);
+    await first.write(file);
+
+    const second = await PageMemo.read(file, 'v1');
+    const again = await finishPdfWithReport(longRaw, { ...meta, memo: second });
+    expect([second.hits, second.misses]).toEqual([fresh.report.pages, 0]);
+    expect(again.report.artifacts).toEqual(fresh.report.artifacts);
+    expect(again.report.structure).toEqual(fresh.report.structure);
+    expect(Buffer.from(once.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+
+    // Another tool version, or a damaged file: nothing is remembered.
+    expect((await PageMemo.read(file, 'v2')).get('any')).toBeUndefined();
+    const other = await PageMemo.read(file, 'v2');
+    await finishPdfWithReport(longRaw, { ...meta, memo: other });
+    expect(other.hits).toBe(0);
+    writeFileSync(file, readFileSync(file).subarray(0, 200));
+    const damaged = await PageMemo.read(file, 'v1');
+    await finishPdfWithReport(longRaw, { ...meta, memo: damaged });
+    expect(damaged.hits).toBe(0);
   });
 
   it('finds nothing left to do in a finished file', async () => {

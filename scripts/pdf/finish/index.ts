@@ -8,11 +8,13 @@
  * - XMP with pdfuaid:part=1 and dc:title, an Info dictionary in step (xmp.ts, info.ts)
  * - MarkInfo, DisplayDocTitle, /Lang, header version 1.7
  */
-import { PDFDict, PDFDocument, PDFHeader, PDFRef, PDFStream, PDFBool, type PDFContext, type PDFPage } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, PDFStream, PDFBool, type PDFContext, type PDFPage } from 'pdf-lib';
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
 import { buildXmp } from './xmp.ts';
 import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
-import { asArray, asDict, asName, asNumber, asText, flateStream, inherited, N, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
+import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
+import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
 import { FontDecoders, McidTexts } from './text.ts';
 import { ContentSyntaxError, tokenize } from './tokenizer.ts';
@@ -25,6 +27,8 @@ export interface FinishMeta {
   subject?: string;
   keywords?: string[];
   producer?: string;
+  /** What finishing did to the pages of the last print (the build keeps it in its cache). */
+  memo?: PageMemo;
   /**
    * When given, both CreateDate and ModifyDate are this instant (reproducible output);
    * otherwise CreateDate is Chromium's CreationDate and ModifyDate is now.
@@ -70,7 +74,7 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
 
   const texts = new McidTexts(context, pages, new FontDecoders(context));
   pages.forEach((page, index) => {
-    const result = rewritePage(context, page, index, wanted.get(index) ?? new Set());
+    const result = rewritePage(context, page, index, wanted.get(index) ?? new Set(), meta.memo);
     texts.setPage(index, result.mcidText);
     for (const key of Object.keys(artifacts) as ArtifactClass[]) artifacts[key] += result.wrapped[key];
   });
@@ -91,8 +95,26 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   return { bytes, report: { pages: pages.length, artifacts, structure, milliseconds: saved - started, timings } };
 }
 
-function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: ReadonlySet<number>): ReturnType<typeof wrapUnmarkedContent> {
+function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: ReadonlySet<number>, memo: PageMemo | undefined): Pick<PageResult, 'wrapped' | 'mcidText'> {
   const node = page.node;
+  const box = asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
+  const nums = box?.asArray().map((v) => asNumber(context, v) ?? 0) ?? [0, 0, 612, 792];
+  const pageBox: [number, number, number, number] = [
+    Math.min(nums[0]!, nums[2]!), Math.min(nums[1]!, nums[3]!), Math.max(nums[0]!, nums[2]!), Math.max(nums[1]!, nums[3]!),
+  ];
+  const xobjects = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('XObject')));
+  const hasOwnStructure = (name: string) => {
+    const xobject = asDict(context, xobjects?.get(N(name)));
+    return Boolean(xobject && (xobject.has(N('StructParents')) || xobject.has(N('StructParent'))));
+  };
+  const { refs, streams } = pageContentStreams(context, node);
+  const key = memo && memoKey(streams, pageBox, textOf, xobjects, hasOwnStructure);
+  const remembered = key ? memo!.get(key) : undefined;
+  if (remembered) {
+    if (remembered.deflated) replaceContents(context, node, refs, deflatedStream(context, remembered.deflated, streams[0]?.dict));
+    return remembered;
+  }
+
   const content = pageContentBytes(context, node);
   let ops;
   try {
@@ -101,25 +123,18 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: 
     if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
-  const box = asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
-  const nums = box?.asArray().map((v) => asNumber(context, v) ?? 0) ?? [0, 0, 612, 792];
-  const pageBox: [number, number, number, number] = [
-    Math.min(nums[0]!, nums[2]!), Math.min(nums[1]!, nums[3]!), Math.max(nums[0]!, nums[2]!), Math.max(nums[1]!, nums[3]!),
-  ];
-  const xobjects = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('XObject')));
-  const result = wrapUnmarkedContent(content, {
-    pageBox,
-    textOf,
-    hasOwnStructure(name) {
-      const xobject = asDict(context, xobjects?.get(N(name)));
-      return Boolean(xobject && (xobject.has(N('StructParents')) || xobject.has(N('StructParent'))));
-    },
-  }, ops);
-  if (result.bytes === content) return result;
+  const result = wrapUnmarkedContent(content, { pageBox, textOf, hasOwnStructure }, ops);
+  let deflated: Uint8Array | undefined;
+  if (result.bytes !== content) {
+    deflated = deflateSync(result.bytes);
+    replaceContents(context, node, refs, deflatedStream(context, deflated, streams[0]?.dict));
+  }
+  if (key) memo!.set(key, { deflated, wrapped: result.wrapped, mcidText: result.mcidText });
+  return result;
+}
 
-  // One stream replaces the page's streams, in the first one's object so references hold.
-  const { refs, streams } = pageContentStreams(context, node);
-  const stream = flateStream(context, result.bytes, streams[0]?.dict);
+/** One stream replaces the page's streams, in the first one's object so references hold. */
+function replaceContents(context: PDFContext, node: PDFPage['node'], refs: (PDFRef | undefined)[], stream: PDFRawStream): void {
   const firstRef = refs[0];
   if (firstRef) {
     context.assign(firstRef, stream);
@@ -127,7 +142,27 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: 
   } else node.set(N('Contents'), context.register(stream));
   // Further streams of the page are left in the file unreferenced rather than deleted: another
   // page could share them (Chromium writes one stream per page, so this costs nothing there).
-  return result;
+}
+
+/** The memo key of a page, or undefined when its streams cannot be compared by their bytes. */
+function memoKey(
+  streams: PDFStream[],
+  pageBox: readonly number[],
+  textOf: ReadonlySet<number>,
+  xobjects: PDFDict | undefined,
+  hasOwnStructure: (name: string) => boolean,
+): string | undefined {
+  const stored: PageKeyParts['streams'] = [];
+  for (const stream of streams) {
+    if (!(stream instanceof PDFRawStream)) return undefined;
+    const filter = stream.dict.get(N('Filter'));
+    const parms = stream.dict.get(N('DecodeParms'));
+    // An indirect filter would be compared by its object number, which means nothing across prints.
+    if (filter instanceof PDFRef || parms instanceof PDFRef) return undefined;
+    stored.push({ bytes: stream.contents, filter: `${filter ?? ''} ${parms ?? ''}` });
+  }
+  const structured = (xobjects?.keys() ?? []).map((name) => name.decodeText()).filter(hasOwnStructure);
+  return pageKey({ streams: stored, pageBox, textOf, structured });
 }
 
 function writeDocumentLevel(doc: PDFDocument, meta: FinishMeta): void {

@@ -80,7 +80,11 @@ export function streamBytes(stream: PDFStream): Uint8Array {
 
 /** A new Flate-compressed stream with the given dictionary entries (Length/Filter replaced). */
 export function flateStream(context: PDFContext, bytes: Uint8Array, dict?: PDFDict): PDFRawStream {
-  const compressed = deflateSync(bytes);
+  return deflatedStream(context, deflateSync(bytes), dict);
+}
+
+/** The same for bytes already Flate-compressed. */
+export function deflatedStream(context: PDFContext, compressed: Uint8Array, dict?: PDFDict): PDFRawStream {
   const out = dict ? dict.clone(context) : context.obj({});
   out.delete(N('DecodeParms'));
   out.set(N('Filter'), N('FlateDecode'));
