@@ -86,7 +86,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   launching?.catch(() => {});
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
-  if (launching && !options.browser) cleanup.push(async () => void (await (await launching.catch(() => undefined))?.close()));
+  // An own browser is closed as soon as the last print is made (while the PDF is finished),
+  // or when the build ends, whichever comes first.
+  let closing: Promise<void> | undefined;
+  const closeBrowser = () => (closing ??= launching && !options.browser ? launching.then((browser) => browser.close(), () => undefined) : Promise.resolve());
+  cleanup.push(() => closeBrowser());
   const stageFor = async (name: string) => {
     const dir = await stageDir(path.join(outDir, name));
     staged.push(dir);
@@ -132,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const browser = await stage('browser', () => launching!);
-      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir }));
+      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir, printed: () => void closeBrowser().catch(() => undefined) }));
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build)`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));

@@ -44,6 +44,8 @@ export interface PdfOptions {
   /** Folder for the print document and its assets (the build swaps it into place whole). */
   printDir: string;
   cacheDir: string;
+  /** Called once the last print is made: the browser is no longer needed. */
+  printed?: () => void;
 }
 
 export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
@@ -72,6 +74,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     if (samePages(startPages, facts.startPages)) break;
     startPages = facts.startPages;
   }
+  options.printed?.();
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   const finishStart = performance.now();
