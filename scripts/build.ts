@@ -98,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   try {
     // Loaded even when nothing changed: a broken manuscript must still be reported.
-    const issue = await stage('load', () => loadIssue(options.issueDir));
+    const issue = await stage('load', () => loadIssue(options.issueDir, { cacheDir }));
     const outputsOf = outputPaths(outDir, issue.meta.slug);
     if (wanted.length === 0) {
       log('nothing changed');

@@ -7,12 +7,11 @@
  * problems with photos are collected and thrown together as one InputError.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import sharpModule from 'sharp';
 import type { VFile } from 'vfile';
 import type { Issue } from '../issue/load.ts';
 import { InputError } from '../util/errors.ts';
@@ -20,6 +19,7 @@ import { ImageCache, placeFile, type CachedVariant } from './cache.ts';
 import { collectImages } from './collect.ts';
 import { decodeMaster, encodeVariant, probe, type Master } from './encode.ts';
 import { createLimiter, type Limiter } from './limit.ts';
+import { SourceHashes, sharpEngine, type SourceStats } from './source-hashes.ts';
 import type { PrintPlacement } from './placements.ts';
 import { ImageProblem, reportProblem } from './report.ts';
 import { resolveImagePath } from './resolve-path.ts';
@@ -39,10 +39,10 @@ import { EXTENSIONS, MEDIA_TYPES, outputName, planVariants, type SourceFacts, ty
 /** `.cache/images/` in the project root (git-ignored). */
 export const DEFAULT_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.cache/images');
 
-const realSharp: SharpFactory = (input, options) => sharpModule(input, options);
-
 interface Context {
-  sharp: SharpFactory;
+  /** sharp, loaded on the first photo that needs image work (a warm build needs none). */
+  sharp: () => Promise<SharpFactory>;
+  hashes: SourceHashes;
   cache: ImageCache;
   editions: readonly Edition[];
   outDirs: Partial<Record<Edition, string>>;
@@ -64,15 +64,17 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   const editions = [...new Set(options.editions)];
   const outDirs = outputFolders(options.outDir, editions);
   const jobs = Math.max(1, options.concurrency ?? availableParallelism());
-  configureSharp(jobs);
+  const cache = new ImageCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  let loading: Promise<SharpFactory> | undefined;
   const context: Context = {
-    sharp: options.sharp ?? realSharp,
-    cache: new ImageCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
+    sharp: () => (loading ??= options.sharp ? Promise.resolve(options.sharp) : loadSharp(jobs)),
+    cache,
+    hashes: await SourceHashes.read(cache.root),
     editions,
     outDirs,
     perImage: createLimiter(jobs),
     perJob: createLimiter(jobs),
-    engine: `sharp ${sharpModule.versions.sharp}, libvips ${sharpModule.versions.vips}`,
+    engine: await sharpEngine(cache.root),
     summary: emptySummary(),
   };
 
@@ -120,6 +122,7 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
     throw new InputError(files, lines.join('\n'));
   }
 
+  await context.hashes.write();
   const images = new Map<string, ProcessedImage>();
   for (const source of sources.values()) {
     const image = processed.get(source.path)!;
@@ -131,16 +134,26 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
 async function processSource(source: Source, context: Context): Promise<ProcessedImage> {
   const { cache, editions, summary } = context;
   let shared = performance.now();
-  const bytes = await readSource(source.path);
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  // The bytes are read only when they are needed: a photo known by its size, times and inode
+  // has its hash remembered, and a photo whose variants are all cached needs nothing else.
+  const stats = await statSource(source.path);
+  let bytes: Buffer | undefined;
+  const read = async () => (bytes ??= await readSource(source.path));
+  let hash = context.hashes.get(source.path, stats);
+  if (!hash) {
+    hash = createHash('sha256').update(await read()).digest('hex');
+    context.hashes.set(source.path, stats, hash);
+  }
   let facts = await cache.readSource<SourceFacts>(hash);
   if (!isFacts(facts)) {
-    const probed = await context.perJob(() => probe(context.sharp, bytes));
+    const sharp = await context.sharp();
+    const input = await read();
+    const probed = await context.perJob(() => probe(sharp, input));
     await cache.writeSource(hash, probed);
     facts = probed;
   }
   share(summary, editions, performance.now() - shared);
-  for (const edition of editions) summary[edition].bytesIn += bytes.length;
+  for (const edition of editions) summary[edition].bytesIn += stats.size;
 
   const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));
   const specs = planVariants(hash, facts, { editions, placements }, context.engine);
@@ -161,22 +174,25 @@ async function processSource(source: Source, context: Context): Promise<Processe
 
   if (missing.length > 0) {
     shared = performance.now();
-    let master: Master | undefined = await context.perJob(() => decodeMaster(context.sharp, bytes, facts));
+    const sharp = await context.sharp();
+    const input = await read();
+    let master: Master | undefined = await context.perJob(() => decodeMaster(sharp, input, facts));
     share(summary, [...new Set(missing.map((spec) => spec.slot.edition))], performance.now() - shared);
     const credit = facts.credit;
     await Promise.all(
       missing.map((spec) =>
         context.perJob(async () => {
           const started = performance.now();
-          const encoded = await encodeVariant(context.sharp, master!, spec, credit);
+          const encoded = await encodeVariant(sharp, master!, spec, credit);
           const info = { width: encoded.width, height: encoded.height, mediaType: MEDIA_TYPES[spec.format] };
           made.set(spec.key, await cache.store(spec.key, EXTENSIONS[spec.format], encoded.data, info));
           summary[spec.slot.edition].ms += performance.now() - started;
         }),
       ),
     );
-    // Let the master go before the next photo is decoded.
+    // Let the master (and the file) go before the next photo is decoded.
     master = undefined;
+    bytes = undefined;
   }
 
   const image: ProcessedImage = { name: source.references[0]!.name, source: source.path, width: facts.width, height: facts.height };
@@ -229,19 +245,35 @@ export function webSrc(web: Pick<WebImage, 'fallback'>): Variant {
   return variant;
 }
 
+async function statSource(file: string): Promise<SourceStats> {
+  try {
+    const stats = await stat(file, { bigint: true });
+    if (stats.isDirectory()) throw new ImageProblem('it is a folder, not a file');
+    if (stats.size === 0n) throw new ImageProblem('the file is empty');
+    return { size: Number(stats.size), mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs), ino: String(stats.ino) };
+  } catch (error) {
+    if (error instanceof ImageProblem) throw error;
+    throw sourceProblem(error);
+  }
+}
+
 async function readSource(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new ImageProblem('it is a folder, not a file');
-    if (code === 'EACCES' || code === 'EPERM') throw new ImageProblem('the file may not be read (permission denied)');
-    if (code === 'ENOENT') throw new ImageProblem('the file disappeared while the build was running');
-    throw error;
+    throw sourceProblem(error);
   }
   if (bytes.length === 0) throw new ImageProblem('the file is empty');
   return bytes;
+}
+
+function sourceProblem(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new ImageProblem('it is a folder, not a file');
+  if (code === 'EACCES' || code === 'EPERM') return new ImageProblem('the file may not be read (permission denied)');
+  if (code === 'ENOENT') return new ImageProblem('the file disappeared while the build was running');
+  return error;
 }
 
 /** Shared work (reading, probing, decoding) is split over the editions it served. */
@@ -264,7 +296,9 @@ function outputFolders(outDir: ImageStageOptions['outDir'], editions: readonly E
  * total stays near the core count instead of jobs × cores. libvips' operation cache would
  * only hold on to decoded camera files we never ask for again.
  */
-function configureSharp(jobs: number): void {
+async function loadSharp(jobs: number): Promise<SharpFactory> {
+  const { default: sharpModule } = await import('sharp');
   sharpModule.concurrency(Math.max(1, Math.floor(availableParallelism() / jobs)));
   sharpModule.cache(false);
+  return (input, options) => sharpModule(input, options);
 }

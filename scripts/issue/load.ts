@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../markdown/parse.ts';
+import { parseWithCache } from '../markdown/parse-cache.ts';
 import { hasFatal, InputError, UsageError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
 import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
@@ -36,7 +37,12 @@ export interface Issue {
   articles: Article[];
 }
 
-export async function loadIssue(issueDir: string): Promise<Issue> {
+export interface LoadOptions {
+  /** Keep parsed trees here between builds (see `markdown/parse-cache.ts`). */
+  cacheDir?: string;
+}
+
+export async function loadIssue(issueDir: string, options: LoadOptions = {}): Promise<Issue> {
   const dir = path.resolve(issueDir);
   const issuePath = path.join(dir, 'issue.yaml');
   if (!existsSync(issuePath)) {
@@ -49,7 +55,7 @@ export async function loadIssue(issueDir: string): Promise<Issue> {
 
   checkArticleList(file, meta, dir);
   const articles = await Promise.all(
-    [...new Set(meta.articles)].filter((name) => articleProblem(dir, name) === undefined).map((name) => loadArticle(dir, name)),
+    [...new Set(meta.articles)].filter((name) => articleProblem(dir, name) === undefined).map((name) => loadArticle(dir, name, options)),
   );
   const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
@@ -57,10 +63,10 @@ export async function loadIssue(issueDir: string): Promise<Issue> {
   return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
 }
 
-async function loadArticle(dir: string, name: string): Promise<Article | { file: VFile }> {
+async function loadArticle(dir: string, name: string, options: LoadOptions): Promise<Article | { file: VFile }> {
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
-  const tree = parseMarkdown(file);
+  const tree = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
   if (hasFatal(file)) return { file };
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yaml) {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../../scripts/issue/load.ts';
@@ -81,6 +81,22 @@ describe('the image cache', () => {
     // een.jpg wide is new; twee.jpg wide is a new source.
     expect(changed.result.summary.print).toMatchObject({ hits: 0, misses: 2 });
     expect(changed.result.summary.web).toMatchObject({ hits: 0, misses: 0, bytesIn: 0 });
+  });
+
+  it('reads a photo again when it was rewritten in place, even with its old size and time', async () => {
+    const file = path.join(fixture.issue.imagesDir, 'twee.jpg');
+    await run(['epub']);
+    const before = await stat(file);
+    const bytes = await readFile(file);
+    // Other pixels, the same length: one byte of the compressed image data just before its end.
+    const other = Buffer.from(bytes);
+    other[other.length - 3]! ^= 0x01;
+    await writeFile(file, other);
+    await utimes(file, before.atime, before.mtime);
+    expect((await stat(file)).size).toBe(before.size);
+    const rewritten = await run(['epub']);
+    expect(rewritten.result.summary.epub.misses).toBe(1);
+    expect(rewritten.pipelines).toBeGreaterThan(0);
   });
 
   it('keys on the source bytes, not the name: a renamed photo is a cache hit', async () => {

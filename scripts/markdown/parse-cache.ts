@@ -1,0 +1,30 @@
+/**
+ * Parsed manuscripts, remembered between builds: an edit to one article parses that article
+ * only. Each article's tree is kept under the hash of its text and of the tool's own code, one
+ * file per article (the newest replaces the last, so the cache never grows), in a folder per
+ * issue. Only trees parsed without an error are kept; a file that does not read back as the
+ * same key is parsed again.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { hasFatal } from '../util/errors.ts';
+import { hashOf, toolVersion } from '../util/fingerprint.ts';
+import { writeFileAtomic } from '../util/output.ts';
+import { parseMarkdown } from './parse.ts';
+
+interface Entry {
+  key: string;
+  tree: Root;
+}
+
+export async function parseWithCache(file: VFile, cacheDir: string, issueDir: string, name: string): Promise<Root> {
+  const key = hashOf(toolVersion(), String(file.value));
+  const entryFile = path.join(cacheDir, 'parsed', hashOf(path.resolve(issueDir)).slice(0, 16), `${name}.json`);
+  const cached = await readFile(entryFile, 'utf8').then((text) => JSON.parse(text) as Entry, () => undefined);
+  if (cached?.key === key && cached.tree?.type === 'root') return cached.tree;
+  const tree = parseMarkdown(file);
+  if (!hasFatal(file)) await writeFileAtomic(entryFile, JSON.stringify({ key, tree } satisfies Entry));
+  return tree;
+}
