@@ -17,6 +17,7 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
+import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from 'pdf-lib';
 import { finishDocument, loadPdf } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
@@ -55,7 +56,12 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   await writeThemeAssets(printDir, 'print.css');
 
   const memoFile = path.join(options.cacheDir, `${issue.meta.slug}.finished-pages`);
-  const [cachedMap, memo] = await Promise.all([readPageMapCache(options.cacheDir, issue), PageMemo.read(memoFile, toolVersion())]);
+  const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
+  const [cachedMap, memo] = await Promise.all([
+    readPageMapCache(options.cacheDir, issue),
+    PageMemo.read(memoFile, toolVersion()),
+    loadHyphenationMemo(wordsFile, toolVersion()),
+  ]);
   let startPages = cachedMap?.startPages;
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
@@ -90,6 +96,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   await Promise.all([
     writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2)),
     memo.write(memoFile),
+    saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
   return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs }, pagesRemembered: memo.hits };
 }

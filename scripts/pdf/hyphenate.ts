@@ -6,12 +6,13 @@
  * captions, names, link texts (an address broken by a hyphen is a wrong address) or code.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import hyphenNl from 'hyphen/nl/index.js';
-
-const { hyphenateSync } = hyphenNl;
+import type hyphenNl from 'hyphen/nl/index.js';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { writeFileAtomic } from '../util/output.ts';
 
 const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD = 7;
@@ -31,14 +32,45 @@ function loadExceptions(): Map<string, string> {
 }
 
 let exceptions: Map<string, string> | undefined;
+let patterns: typeof hyphenNl | undefined;
+/** Words already hyphenated: by this build, or by the last one (see `loadHyphenationMemo`). */
+const memo = new Map<string, string>();
+const used = new Set<string>();
 
 export function hyphenateWord(word: string): string {
-  exceptions ??= loadExceptions();
   // Names and acronyms are not broken: a capital first letter is taken as a name.
   if (word.length < MIN_WORD || word[0] !== word[0]!.toLowerCase()) return word;
+  used.add(word);
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  exceptions ??= loadExceptions();
   const exception = exceptions.get(word.toLowerCase());
-  if (exception !== undefined) return applyPattern(word, exception);
-  return hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });
+  // The patterns (a large table) are loaded for the first word not hyphenated before.
+  patterns ??= createRequire(import.meta.url)('hyphen/nl/index.js') as typeof hyphenNl;
+  const hyphenated = exception !== undefined ? applyPattern(word, exception) : patterns.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });
+  memo.set(word, hyphenated);
+  return hyphenated;
+}
+
+/**
+ * The words of the last build, hyphenated, kept in the cache under the tool's version (which
+ * covers the patterns and the exceptions list): a rebuild hyphenates only words it has not
+ * seen. A file of another version, or one that does not parse, is ignored.
+ */
+export async function loadHyphenationMemo(file: string, version: string): Promise<void> {
+  const stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { version?: string; words?: Record<string, string> }, () => undefined);
+  if (stored?.version !== version || typeof stored.words !== 'object' || stored.words === null) return;
+  for (const [word, hyphenated] of Object.entries(stored.words)) {
+    if (typeof hyphenated === 'string' && hyphenated.replaceAll(SOFT_HYPHEN, '') === word) memo.set(word, hyphenated);
+  }
+}
+
+/** Keeps the words this process has hyphenated since the last save, for the next build. */
+export async function saveHyphenationMemo(file: string, version: string): Promise<void> {
+  const words: Record<string, string> = {};
+  for (const word of [...used].sort()) words[word] = memo.get(word)!;
+  used.clear();
+  await writeFileAtomic(file, JSON.stringify({ version, words }));
 }
 
 export function hyphenateText(text: string): string {

@@ -1,0 +1,71 @@
+/**
+ * Incremental builds, through the real command: nothing changed → nothing built; a one-word
+ * edit → one print, the unchanged pages' finishing taken from the last build, and exactly the
+ * bytes a cold build (empty cache) makes of the same text; `--only` builds one edition and
+ * leaves the others stale for the next build.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { edit } from '../helpers/temp-issue.ts';
+import { miniIssue, outDir, persklaarAsync, snapshot, tempDir } from '../hostile/helpers.ts';
+
+const outputs = ['proefnummer-01.pdf', 'proefnummer-01.epub', 'web/index.html', 'web/voorwoord.html', 'print/index.html'];
+
+describe('incremental builds', () => {
+  let dir: string;
+  let out: string;
+  let cache: string;
+  const build = (...extra: string[]) => persklaarAsync(['build', dir, '--out', out, '--verbose', ...extra], { PERSKLAAR_CACHE_DIR: cache });
+
+  beforeAll(async () => {
+    dir = miniIssue();
+    out = outDir();
+    cache = tempDir('persklaar-cache-');
+    const first = await build();
+    expect(first.status, first.stderr).toBe(0);
+  }, 120_000);
+
+  it('builds nothing when nothing changed, and touches no output', async () => {
+    const before = snapshot(out);
+    const again = await build();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('Unchanged: web, pdf, epub (nothing to build)\n');
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('after a one-word edit prints once, reuses the finishing of unchanged pages, and makes what a cold build makes', async () => {
+    edit(path.join(dir, 'gesprek.md'), (text) => text.replace(/\bgesprek\b/, 'onderhoud'));
+    const warm = await build();
+    expect(warm.status, warm.stderr).toBe(0);
+    expect(warm.stdout).toMatch(/^Built web, pdf, epub from 2 articles/);
+    expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);
+    const remembered = Number(/(\d+) pages as in the last build/.exec(warm.stderr)?.[1]);
+    expect(remembered).toBeGreaterThan(0);
+
+    const coldOut = outDir();
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], { PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') });
+    expect(cold.status, cold.stderr).toBe(0);
+    for (const file of outputs) {
+      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+    }
+    expect(readFileSync(path.join(out, 'web/gesprek.html'), 'utf8')).toContain('onderhoud');
+  });
+
+  it('--only pdf builds the PDF alone; the next build makes only the editions still stale', async () => {
+    edit(path.join(dir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het herziene voorwoord'));
+    const before = snapshot(out);
+    const pdfOnly = await build('--only', 'pdf');
+    expect(pdfOnly.status, pdfOnly.stderr).toBe(0);
+    expect(pdfOnly.stdout).toMatch(/^Built pdf from 2 articles/);
+    const after = snapshot(out);
+    expect(after['web/voorwoord.html']).toEqual(before['web/voorwoord.html']);
+    expect(after['proefnummer-01.epub']).toEqual(before['proefnummer-01.epub']);
+    expect(after['proefnummer-01.pdf']).not.toEqual(before['proefnummer-01.pdf']);
+
+    const rest = await build();
+    expect(rest.status, rest.stderr).toBe(0);
+    expect(rest.stdout).toMatch(/^Built web, epub from 2 articles in \d+ ms; unchanged: pdf/);
+    expect(readFileSync(path.join(out, 'web/voorwoord.html'), 'utf8')).toContain('herziene voorwoord');
+  });
+});
