@@ -97,6 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return dir.path;
   };
   try {
+    // Nothing is written (not even parsed manuscripts to the cache) where the sources live.
+    refuseWritesToSources(options.issueDir, { 'output folder': outDir, 'cache folder': cacheDir });
     // Loaded even when nothing changed: a broken manuscript must still be reported.
     const issue = await stage('load', () => loadIssue(options.issueDir, { cacheDir }));
     const outputsOf = outputPaths(outDir, issue.meta.slug);
@@ -105,7 +107,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { issue, outputs: [], built: [], skipped, timings };
     }
     const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
-    refuseWritesToSources(options.issueDir, { 'output folder': outDir, 'cache folder': cacheDir });
     const lock = await lockOutput(outDir);
     cleanup.push(() => lock.release());
 

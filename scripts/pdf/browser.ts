@@ -70,8 +70,6 @@ export async function launchChromium(): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: isHeadlessShell(executablePath) ? 'shell' : true,
-    // The DevTools protocol over a pipe: no WebSocket framing, no port.
-    pipe: true,
     args: chromiumArgs,
     protocolTimeout: Math.max(180_000, printTimeoutMs() + 60_000),
   });
