@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // (Puppeteer is loaded only when printing: it is a large part of the start-up cost).
   const ownBrowser = options.browser ? undefined : options.launching;
   const launching = wanted.includes('pdf')
-    ? (options.browser ? Promise.resolve(options.browser) : (ownBrowser ?? import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium())))
+    ? (options.browser ? Promise.resolve(options.browser) : (ownBrowser ?? import('./pdf/browser.ts').then(({ launchForPrint }) => launchForPrint())))
     : ownBrowser;
   // A failed launch is reported where the browser is needed, not as an unhandled rejection.
   launching?.catch(() => {});

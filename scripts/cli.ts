@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       // Chromium starts before the pipeline is loaded, so that the two start-ups overlap.
-      const launching = plan.stale.includes('pdf') ? import('./pdf/browser.ts').then(({ launchChromium }) => launchChromium()) : undefined;
+      const launching = plan.stale.includes('pdf') ? import('./pdf/browser.ts').then(({ launchForPrint }) => launchForPrint()) : undefined;
       launching?.catch(() => {});
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;

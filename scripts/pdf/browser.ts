@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { UsageError } from '../util/errors.ts';
-import { printTimeoutMs } from './print.ts';
+import { preparePrintPage, printTimeoutMs } from './print.ts';
 
 // Debian's /usr/bin/chromium-headless-shell is a shell script that does not exec: the binary
 // itself is named, so that the process Puppeteer holds is the browser (a hung print is killed).
@@ -73,6 +73,13 @@ export async function launchChromium(): Promise<Browser> {
     args: chromiumArgs,
     protocolTimeout: Math.max(180_000, printTimeoutMs() + 60_000),
   });
+}
+
+/** A browser with the page for its first print already open (see `preparePrintPage`). */
+export async function launchForPrint(): Promise<Browser> {
+  const browser = await launchChromium();
+  preparePrintPage(browser);
+  return browser;
 }
 
 /** The headless shell takes the plain `--headless` switch, not the full browser's `--headless=new`. */

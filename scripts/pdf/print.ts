@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { isInside } from '../util/paths.ts';
 
 export const PRINT_TIMEOUT_MS = 120_000;
@@ -27,16 +27,41 @@ export interface PrintOptions {
   signal?: AbortSignal;
 }
 
+/** Pages opened ahead of a browser's first print, while the document is still being made. */
+const prepared = new WeakMap<Browser, Promise<Page>>();
+
+/**
+ * Opens the page the next print of `browser` will use, set up as a print needs it (JavaScript
+ * off, every request intercepted), so that the print itself starts with loading the document.
+ */
+export function preparePrintPage(browser: Browser): void {
+  const page = openPrintPage(browser);
+  page.catch(() => undefined);
+  prepared.set(browser, page);
+}
+
+async function openPrintPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
+  return page;
+}
+
 export async function printPdf(browser: Browser, htmlFile: string, options: PrintOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? PRINT_TIMEOUT_MS;
   const allowedDir = path.dirname(path.resolve(htmlFile));
   options.signal?.throwIfAborted();
-  const page = await browser.newPage();
+  const ready = prepared.get(browser);
+  prepared.delete(browser);
+  const page = await ((ready && (await ready.then(() => true, () => false)) ? ready : undefined) ?? openPrintPage(browser));
   const abandon = () => void page.close().catch(() => undefined);
   options.signal?.addEventListener('abort', abandon, { once: true });
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
       if (isBuildFile(url, allowedDir)) return void request.continue();
