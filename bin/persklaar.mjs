@@ -37,7 +37,8 @@ async function bundledEntry() {
   const temporary = `${bundleDir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'scripts/cli.ts')],
+    // The print worker is an entry of its own: the command starts it as a worker thread.
+    entryPoints: { cli: path.join(root, 'scripts/cli.ts'), 'print-worker': path.join(root, 'scripts/pdf/print-worker.ts') },
     outdir: temporary,
     bundle: true,
     splitting: true,

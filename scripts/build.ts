@@ -23,6 +23,7 @@ import { readPageMapCache } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
+import { browserPrinter, launchedPrinter, type Printer } from './pdf/printer.ts';
 import { refuseWritesToSources } from './util/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
@@ -39,10 +40,10 @@ export interface BuildOptions {
   /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
   browser?: Browser;
   /**
-   * A browser already starting, which the build closes when it ends: the command line starts
-   * Chromium before it loads the pipeline, so that both start-ups overlap.
+   * A printer already starting, which the build closes when it ends: the command line starts
+   * one (Chromium in a worker thread) before it loads the pipeline, so that both start-ups overlap.
    */
-  launching?: Promise<Browser>;
+  printer?: Printer;
   /** Which editions are stale, when the caller has already worked it out. */
   plan?: BuildPlan;
   /** Called with one line per finished stage. */
@@ -78,19 +79,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
   // Chromium starts while the manuscripts are read and rendered and the photos made
   // (Puppeteer is loaded only when printing: it is a large part of the start-up cost).
-  const ownBrowser = options.browser ? undefined : options.launching;
-  const launching = wanted.includes('pdf')
-    ? (options.browser ? Promise.resolve(options.browser) : (ownBrowser ?? import('./pdf/browser.ts').then(({ launchForPrint }) => launchForPrint())))
-    : ownBrowser;
-  // A failed launch is reported where the browser is needed, not as an unhandled rejection.
-  launching?.catch(() => {});
+  const printer = options.printer ?? (wanted.includes('pdf') ? (options.browser ? browserPrinter(options.browser, false) : launchedPrinter()) : undefined);
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
-  // An own browser is closed as soon as the last print is made (while the PDF is finished),
-  // or when the build ends, whichever comes first.
-  let closing: Promise<void> | undefined;
-  const closeBrowser = () => (closing ??= launching && !options.browser ? launching.then((browser) => browser.close(), () => undefined) : Promise.resolve());
-  cleanup.push(() => closeBrowser());
+  // The printer's own browser is closed as soon as the last print is made (while the PDF is
+  // finished), or when the build ends, whichever comes first.
+  if (printer) cleanup.push(() => printer.close());
   const stageFor = async (name: string) => {
     const dir = await stageDir(path.join(outDir, name));
     staged.push(dir);
@@ -136,8 +130,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let pdf: PdfBuild | undefined;
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
-      const browser = await stage('browser', () => launching!);
-      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { browser, printDir, cacheDir, printed: () => void closeBrowser().catch(() => undefined) }));
+      await stage('browser', () => printer!.ready.catch(() => undefined));
+      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: () => void printer!.close().catch(() => undefined) }));
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build)`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { editions, editionsToBuild, type EditionName } from './build-state.ts';
+import type { Printer } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
@@ -46,8 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       // Chromium starts before the pipeline is loaded, so that the two start-ups overlap.
-      const launching = plan.stale.includes('pdf') ? import('./pdf/browser.ts').then(({ launchForPrint }) => launchForPrint()) : undefined;
-      launching?.catch(() => {});
+      const printer = plan.stale.includes('pdf') ? await startPrinter() : undefined;
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
       const { build } = await import('./build.ts');
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         only: options.only,
         force: options.force,
         plan,
-        launching,
+        printer,
         log: (line) => {
           if (progress) process.stderr.write(`  ${line}\n`);
         },
@@ -111,6 +111,16 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = handle(error, verbose);
   }
   return exitCode;
+}
+
+/**
+ * The bundled command prints from a worker thread (its entry sits beside this file); run from
+ * the sources, it prints in this thread.
+ */
+async function startPrinter(): Promise<Printer> {
+  const { launchedPrinter, workerPrinter } = await import('./pdf/printer.ts');
+  const workerFile = new URL('./print-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.js') && existsSync(workerFile) ? workerPrinter(workerFile) : launchedPrinter();
 }
 
 function handle(error: unknown, verbose: boolean): number {

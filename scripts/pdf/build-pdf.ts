@@ -7,7 +7,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer';
 import { issueDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
@@ -19,12 +18,10 @@ import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from 'pdf-lib';
-import { finishDocument, loadPdf } from './finish/index.ts';
-import { pageMapFile, readPageMapCache, type PrintedPages } from './page-map-cache.ts';
-import { readStartPages, samePages } from './page-map.ts';
+import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
-import { printWithRetry } from './robust-print.ts';
+import type { Printer } from './printer.ts';
 
 const MAX_PRINTS = 3;
 
@@ -41,7 +38,7 @@ export interface PdfBuild {
 }
 
 export interface PdfOptions {
-  browser: Browser;
+  printer: Printer;
   /** Folder for the print document and its assets (the build swaps it into place whole). */
   printDir: string;
   cacheDir: string;
@@ -50,7 +47,7 @@ export interface PdfOptions {
 }
 
 export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
-  const { browser, printDir } = options;
+  const { printer, printDir } = options;
   const htmlFile = path.join(printDir, 'index.html');
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css');
@@ -67,12 +64,18 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   let pageCount = 0;
   let prints = 0;
   let printMs = 0;
+  // pdf-lib and the finishing code are loaded while Chromium prints, not before.
+  let afterPrint: Promise<[typeof import('./finish/index.ts'), typeof import('./page-map.ts')]> | undefined;
   while (prints < MAX_PRINTS) {
     const tree = printDocument(issue, rendered, startPages);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    pdf = await loadPdf(await printWithRetry(browser, htmlFile));
+    const printing = printer.print(htmlFile);
+    printing.catch(() => undefined);
+    afterPrint ??= Promise.all([import('./finish/index.ts'), import('./page-map.ts')]);
+    const [{ loadPdf }, { readStartPages }] = await afterPrint;
+    pdf = await loadPdf(await printing);
     printMs += performance.now() - start;
     prints++;
     const facts = readStartPages(pdf, anchors);
@@ -84,6 +87,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   const finishStart = performance.now();
+  const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished } = await finishDocument(pdf, {
     title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
     language: issue.meta.language,

@@ -26,3 +26,9 @@ export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<
     return undefined;
   }
 }
+
+export function samePages(a: StartPages | undefined, b: StartPages): boolean {
+  if (!a) return false;
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
+}

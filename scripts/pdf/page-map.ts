@@ -26,9 +26,3 @@ export function readStartPages(doc: PDFDocument, anchors: Record<string, string>
   }
   return { pageCount: pages.length, startPages };
 }
-
-export function samePages(a: StartPages | undefined, b: StartPages): boolean {
-  if (!a) return false;
-  const keys = Object.keys(b);
-  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
-}

@@ -10,17 +10,14 @@
  * browser to close can hang as well.
  */
 import type { Browser } from 'puppeteer';
-import { UsageError } from '../util/errors.ts';
+import { ChromiumFailure } from '../util/errors.ts';
 import { launchChromium } from './browser.ts';
 import { printPdf, printTimeoutMs, type PrintOptions } from './print.ts';
 
 /** How long a browser may take to close before it is killed. */
 const CLOSE_MS = 3_000;
 
-/** Chromium failed to print, twice. Not the manuscripts' fault: exit 2, like a usage problem. */
-export class ChromiumFailure extends UsageError {
-  override name = 'ChromiumFailure';
-}
+export { ChromiumFailure };
 
 export interface RobustPrintOptions extends PrintOptions {
   /** Launches the browser for the second attempt, which is closed again afterwards. */

@@ -25,3 +25,8 @@ export function hasFatal(file: VFile): boolean {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Chromium failed to print, twice. Not the manuscripts' fault: exit 2, like a usage problem. */
+export class ChromiumFailure extends UsageError {
+  override name = 'ChromiumFailure';
+}

@@ -1,0 +1,167 @@
+/**
+ * What the print edition prints with. Two kinds, one contract:
+ *
+ * - a browser in this thread: the one `watch` keeps warm (borrowed: never closed here), or
+ *   one launched for a single build;
+ * - a browser driven from a worker thread (`print-worker.ts`), which the command line starts
+ *   before it even loads the pipeline. Puppeteer itself (a few hundred modules, ~0.1 s of
+ *   compiling and running) and the browser's start then cost the other core, not the thread
+ *   that reads and renders the manuscripts.
+ *
+ * Either way a print is retried once in a fresh browser (`robust-print.ts`), and its failures
+ * arrive as the same errors (a `ChromiumFailure` is exit 2).
+ */
+import { Worker } from 'node:worker_threads';
+import type { Browser } from 'puppeteer';
+import { ChromiumFailure, UsageError } from '../util/errors.ts';
+
+export interface Printer {
+  /** Settles when the browser is up (for the progress line; printing waits for it anyway). */
+  readonly ready: Promise<void>;
+  /** Prints the document, retrying once in a fresh browser; the PDF exactly as Chromium wrote it. */
+  print(htmlFile: string): Promise<Uint8Array>;
+  /** Closes a browser of the printer's own; a borrowed one stays open. */
+  close(): Promise<void>;
+}
+
+/** Prints with `browser`, in this thread; `own` browsers are closed by `close()`. */
+export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean): Printer {
+  const launched = Promise.resolve(browser);
+  launched.catch(() => undefined);
+  let closing: Promise<void> | undefined;
+  return {
+    ready: launched.then(() => undefined),
+    async print(htmlFile) {
+      const { printWithRetry } = await import('./robust-print.ts');
+      return printWithRetry(await launched, htmlFile);
+    },
+    close() {
+      closing ??= own ? launched.then((b) => b.close(), () => undefined) : Promise.resolve();
+      return closing;
+    },
+  };
+}
+
+/** A browser launched in this thread for one build. */
+export function launchedPrinter(): Printer {
+  return browserPrinter(import('./browser.ts').then(({ launchForPrint }) => launchForPrint()), true);
+}
+
+/** Messages between the build and its print worker. */
+export type ToWorker = { type: 'print'; id: number; htmlFile: string } | { type: 'close' };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'browser'; pid: number }
+  | { type: 'printed'; id: number; pdf: Uint8Array }
+  | { type: 'failed'; id?: number; error: SentError };
+
+export interface SentError {
+  kind: 'chromium' | 'usage' | 'other';
+  message: string;
+  stack?: string;
+}
+
+/**
+ * A browser driven from a worker thread running `workerFile` (the bundled `print-worker.js`).
+ * The worker starts launching at once.
+ */
+export function workerPrinter(workerFile: URL): Printer {
+  const worker = new Worker(workerFile, { stdout: false, stderr: false });
+  const pending = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let ended: Error | undefined;
+  let markReady!: () => void;
+  let failReady!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => undefined);
+
+  // Chromium is the worker's child, but a worker cannot handle signals and is not asked
+  // before the process exits: the browsers it started are killed from here (whole process
+  // group) if the command ends or is interrupted before they are closed.
+  const browsers = new Set<number>();
+  const killBrowsers = () => {
+    for (const pid of browsers) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    browsers.clear();
+  };
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: keyof typeof signals) => {
+    killBrowsers();
+    process.exit(signals[signal]);
+  };
+  process.on('exit', killBrowsers);
+  for (const signal of Object.keys(signals) as (keyof typeof signals)[]) process.on(signal, onSignal);
+  const forget = () => {
+    process.off('exit', killBrowsers);
+    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
+  };
+
+  const fail = (error: Error) => {
+    ended ??= error;
+    failReady(error);
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'ready') markReady();
+    else if (message.type === 'browser') browsers.add(message.pid);
+    else if (message.type === 'printed') {
+      pending.get(message.id)?.resolve(message.pdf);
+      pending.delete(message.id);
+    } else if (message.id === undefined) fail(received(message.error));
+    else {
+      pending.get(message.id)?.reject(received(message.error));
+      pending.delete(message.id);
+    }
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => {
+    // Whatever it left running (a close that did not finish) goes with it.
+    killBrowsers();
+    forget();
+    fail(new Error(`The print worker stopped (exit code ${code})`));
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    ready,
+    print(htmlFile) {
+      if (ended) return Promise.reject(ended);
+      const id = nextId++;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'print', id, htmlFile } satisfies ToWorker);
+      });
+    },
+    close() {
+      closing ??= ended
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.postMessage({ type: 'close' } satisfies ToWorker);
+          });
+      return closing;
+    },
+  };
+}
+
+/** The error a worker sent, as the class the command line reports by (exit 2 for Chromium). */
+function received(error: SentError): Error {
+  const made = error.kind === 'chromium' ? new ChromiumFailure(error.message) : error.kind === 'usage' ? new UsageError(error.message) : new Error(error.message);
+  if (error.stack) made.stack = error.stack;
+  return made;
+}
+
+export function sendable(error: unknown): SentError {
+  if (error instanceof UsageError) return { kind: error instanceof ChromiumFailure ? 'chromium' : 'usage', message: error.message, stack: error.stack };
+  if (error instanceof Error) return { kind: 'other', message: error.message, stack: error.stack };
+  return { kind: 'other', message: String(error) };
+}
