@@ -19,7 +19,7 @@ import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
-import { readPageMapCache } from './pdf/page-map-cache.ts';
+import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
@@ -57,10 +57,14 @@ export interface BuildResult {
   built: EditionName[];
   skipped: EditionName[];
   pdf?: PdfBuild;
+  /** Per stage; the PDF's stage runs alongside the web edition's and the EPUB's. */
   timings: { stage: string; ms: number }[];
+  /** From the start of the build to its outputs in place. */
+  ms: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const timings: BuildResult['timings'] = [];
   const log = options.log ?? (() => {});
   const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
@@ -82,6 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printer = options.printer ?? (wanted.includes('pdf') ? (options.browser ? browserPrinter(options.browser, false) : launchedPrinter()) : undefined);
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
+  /** Work still running when the build fails, to wait for before its folders are removed. */
+  const cleanupFirst: (() => Promise<void>)[] = [];
   // The printer's own browser is closed as soon as the last print is made (while the PDF is
   // finished), or when the build ends, whichever comes first.
   if (printer) cleanup.push(() => printer.close());
@@ -98,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputsOf = outputPaths(outDir, issue.meta.slug);
     if (wanted.length === 0) {
       log('nothing changed');
-      return { issue, outputs: [], built: [], skipped, timings };
+      return { issue, outputs: [], built: [], skipped, timings, ms: performance.now() - started };
     }
     const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
     const lock = await lockOutput(outDir);
@@ -122,28 +128,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs: string[] = [];
     const files: [string, Uint8Array][] = [];
 
+    // The print goes first: while Chromium prints, this thread makes the web edition and packs
+    // the EPUB (see `packEpubAlongside`), instead of waiting.
+    let printing: Promise<PdfBuild> | undefined;
+    if (printDir) {
+      const { buildPdf } = await import('./pdf/build-pdf.ts');
+      const closePrinter = () => void printer!.close().catch(() => undefined);
+      printing = stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: closePrinter }));
+      printing.catch(() => undefined);
+      cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
+    }
+
     if (webDir) {
       const pages = await stage('web', () => buildWeb(issue, rendered, images, webDir));
       outputs.push(...pages.map((page) => path.join(outDir, 'web', page)));
     }
 
+    const epub = epubImages ? packEpubAlongside(issue, rendered, images, { cacheDir, printing, stage }) : undefined;
+    epub?.catch(() => undefined);
+    if (epub) cleanupFirst.push(async () => void (await epub.catch(() => undefined)));
+
     let pdf: PdfBuild | undefined;
-    if (printDir) {
-      const { buildPdf } = await import('./pdf/build-pdf.ts');
-      await stage('browser', () => printer!.ready.catch(() => undefined));
-      pdf = await stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: () => void printer!.close().catch(() => undefined) }));
+    if (printing) {
+      pdf = await printing;
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build)`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }
-
-    if (epubImages) {
-      const printed = pdf ? { pageCount: pdf.pageCount, startPages: pdf.startPages } : await readPageMapCache(cacheDir, issue);
-      if (!printed) throw new UsageError('The EPUB’s page list needs the print edition’s page numbers: build the PDF once (`persklaar build` without --only)');
-      const { packEpub } = await import('./epub/build-epub.ts');
-      const pageMap = { totalPages: printed.pageCount, articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })) };
-      const bytes = await stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
-      files.push([outputsOf.epub, bytes]);
+    if (epub) {
+      files.push([outputsOf.epub, await epub]);
       outputs.push(outputsOf.epub);
     }
 
@@ -152,8 +165,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const dir of staged) await dir.commit();
     for (const edition of wanted) state[edition] = editionKey(edition, inputs);
     await writeBuildState(location, { ...state, slug: issue.meta.slug });
-    return { issue, outputs, built: wanted, skipped, pdf, timings };
+    return { issue, outputs, built: wanted, skipped, pdf, timings, ms: performance.now() - started };
   } catch (error) {
+    // A print still running is abandoned (its browser closed) and waited for before its folder goes.
+    await printer?.close().catch(() => undefined);
+    await Promise.all(cleanupFirst.map((step) => step()));
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;
   } finally {
@@ -161,4 +177,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const step of cleanup) await step();
     });
   }
+}
+
+/**
+ * The EPUB's page list comes from the print. It is packed at once with the page map of the
+ * last print (as the contents page is first printed with it), while Chromium prints; when the
+ * print shows a page has moved, it is packed again with the new map. Without a print in this
+ * build the last print's map is used, and without one at all the EPUB cannot be made.
+ */
+async function packEpubAlongside(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  images: Awaited<ReturnType<typeof processImages>>['images'],
+  { cacheDir, printing, stage }: { cacheDir: string; printing: Promise<PdfBuild> | undefined; stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T> },
+): Promise<Uint8Array> {
+  const { packEpub } = await import('./epub/build-epub.ts');
+  const pack = (printed: PrintedPages) => {
+    const pageMap = { totalPages: printed.pageCount, articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })) };
+    return stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
+  };
+  const last = await readPageMapCache(cacheDir, issue);
+  const early = last ? await pack(last) : undefined;
+  if (!printing) {
+    if (!early) throw new UsageError('The EPUB’s page list needs the print edition’s page numbers: build the PDF once (`persklaar build` without --only)');
+    return early;
+  }
+  const pdf = await printing;
+  const same = last && last.pageCount === pdf.pageCount && samePages(last.startPages, pdf.startPages);
+  return same && early ? early : pack({ pageCount: pdf.pageCount, startPages: pdf.startPages });
 }

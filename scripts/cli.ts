@@ -64,9 +64,8 @@ export async function main(argv: string[]): Promise<number> {
           if (progress) process.stderr.write(`  ${line}\n`);
         },
       });
-      const total = result.timings.reduce((sum, timing) => sum + timing.ms, 0);
       const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
-      process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${total.toFixed(0)} ms${skipped}\n`);
+      process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
     });
 
   program

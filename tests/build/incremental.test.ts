@@ -52,6 +52,24 @@ describe('incremental builds', () => {
     expect(readFileSync(path.join(out, 'web/gesprek.html'), 'utf8')).toContain('onderhoud');
   });
 
+  it('after an edit that moves an article to another page prints again, and the EPUB page list follows', async () => {
+    const before = readFileSync(path.join(out, 'proefnummer-01.epub'));
+    const paragraph = `\n\n${'Een alinea die het voorwoord een bladzijde langer maakt, zodat het gesprek later begint. '.repeat(30)}`;
+    edit(path.join(dir, 'voorwoord.md'), (text) => text + paragraph.repeat(4));
+    const warm = await build();
+    expect(warm.status, warm.stderr).toBe(0);
+    expect(warm.stderr).toMatch(/\d+ pages, 2 prints \(/);
+    const after = readFileSync(path.join(out, 'proefnummer-01.epub'));
+    expect(after.equals(before)).toBe(false);
+
+    const coldOut = outDir();
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], { PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') });
+    expect(cold.status, cold.stderr).toBe(0);
+    for (const file of outputs) {
+      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+    }
+  });
+
   it('--only pdf builds the PDF alone; the next build makes only the editions still stale', async () => {
     edit(path.join(dir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het herziene voorwoord'));
     const before = snapshot(out);
