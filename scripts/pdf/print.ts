@@ -35,6 +35,7 @@ const prepared = new WeakMap<Browser, Promise<Page>>();
  * off, every request intercepted), so that the print itself starts with loading the document.
  */
 export function preparePrintPage(browser: Browser): void {
+  if (prepared.has(browser)) return;
   const page = openPrintPage(browser);
   page.catch(() => undefined);
   prepared.set(browser, page);
