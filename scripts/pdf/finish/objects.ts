@@ -20,7 +20,16 @@ import {
   type PDFPageLeaf,
 } from 'pdf-lib';
 
-export const N = (name: string): PDFName => PDFName.of(name);
+/** `PDFName.of`, remembered: pdf-lib decodes the string on every call, and /K, /S, /Type… are asked for thousands of times. */
+const names = new Map<string, PDFName>();
+export const N = (name: string): PDFName => {
+  let found = names.get(name);
+  if (!found) {
+    found = PDFName.of(name);
+    names.set(name, found);
+  }
+  return found;
+};
 
 export function resolve(context: PDFContext, obj: PDFObject | undefined): PDFObject | undefined {
   return obj instanceof PDFRef ? context.lookup(obj) : obj;
@@ -45,7 +54,7 @@ export function asNumber(context: PDFContext, obj: PDFObject | undefined): numbe
 
 export function asName(context: PDFContext, obj: PDFObject | undefined): string | undefined {
   const v = resolve(context, obj);
-  return v instanceof PDFName ? v.decodeText() : undefined;
+  return v instanceof PDFName ? nameText(v) : undefined;
 }
 
 export function asBool(context: PDFContext, obj: PDFObject | undefined): boolean | undefined {
@@ -66,6 +75,20 @@ export function asText(context: PDFContext, obj: PDFObject | undefined): string 
  */
 export function textObject(text: string): PDFString | PDFHexString {
   return /^[\x20-\x7e]*$/.test(text) && !/[()\\]/.test(text) ? PDFString.of(text) : PDFHexString.fromText(text);
+}
+
+/**
+ * A name's text. pdf-lib keeps one PDFName per name and decodes its `#xx` escapes on every
+ * call; the structure tree asks for the same few names (/S, /Type, /K…) thousands of times.
+ */
+const nameTexts = new WeakMap<PDFName, string>();
+export function nameText(name: PDFName): string {
+  let text = nameTexts.get(name);
+  if (text === undefined) {
+    text = name.decodeText();
+    nameTexts.set(name, text);
+  }
+  return text;
 }
 
 /** The decoded bytes of a stream (Flate via zlib for speed, other filters via pdf-lib). */
