@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { editions, editionsToBuild, type EditionName } from './build-state.ts';
-import type { Printer } from './pdf/printer.ts';
+import type { Printer, WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
@@ -16,6 +16,11 @@ const DEFAULT_ISSUE = 'manuscript';
 const CACHE_DIR = process.env.PERSKLAAR_CACHE_DIR ?? '.cache';
 
 export async function main(argv: string[]): Promise<number> {
+  // A build that may print starts its print worker first thing: Puppeteer loads on the other
+  // core while this thread works out what changed. The browser is launched only once the PDF
+  // is known to need building; otherwise the worker is ended before it launched anything.
+  const early = mayPrint(argv) ? await startPrintWorker() : undefined;
+  let handedOver = false;
   let verbose = false;
   let exitCode = EXIT_OK;
   const program = new Command('persklaar')
@@ -47,7 +52,12 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       // Chromium starts before the pipeline is loaded, so that the two start-ups overlap.
-      const printer = plan.stale.includes('pdf') ? await startPrinter() : undefined;
+      let printer: Printer | undefined;
+      if (plan.stale.includes('pdf')) {
+        early?.launch();
+        printer = early ?? (await startPrinter());
+        handedOver = true;
+      }
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
       const { build } = await import('./build.ts');
@@ -108,18 +118,41 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (error) {
     exitCode = handle(error, verbose);
+  } finally {
+    if (!handedOver) await early?.discard();
   }
   return exitCode;
+}
+
+/** `build`, unless `--only` leaves the PDF out (when unsure, yes: the worker is then discarded). */
+function mayPrint(argv: string[]): boolean {
+  const args = argv.slice(2);
+  if (args[0] !== 'build') return false;
+  const only = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (only === -1) return true;
+  const inline = args[only]!.startsWith('--only=') ? args[only]!.slice('--only='.length).split(',') : [];
+  const listed = [...inline];
+  for (const arg of args.slice(only + 1)) {
+    if (arg.startsWith('-')) break;
+    listed.push(arg);
+  }
+  return listed.includes('pdf');
 }
 
 /**
  * The bundled command prints from a worker thread (its entry sits beside this file); run from
  * the sources, it prints in this thread.
  */
-async function startPrinter(): Promise<Printer> {
-  const { launchedPrinter, workerPrinter } = await import('./pdf/printer.ts');
+async function startPrintWorker(): Promise<WorkerPrinter | undefined> {
   const workerFile = new URL('./print-worker.js', import.meta.url);
-  return import.meta.url.endsWith('.js') && existsSync(workerFile) ? workerPrinter(workerFile) : launchedPrinter();
+  if (!import.meta.url.endsWith('.js') || !existsSync(workerFile)) return undefined;
+  const { workerPrinter } = await import('./pdf/printer.ts');
+  return workerPrinter(workerFile);
+}
+
+async function startPrinter(): Promise<Printer> {
+  const { launchedPrinter } = await import('./pdf/printer.ts');
+  return launchedPrinter();
 }
 
 function handle(error: unknown, verbose: boolean): number {

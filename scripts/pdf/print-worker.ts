@@ -1,7 +1,8 @@
 /**
- * The print worker (see `printer.ts`): launches Chromium as soon as it starts, prints what it
- * is sent, and closes the browser when told to. A browser that failed a print is replaced for
- * the next one, as in a build without a worker.
+ * The print worker (see `printer.ts`): loads Puppeteer as soon as it starts, launches Chromium
+ * when told to (the command line starts the worker before it knows whether the PDF needs
+ * building), prints what it is sent, and closes the browser when told to. A browser that
+ * failed a print is replaced for the next one, as in a build without a worker.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
@@ -22,11 +23,17 @@ const announced = (launched: Promise<Browser>) => {
   return launched;
 };
 
-let browser: Promise<Browser> = announced(launchForPrint());
-browser.then(
-  () => send({ type: 'ready' }),
-  (error: unknown) => send({ type: 'failed', error: sendable(error) }),
-);
+let browser: Promise<Browser> | undefined;
+const launch = (): Promise<Browser> => {
+  if (!browser) {
+    browser = announced(launchForPrint());
+    browser.then(
+      () => send({ type: 'ready' }),
+      (error: unknown) => send({ type: 'failed', error: sendable(error) }),
+    );
+  }
+  return browser;
+};
 
 /** One message at a time: prints of one build follow each other anyway. */
 let queue = Promise.resolve();
@@ -35,13 +42,17 @@ port.on('message', (message: ToWorker) => {
 });
 
 async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'launch') {
+    void launch().catch(() => undefined);
+    return;
+  }
   if (message.type === 'close') {
-    await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
     port!.close();
     return;
   }
   try {
-    let current = await browser;
+    let current = await launch();
     if (!current.connected) {
       browser = announced(launchChromium());
       current = await browser;

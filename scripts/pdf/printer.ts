@@ -48,7 +48,7 @@ export function launchedPrinter(): Printer {
 }
 
 /** Messages between the build and its print worker. */
-export type ToWorker = { type: 'print'; id: number; htmlFile: string } | { type: 'close' };
+export type ToWorker = { type: 'launch' } | { type: 'print'; id: number; htmlFile: string } | { type: 'close' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'browser'; pid: number }
@@ -61,11 +61,18 @@ export interface SentError {
   stack?: string;
 }
 
+export interface WorkerPrinter extends Printer {
+  /** Launches the browser now (printing launches it anyway). */
+  launch(): void;
+  /** Ends the worker when nothing is to be printed after all; it has launched no browser. */
+  discard(): Promise<void>;
+}
+
 /**
  * A browser driven from a worker thread running `workerFile` (the bundled `print-worker.js`).
- * The worker starts launching at once.
+ * The worker loads Puppeteer at once; the browser is launched by `launch()` or the first print.
  */
-export function workerPrinter(workerFile: URL): Printer {
+export function workerPrinter(workerFile: URL): WorkerPrinter {
   const worker = new Worker(workerFile, { stdout: false, stderr: false });
   const pending = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -131,10 +138,24 @@ export function workerPrinter(workerFile: URL): Printer {
   });
 
   let closing: Promise<void> | undefined;
+  let launched = false;
+  const launch = () => {
+    if (launched || ended) return;
+    launched = true;
+    worker.postMessage({ type: 'launch' } satisfies ToWorker);
+  };
   return {
     ready,
+    launch,
+    async discard() {
+      if (launched) return this.close();
+      forget();
+      ended ??= new Error('The print worker was discarded');
+      await worker.terminate();
+    },
     print(htmlFile) {
       if (ended) return Promise.reject(ended);
+      launch();
       const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
         pending.set(id, { resolve, reject });
