@@ -23,7 +23,8 @@ function filesUnder(entry) {
 
 function sourceStamp() {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(path.join(root, 'scripts')), path.join(root, 'package-lock.json')].sort()) {
+  // The bundler's settings below are part of what the bundle is made from.
+  for (const file of [...filesUnder(path.join(root, 'scripts')), path.join(root, 'package-lock.json'), path.join(root, 'bin', 'persklaar.mjs')].sort()) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
