@@ -151,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let pdf: PdfBuild | undefined;
     if (printing) {
       pdf = await printing;
-      log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build)`);
+      log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(pdf.timings.finishParts).filter(([part]) => part !== 'load').map(([part, ms]) => `${part} ${ms.toFixed(0)}`).join(', ')})`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from 'pdf-lib';
+import type { FinishReport } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
@@ -32,7 +33,7 @@ export interface PdfBuild {
   startPages: StartPages;
   pageCount: number;
   prints: number;
-  timings: { print: number; finish: number };
+  timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
   /** Pages whose finishing was taken from the last build (their print had not changed). */
   pagesRemembered: number;
 }
@@ -88,7 +89,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
 
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
-  const { bytes: finished } = await finishDocument(pdf, {
+  const { bytes: finished, report } = await finishDocument(pdf, {
     title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
     language: issue.meta.language,
     creators: creatorsOf(issue),
@@ -102,7 +103,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     memo.write(memoFile),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
-  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs }, pagesRemembered: memo.hits };
+  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs, finishParts: report.timings }, pagesRemembered: memo.hits };
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */
