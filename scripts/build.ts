@@ -97,10 +97,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return dir.path;
   };
   try {
-    // Nothing is written (not even parsed manuscripts to the cache) where the sources live.
-    refuseWritesToSources(options.issueDir, { 'output folder': outDir, 'cache folder': cacheDir });
+    // Nothing is written where the sources live: not the parsed manuscripts the loader keeps in
+    // the cache, and (once the manuscripts are known to be sound) no output.
+    refuseWritesToSources(options.issueDir, { 'cache folder': cacheDir });
     // Loaded even when nothing changed: a broken manuscript must still be reported.
     const issue = await stage('load', () => loadIssue(options.issueDir, { cacheDir }));
+    refuseWritesToSources(options.issueDir, { 'output folder': outDir });
     const outputsOf = outputPaths(outDir, issue.meta.slug);
     if (wanted.length === 0) {
       log('nothing changed');
