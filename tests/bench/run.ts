@@ -6,12 +6,12 @@
  * included, as for a build). Nothing here asserts a time; the table is the result.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { resolveChromium } from '../../scripts/pdf/browser.ts';
+import { isHeadlessShell, resolveChromium } from '../../scripts/pdf/browser.ts';
 import { startWatch } from '../../scripts/watch/watch.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -108,10 +108,15 @@ function editOneWord(issueDir: string, round: number): void {
   writeFileSync(file, text.replace(/\b(eer|EER\d*)\b/, `EER${round}`));
 }
 
-async function floor(printHtml: string): Promise<{ ms: number; peakMb: number }> {
+/**
+ * Raw `--print-to-pdf` of the print document by `browser`: by default the very Chromium the
+ * build prints with (the headless shell where it is installed), so that the floor is the same
+ * engine doing the same print with nothing around it.
+ */
+async function floor(printHtml: string, browser = resolveChromium()): Promise<{ ms: number; peakMb: number }> {
   const out = path.join(work, `floor-${Date.now()}.pdf`);
   const profile = mkdtempSync(path.join(work, 'profile-'));
-  const result = await timed(resolveChromium(), [
+  const result = await timed(browser, [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
     `--print-to-pdf=${out}`, pathToFileURL(printHtml).href,
@@ -174,6 +179,15 @@ async function main(): Promise<void> {
   const floors = [];
   for (let round = 0; round < runs; round++) floors.push(await floor(path.join(out, 'print/index.html')));
   add('floor: raw Chromium --print-to-pdf', floors);
+  // For scale: the full browser (Debian's `chromium`, the binary the targets were first set
+  // against) doing the same print. Not the floor: the build does not use it when the headless
+  // shell is there.
+  const fullBrowser = '/usr/bin/chromium';
+  if (existsSync(fullBrowser) && !isHeadlessShell(fullBrowser) && isHeadlessShell(resolveChromium())) {
+    const full = [];
+    for (let round = 0; round < runs; round++) full.push(await floor(path.join(out, 'print/index.html'), fullBrowser));
+    add('for scale: the full chromium browser --print-to-pdf', full);
+  }
 
   const quadruple = copyIssue('quadruple', 4);
   const quadOut = path.join(work, 'dist-4');
