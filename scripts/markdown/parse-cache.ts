@@ -1,8 +1,8 @@
 /**
  * Parsed manuscripts, remembered between builds: an edit to one article parses that article
  * only. Each article's tree is kept under the hash of its text and of the tool's own code, one
- * file per article (the newest replaces the last, so the cache never grows), in a folder per
- * issue. Only trees parsed without an error are kept; a file that does not read back as the
+ * file per article (the newest replaces the last, so the cache never grows), in the issue's
+ * cache folder. Only trees parsed without an error are kept; a file that does not read back as the
  * same key is parsed again.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { hasFatal } from '../util/errors.ts';
-import { hashOf, toolVersion } from '../util/fingerprint.ts';
+import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { parseMarkdown } from './parse.ts';
 
@@ -21,7 +21,7 @@ interface Entry {
 
 export async function parseWithCache(file: VFile, cacheDir: string, issueDir: string, name: string): Promise<Root> {
   const key = hashOf(toolVersion(), String(file.value));
-  const entryFile = path.join(cacheDir, 'parsed', hashOf(path.resolve(issueDir)).slice(0, 16), `${name}.json`);
+  const entryFile = path.join(issueCacheDir(cacheDir, issueDir), 'parsed', `${name}.json`);
   const cached = await readFile(entryFile, 'utf8').then((text) => JSON.parse(text) as Entry, () => undefined);
   if (cached?.key === key && cached.tree?.type === 'root') return cached.tree;
   const tree = parseMarkdown(file);

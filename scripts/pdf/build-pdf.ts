@@ -13,7 +13,7 @@ import type { ProcessedImage } from '../images/types.ts';
 import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
-import { toolVersion } from '../util/fingerprint.ts';
+import { issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
@@ -53,7 +53,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css');
 
-  const memoFile = path.join(options.cacheDir, `${issue.meta.slug}.finished-pages`);
+  const memoFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'finished-pages');
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
   const [cachedMap, memo] = await Promise.all([
     readPageMapCache(options.cacheDir, issue),

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue } from '../issue/load.ts';
+import { issueCacheDir } from '../util/fingerprint.ts';
 import type { StartPages } from './document.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
@@ -14,7 +15,7 @@ export interface PrintedPages {
 }
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {
-  return path.join(cacheDir, `${issue.meta.slug}.page-map.json`);
+  return path.join(issueCacheDir(cacheDir, issue.dir), 'page-map.json');
 }
 
 export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<PrintedPages | undefined> {

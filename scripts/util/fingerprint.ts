@@ -40,3 +40,12 @@ export function statKey(file: string): string {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats ? `${file}:${stats.size}:${stats.mtimeMs}` : `${file}:missing`;
 }
+
+/**
+ * The cache folder of one issue folder: what a build remembers of its last print and its
+ * parsed manuscripts belongs to that folder, not to its slug (a copy of an issue, or the
+ * benchmark's issue ×4, must not take another's page numbers).
+ */
+export function issueCacheDir(cacheDir: string, issueDir: string): string {
+  return path.join(path.resolve(cacheDir), 'issues', hashOf(path.resolve(issueDir)).slice(0, 16));
+}
