@@ -90,19 +90,23 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
 /**
  * Puts a cached file into an edition's folder: a hard link where the cache and the output
  * share a file system (no bytes copied), a copy otherwise. Names are content-addressed, so a
- * file already there with the right size is the right file and is left alone.
+ * file already there with the right size is the right file and is left alone. The common case
+ * (a fresh folder being staged) costs one system call per file.
  */
-export async function placeFile(cached: CachedVariant, destination: string): Promise<void> {
-  const existing = await stat(destination).catch(() => undefined);
-  if (existing?.isFile() && existing.size === cached.bytes) return;
-  await mkdir(path.dirname(destination), { recursive: true });
-  await unlink(destination).catch(() => undefined);
-  try {
-    await link(cached.file, destination);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // EEXIST: another build placed it meanwhile; the name guarantees the same content.
-    if (code === 'EEXIST') return;
-    await copyFile(cached.file, destination);
+export async function placeFile(cached: CachedVariant, destination: string, retried = false): Promise<void> {
+  const code = await link(cached.file, destination).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? 'error');
+  if (code === undefined) return;
+  if (code === 'ENOENT' && !retried) {
+    await mkdir(path.dirname(destination), { recursive: true });
+    return placeFile(cached, destination, true);
   }
+  if (code === 'EEXIST' && !retried) {
+    const existing = await stat(destination).catch(() => undefined);
+    if (existing?.isFile() && existing.size === cached.bytes) return;
+    await unlink(destination).catch(() => undefined);
+    return placeFile(cached, destination, true);
+  }
+  // Another file system (EXDEV), or links not allowed: a copy.
+  await mkdir(path.dirname(destination), { recursive: true });
+  await copyFile(cached.file, destination);
 }

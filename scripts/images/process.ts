@@ -96,14 +96,14 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   const processed = new Map<string, ProcessedImage>();
   await Promise.all(
     [...sources.values()].map((source) =>
-      context.perImage(async () => {
+      (async () => {
         try {
           processed.set(source.path, await processSource(source, context));
         } catch (error) {
           if (!(error instanceof ImageProblem)) throw error;
           for (const reference of source.references) problems.set(reference, error.message);
         }
-      }),
+      })(),
     ),
   );
 
@@ -133,85 +133,104 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
 
 async function processSource(source: Source, context: Context): Promise<ProcessedImage> {
   const { cache, editions, summary } = context;
+  const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));
   let shared = performance.now();
-  // The bytes are read only when they are needed: a photo known by its size, times and inode
-  // has its hash remembered, and a photo whose variants are all cached needs nothing else.
+  // The quick way, with no bytes read: a photo known by its size, times and inode has its hash
+  // remembered, and when its facts and every variant are in the cache nothing else is needed.
   const stats = await statSource(source.path);
-  let bytes: Buffer | undefined;
-  const read = async () => (bytes ??= await readSource(source.path));
   let hash = context.hashes.get(source.path, stats);
-  if (!hash) {
-    hash = createHash('sha256').update(await read()).digest('hex');
-    context.hashes.set(source.path, stats, hash);
-  }
-  let facts = await cache.readSource<SourceFacts>(hash);
-  if (!isFacts(facts)) {
-    const sharp = await context.sharp();
-    const input = await read();
-    const probed = await context.perJob(() => probe(sharp, input));
-    await cache.writeSource(hash, probed);
-    facts = probed;
-  }
+  let facts = hash ? await cache.readSource<SourceFacts>(hash) : undefined;
+  let found = hash && isFacts(facts) ? await lookUp(planVariants(hash, facts, { editions, placements }, context.engine), cache) : undefined;
   share(summary, editions, performance.now() - shared);
+
+  if (!found || found.missing.length > 0) {
+    // The slow way holds one of the image slots: the file and one decoded master in memory.
+    found = await context.perImage(async () => {
+      shared = performance.now();
+      const bytes = await readSource(source.path);
+      if (!hash) {
+        hash = createHash('sha256').update(bytes).digest('hex');
+        context.hashes.set(source.path, stats, hash);
+        facts = await cache.readSource<SourceFacts>(hash);
+      }
+      if (!isFacts(facts)) {
+        const sharp = await context.sharp();
+        const probed = await context.perJob(() => probe(sharp, bytes));
+        await cache.writeSource(hash, probed);
+        facts = probed;
+      }
+      const known = facts;
+      const looked = await lookUp(planVariants(hash, known, { editions, placements }, context.engine), cache);
+      if (looked.missing.length === 0) return looked;
+      const sharp = await context.sharp();
+      const master: Master = await context.perJob(() => decodeMaster(sharp, bytes, known));
+      share(summary, [...new Set(looked.missing.map((spec) => spec.slot.edition))], performance.now() - shared);
+      await Promise.all(
+        looked.missing.map((spec) =>
+          context.perJob(async () => {
+            const started = performance.now();
+            const encoded = await encodeVariant(sharp, master, spec, known.credit);
+            const info = { width: encoded.width, height: encoded.height, mediaType: MEDIA_TYPES[spec.format] };
+            looked.made.set(spec.key, await cache.store(spec.key, EXTENSIONS[spec.format], encoded.data, info));
+            summary[spec.slot.edition].ms += performance.now() - started;
+          }),
+        ),
+      );
+      // The master and the file go when this slot is given up, before the next photo is decoded.
+      return looked;
+    });
+  }
+  const { specs, made, hits } = found;
+  for (const spec of specs) {
+    if (hits.has(spec)) summary[spec.slot.edition].hits++;
+    else summary[spec.slot.edition].misses++;
+  }
   for (const edition of editions) summary[edition].bytesIn += stats.size;
 
-  const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));
-  const specs = planVariants(hash, facts, { editions, placements }, context.engine);
-  const made = new Map<string, CachedVariant>();
-  const missing: VariantSpec[] = [];
-  for (const spec of specs) {
-    const started = performance.now();
-    const cached = made.get(spec.key) ?? (await cache.lookup(spec.key, EXTENSIONS[spec.format]));
-    summary[spec.slot.edition].ms += performance.now() - started;
-    if (cached) {
-      made.set(spec.key, cached);
-      summary[spec.slot.edition].hits++;
-    } else {
-      summary[spec.slot.edition].misses++;
-      if (!missing.some((other) => other.key === spec.key)) missing.push(spec);
-    }
-  }
-
-  if (missing.length > 0) {
-    shared = performance.now();
-    const sharp = await context.sharp();
-    const input = await read();
-    let master: Master | undefined = await context.perJob(() => decodeMaster(sharp, input, facts));
-    share(summary, [...new Set(missing.map((spec) => spec.slot.edition))], performance.now() - shared);
-    const credit = facts.credit;
-    await Promise.all(
-      missing.map((spec) =>
-        context.perJob(async () => {
-          const started = performance.now();
-          const encoded = await encodeVariant(sharp, master!, spec, credit);
-          const info = { width: encoded.width, height: encoded.height, mediaType: MEDIA_TYPES[spec.format] };
-          made.set(spec.key, await cache.store(spec.key, EXTENSIONS[spec.format], encoded.data, info));
-          summary[spec.slot.edition].ms += performance.now() - started;
-        }),
-      ),
-    );
-    // Let the master (and the file) go before the next photo is decoded.
-    master = undefined;
-    bytes = undefined;
-  }
-
-  const image: ProcessedImage = { name: source.references[0]!.name, source: source.path, width: facts.width, height: facts.height };
+  const image: ProcessedImage = { name: source.references[0]!.name, source: source.path, width: facts!.width, height: facts!.height };
   const web: Record<'avif' | 'webp' | 'fallback', Variant[]> = { avif: [], webp: [], fallback: [] };
-  for (const spec of specs) {
-    const started = performance.now();
-    const cached = made.get(spec.key)!;
-    const edition = spec.slot.edition;
-    const file = path.join(context.outDirs[edition]!, outputName(source.path, spec.key, cached.width, spec.format));
-    await placeFile(cached, file);
-    const variant: Variant = { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType };
-    summary[edition].bytesOut += cached.bytes;
-    summary[edition].ms += performance.now() - started;
+  shared = performance.now();
+  const variants = await Promise.all(
+    specs.map(async (spec) => {
+      const cached = made.get(spec.key)!;
+      const file = path.join(context.outDirs[spec.slot.edition]!, outputName(source.path, spec.key, cached.width, spec.format));
+      await placeFile(cached, file);
+      summary[spec.slot.edition].bytesOut += cached.bytes;
+      return { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType } satisfies Variant;
+    }),
+  );
+  share(summary, editions, performance.now() - shared);
+  specs.forEach((spec, index) => {
+    const variant = variants[index]!;
     if (spec.slot.edition === 'web') web[spec.slot.kind].push(variant);
     else if (spec.slot.edition === 'epub') image.epub = variant;
     else (image.print ??= {})[spec.slot.placement] = variant;
-  }
+  });
   if (editions.includes('web')) image.web = webImage(web);
   return image;
+}
+
+interface Looked {
+  specs: VariantSpec[];
+  /** Cached (or newly made) variants by key. */
+  made: Map<string, CachedVariant>;
+  /** The specs found in the cache when looked up. */
+  hits: Set<VariantSpec>;
+  /** One spec per key not in the cache. */
+  missing: VariantSpec[];
+}
+
+/** Every variant of a photo looked up in the cache at once (one look per distinct key). */
+async function lookUp(specs: VariantSpec[], cache: ImageCache): Promise<Looked> {
+  const byKey = new Map(specs.map((spec) => [spec.key, spec]));
+  const found = await Promise.all([...byKey.values()].map(async (spec) => [spec.key, await cache.lookup(spec.key, EXTENSIONS[spec.format])] as const));
+  const made = new Map<string, CachedVariant>();
+  const missing: VariantSpec[] = [];
+  for (const [key, cached] of found) {
+    if (cached) made.set(key, cached);
+    else missing.push(byKey.get(key)!);
+  }
+  return { specs, made, hits: new Set(specs.filter((spec) => made.has(spec.key))), missing };
 }
 
 /** A cached description is only trusted if it has the shape this version writes. */
