@@ -8,14 +8,17 @@ import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
 import { launchChromium, launchForPrint } from './browser.ts';
 import { sendable, type FromWorker, type ToWorker } from './printer.ts';
-import { printWithRetry } from './robust-print.ts';
+import { closeOrKill, kill, printWithRetry } from './robust-print.ts';
 
 const port = parentPort;
 if (!port) throw new Error('print-worker.ts runs as a worker thread');
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+/** Every browser this worker launched, for `abort`. */
+const launchedHere = new Set<Promise<Browser>>();
 /** Tells the build which process to kill should it end before the browser is closed. */
 const announced = (launched: Promise<Browser>) => {
+  launchedHere.add(launched);
   void launched.then((b) => {
     const pid = b.process()?.pid;
     if (pid !== undefined) send({ type: 'browser', pid });
@@ -38,16 +41,30 @@ const launch = (): Promise<Browser> => {
 /** One message at a time: prints of one build follow each other anyway. */
 let queue = Promise.resolve();
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => handle(message));
+  if (message.type === 'abort') void abort();
+  else {
+    const next = message;
+    queue = queue.then(() => handle(next));
+  }
 });
 
-async function handle(message: ToWorker): Promise<void> {
+/** The command was interrupted: whatever this worker launched is killed, at once. */
+async function abort(): Promise<void> {
+  for (const each of launchedHere) {
+    const current = await each?.catch(() => undefined);
+    if (current) kill(current);
+  }
+  process.exit(0);
+}
+
+async function handle(message: Exclude<ToWorker, { type: 'abort' }>): Promise<void> {
   if (message.type === 'launch') {
     void launch().catch(() => undefined);
     return;
   }
   if (message.type === 'close') {
-    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
+    const current = await browser?.catch(() => undefined);
+    if (current) await closeOrKill(current);
     port!.close();
     return;
   }

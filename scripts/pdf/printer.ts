@@ -48,7 +48,7 @@ export function launchedPrinter(): Printer {
 }
 
 /** Messages between the build and its print worker. */
-export type ToWorker = { type: 'launch' } | { type: 'print'; id: number; htmlFile: string } | { type: 'close' };
+export type ToWorker = { type: 'launch' } | { type: 'print'; id: number; htmlFile: string } | { type: 'close' } | { type: 'abort' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'browser'; pid: number }
@@ -60,6 +60,11 @@ export interface SentError {
   message: string;
   stack?: string;
 }
+
+/** How long the worker may take to close its browser and end (its own kill comes after 3 s). */
+const CLOSE_WORKER_MS = 10_000;
+/** How long an interrupted command waits for the worker to kill a browser still starting. */
+const ABORT_MS = 5_000;
 
 export interface WorkerPrinter extends Printer {
   /** Launches the browser now (printing launches it anyway). */
@@ -100,9 +105,21 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
     browsers.clear();
   };
   const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  let interrupted = false;
   const onSignal = (signal: keyof typeof signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    const leave = () => {
+      killBrowsers();
+      process.exit(signals[signal]);
+    };
     killBrowsers();
-    process.exit(signals[signal]);
+    if (exited || !launched) return leave();
+    // A browser still starting has no process id here yet: the worker kills what it launched
+    // (waiting for a launch in flight), then ends; it gets a few seconds for that.
+    worker.once('exit', leave);
+    setTimeout(leave, ABORT_MS);
+    worker.postMessage({ type: 'abort' } satisfies ToWorker);
   };
   process.on('exit', killBrowsers);
   for (const signal of Object.keys(signals) as (keyof typeof signals)[]) process.on(signal, onSignal);
@@ -130,7 +147,9 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
     }
   });
   worker.on('error', (error) => fail(error));
+  let exited = false;
   worker.on('exit', (code) => {
+    exited = true;
     // Whatever it left running (a close that did not finish) goes with it.
     killBrowsers();
     forget();
@@ -147,11 +166,9 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
   return {
     ready,
     launch,
-    async discard() {
-      if (launched) return this.close();
-      forget();
+    discard() {
       ended ??= new Error('The print worker was discarded');
-      await worker.terminate();
+      return this.close();
     },
     print(htmlFile) {
       if (ended) return Promise.reject(ended);
@@ -163,10 +180,15 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
       });
     },
     close() {
-      closing ??= ended
+      closing ??= exited
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
             worker.once('exit', () => resolve());
+            if (!launched) return void worker.terminate();
+            // The worker closes its browser (killing one that does not answer) and ends; one
+            // that does not end in time is stopped, and its browsers killed from here.
+            const timer = setTimeout(() => void worker.terminate(), CLOSE_WORKER_MS);
+            timer.unref();
             worker.postMessage({ type: 'close' } satisfies ToWorker);
           });
       return closing;

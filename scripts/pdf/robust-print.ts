@@ -89,7 +89,9 @@ export function kill(browser: Browser): void {
   void browser.disconnect().catch(() => undefined);
 }
 
-async function closeOrKill(browser: Browser): Promise<void> {
+/** Closes a browser, or kills it when it does not close within a few seconds (or has lost its connection). */
+export async function closeOrKill(browser: Browser): Promise<void> {
+  if (!browser.connected) return kill(browser);
   let timer: NodeJS.Timeout | undefined;
   const closed = await Promise.race([
     browser.close().then(() => true, () => false),

@@ -3,7 +3,7 @@
  * killed mid-print. Each is detected by the print's deadline, retried once in a fresh browser,
  * and otherwise ends in one clear message (exit 2); no browser process outlives the run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { Browser } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { ChromiumFailure, printWithRetry } from '../../scripts/pdf/robust-print.ts';
+import { root } from '../helpers/cli.ts';
 import { leftBehind, miniIssue, outDir, persklaarAsync, processesWithEnv, tempDir } from './helpers.ts';
 
 // Every Chromium this file starts inherits the marker, so what it leaves behind can be found.
@@ -96,3 +97,30 @@ describe('persklaar build with a Chromium that cannot finish', () => {
     expect(result.status).toBe(2);
   }, 60_000);
 });
+
+describe('the command and its print worker', () => {
+  it('a browser that cannot be found: exit 2 with what to do, no hang', async () => {
+    const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chromium', [MARK]: mark });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('persklaar: PUPPETEER_EXECUTABLE_PATH points at /nergens/chromium, which does not exist\n');
+  }, 60_000);
+
+  it('a build interrupted while Chromium prints (SIGTERM, SIGINT) takes its browser with it', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', miniIssue(), '--out', outDir(), '--only', 'pdf'], {
+        cwd: root,
+        env: { ...process.env, [MARK]: mark, PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Interrupted once a browser of this run is up (its helper processes carry the marker too).
+      const until = Date.now() + 30_000;
+      while (!processesWithEnv(MARK, mark).some((line) => /chrom/i.test(line)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(processesWithEnv(MARK, mark).some((line) => /chrom/i.test(line))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(signal === 'SIGTERM' ? 143 : 130);
+      expect(await leftBehind(MARK, mark)).toEqual([]);
+    }
+  }, 90_000);
+});
+
