@@ -20,7 +20,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { refKey } from '../pdf/finish/objects.ts';
 import { FontDecoders, McidTexts } from '../pdf/finish/text.ts';
 import { checkContent } from './pdf-ua/content.ts';
@@ -34,7 +34,7 @@ export async function checkPdf(bytes: Uint8Array, fileName: string): Promise<Che
   const failures: CheckFailure[] = [];
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { failures: [{ checkpoint: 'PDF', element: fileName, message: `cannot be read as a PDF: ${reason}` }] };
