@@ -6,13 +6,22 @@ export function issueLabel(meta: IssueMeta): string {
   return meta.number === undefined ? meta.title : `${meta.title} #${String(meta.number).padStart(2, '0')}`;
 }
 
+/** Formatters by language and form: making one loads locale data, and the date is asked for on every page. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function issueDate(meta: IssueMeta): string {
   const [year, month, day] = meta.date.split('-').map(Number);
   const date = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day === undefined
-    ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(meta.language, options).format(date);
+  const key = `${meta.language} ${day === undefined ? 'month' : 'day'}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = day === undefined
+      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+    formatter = new Intl.DateTimeFormat(meta.language, options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** The short form used in running heads and browser tabs. */
