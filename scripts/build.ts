@@ -88,6 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cleanup: (() => Promise<void>)[] = [];
   /** Work still running when the build fails, to wait for before its folders are removed. */
   const cleanupFirst: (() => Promise<void>)[] = [];
+  const failed = new AbortController();
   // The printer's own browser is closed as soon as the last print is made (while the PDF is
   // finished), or when the build ends, whichever comes first.
   if (printer) cleanup.push(() => printer.close());
@@ -136,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
-      printing = stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: closePrinter }));
+      printing = stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: closePrinter, signal: failed.signal }));
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
@@ -150,15 +151,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     epub?.catch(() => undefined);
     if (epub) cleanupFirst.push(async () => void (await epub.catch(() => undefined)));
 
-    let pdf: PdfBuild | undefined;
-    if (printing) {
-      pdf = await printing;
+    // Whichever fails first fails the build at once (and abandons the other).
+    const [pdf, epubBytes] = await Promise.all([printing, epub]);
+    if (pdf) {
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(pdf.timings.finishParts).filter(([part]) => part !== 'load').map(([part, ms]) => `${part} ${ms.toFixed(0)}`).join(', ')})`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }
-    if (epub) {
-      files.push([outputsOf.epub, await epub]);
+    if (epubBytes) {
+      files.push([outputsOf.epub, epubBytes]);
       outputs.push(outputsOf.epub);
     }
 
@@ -169,8 +170,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writeBuildState(location, { ...state, slug: issue.meta.slug });
     return { issue, outputs, built: wanted, skipped, pdf, timings, ms: performance.now() - started };
   } catch (error) {
-    // A print still running is abandoned (its browser closed) and waited for before its folder goes.
-    await printer?.close().catch(() => undefined);
+    // A print still running is abandoned (its page closed, no retry, nothing finished or kept
+    // in the cache) and waited for before its folder goes; so is an EPUB still being packed.
+    failed.abort(error);
     await Promise.all(cleanupFirst.map((step) => step()));
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;

@@ -56,11 +56,19 @@ export async function main(argv: string[]): Promise<number> {
       if (plan.stale.includes('pdf')) {
         early?.launch();
         printer = early ?? (await startPrinter());
-        handedOver = true;
       }
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
-      const { build } = await import('./build.ts');
+      let build: typeof import('./build.ts').build;
+      try {
+        ({ build } = await import('./build.ts'));
+      } catch (error) {
+        // The printer (and its browser) must not keep the command alive after this.
+        await printer?.close();
+        throw error;
+      }
+      // From here the build closes the printer, whatever happens.
+      handedOver = true;
       if (progress) process.stderr.write(`  start-up ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
       const result = await build({
         issueDir,

@@ -4,12 +4,16 @@
  * - Source hashes by file identity: a photo whose size, modification and change times (in
  *   nanoseconds) and inode are as when it was last hashed keeps that hash, as git's index and
  *   make trust the same facts. Any write to the file, a copy over it, a `touch` or a chmod
- *   changes one of them, and the file is read and hashed again.
+ *   changes one of them, and the file is read and hashed again. As in git, an entry hashed
+ *   within two seconds of the file's modification time is not trusted ("racily clean": a
+ *   second write in the same clock tick of a coarse file system would keep the times): such a
+ *   file is hashed again next time, and trusted from then on.
  * - The encoder's versions (part of every variant key), kept beside the cache under a stamp of
  *   the installed sharp and libvips packages, so that loading sharp (a native library) waits
  *   until a photo really has to be decoded.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,7 +28,12 @@ export interface SourceStats {
 
 interface Known extends SourceStats {
   hash: string;
+  /** When the hash was taken (nanoseconds since the epoch, as the file times). */
+  hashedNs?: string;
 }
+
+/** Two seconds: FAT's clock tick, the coarsest a photo folder is likely to be on. */
+const RACY_NS = 2_000_000_000n;
 
 export class SourceHashes {
   private changed = false;
@@ -43,16 +52,20 @@ export class SourceHashes {
   get(source: string, stats: SourceStats): string | undefined {
     const known = this.known[source];
     const same = known && known.size === stats.size && known.mtimeNs === stats.mtimeNs && known.ctimeNs === stats.ctimeNs && known.ino === stats.ino;
-    return same && typeof known.hash === 'string' ? known.hash : undefined;
+    if (!same || typeof known.hash !== 'string' || !known.hashedNs) return undefined;
+    return BigInt(known.hashedNs) - BigInt(stats.mtimeNs) >= RACY_NS ? known.hash : undefined;
   }
 
   set(source: string, stats: SourceStats, hash: string): void {
-    this.known[source] = { ...stats, hash };
+    this.known[source] = { ...stats, hash, hashedNs: String(BigInt(Date.now()) * 1_000_000n) };
     this.changed = true;
   }
 
+  /** Saves what changed; photos that no longer exist are forgotten then. */
   async write(): Promise<void> {
-    if (this.changed) await writeFileAtomic(this.file, JSON.stringify(this.known));
+    if (!this.changed) return;
+    for (const source of Object.keys(this.known)) if (!existsSync(source)) delete this.known[source];
+    await writeFileAtomic(this.file, JSON.stringify(this.known));
     this.changed = false;
   }
 }

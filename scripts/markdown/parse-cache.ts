@@ -1,9 +1,9 @@
 /**
  * Parsed manuscripts, remembered between builds: an edit to one article parses that article
  * only. Each article's tree is kept under the hash of its text and of the tool's own code, one
- * file per article (the newest replaces the last, so the cache never grows), in the issue's
- * cache folder. Only trees parsed without an error are kept; a file that does not read back as the
- * same key is parsed again.
+ * file per article name (the newest replaces the last; a removed article's file stays until
+ * `make clean`), in the issue's cache folder. Only trees parsed without an error are kept; a
+ * file that does not read back as the same key is parsed again.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

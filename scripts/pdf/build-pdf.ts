@@ -45,6 +45,8 @@ export interface PdfOptions {
   cacheDir: string;
   /** Called once the last print is made: the browser is no longer needed. */
   printed?: () => void;
+  /** The build failed elsewhere: stop printing, finish nothing, keep nothing in the cache. */
+  signal?: AbortSignal;
 }
 
 export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
@@ -67,12 +69,14 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   let printMs = 0;
   // pdf-lib and the finishing code are loaded while Chromium prints, not before.
   let afterPrint: Promise<[typeof import('./finish/index.ts'), typeof import('./page-map.ts')]> | undefined;
+  const { signal } = options;
   while (prints < MAX_PRINTS) {
+    signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    const printing = printer.print(htmlFile);
+    const printing = printer.print(htmlFile, signal);
     printing.catch(() => undefined);
     afterPrint ??= Promise.all([import('./finish/index.ts'), import('./page-map.ts')]);
     const [{ loadPdf }, { readStartPages }] = await afterPrint;
@@ -87,6 +91,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   options.printed?.();
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
+  signal?.throwIfAborted();
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {
@@ -98,6 +103,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     memo,
   });
   const finishMs = performance.now() - finishStart;
+  signal?.throwIfAborted();
   await Promise.all([
     writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2)),
     memo.write(memoFile),

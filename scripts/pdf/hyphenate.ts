@@ -65,10 +65,14 @@ export async function loadHyphenationMemo(file: string, version: string): Promis
   }
 }
 
-/** Keeps the words this process has hyphenated since the last save, for the next build. */
+/**
+ * Keeps the words of this build for the next. Only those stay in memory too, so that a
+ * long-running `watch` holds one issue's words, not every word typed in a session.
+ */
 export async function saveHyphenationMemo(file: string, version: string): Promise<void> {
   const words: Record<string, string> = {};
   for (const word of [...used].sort()) words[word] = memo.get(word)!;
+  for (const word of memo.keys()) if (!used.has(word)) memo.delete(word);
   used.clear();
   await writeFileAtomic(file, JSON.stringify({ version, words }));
 }

@@ -40,8 +40,15 @@ const launch = (): Promise<Browser> => {
 
 /** One message at a time: prints of one build follow each other anyway. */
 let queue = Promise.resolve();
+/** The signals of prints asked for, by id: a `cancel` (the build failed elsewhere) abandons one. */
+const cancels = new Map<number, AbortController>();
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort') void abort();
+  else if (message.type === 'cancel') {
+    const controller = cancels.get(message.id) ?? new AbortController();
+    controller.abort();
+    cancels.set(message.id, controller);
+  }
   else {
     const next = message;
     queue = queue.then(() => handle(next));
@@ -57,7 +64,7 @@ async function abort(): Promise<void> {
   process.exit(0);
 }
 
-async function handle(message: Exclude<ToWorker, { type: 'abort' }>): Promise<void> {
+async function handle(message: Exclude<ToWorker, { type: 'abort' } | { type: 'cancel' }>): Promise<void> {
   if (message.type === 'launch') {
     void launch().catch(() => undefined);
     return;
@@ -68,17 +75,22 @@ async function handle(message: Exclude<ToWorker, { type: 'abort' }>): Promise<vo
     port!.close();
     return;
   }
+  const controller = cancels.get(message.id) ?? new AbortController();
+  cancels.set(message.id, controller);
   try {
+    controller.signal.throwIfAborted();
     let current = await launch();
     if (!current.connected) {
       browser = announced(launchChromium());
       current = await browser;
     }
-    const printed = await printWithRetry(current, message.htmlFile, { launch: () => announced(launchChromium()) });
+    const printed = await printWithRetry(current, message.htmlFile, { launch: () => announced(launchChromium()), signal: controller.signal });
     // A fresh buffer of its own, handed over without a copy.
     const pdf = new Uint8Array(printed);
     send({ type: 'printed', id: message.id, pdf }, [pdf.buffer]);
   } catch (error) {
     send({ type: 'failed', id: message.id, error: sendable(error) });
+  } finally {
+    cancels.delete(message.id);
   }
 }

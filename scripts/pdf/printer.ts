@@ -18,8 +18,11 @@ import { ChromiumFailure, UsageError } from '../util/errors.ts';
 export interface Printer {
   /** Settles when the browser is up (for the progress line; printing waits for it anyway). */
   readonly ready: Promise<void>;
-  /** Prints the document, retrying once in a fresh browser; the PDF exactly as Chromium wrote it. */
-  print(htmlFile: string): Promise<Uint8Array>;
+  /**
+   * Prints the document, retrying once in a fresh browser; the PDF exactly as Chromium wrote it.
+   * `signal` abandons the print (the page is closed, no retry): the build failed elsewhere.
+   */
+  print(htmlFile: string, signal?: AbortSignal): Promise<Uint8Array>;
   /** Closes a browser of the printer's own; a borrowed one stays open. */
   close(): Promise<void>;
 }
@@ -28,12 +31,14 @@ export interface Printer {
 export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean): Printer {
   const launched = Promise.resolve(browser);
   launched.catch(() => undefined);
+  const ready = launched.then(() => undefined);
+  ready.catch(() => undefined);
   let closing: Promise<void> | undefined;
   return {
-    ready: launched.then(() => undefined),
-    async print(htmlFile) {
+    ready,
+    async print(htmlFile, signal) {
       const { printWithRetry } = await import('./robust-print.ts');
-      return printWithRetry(await launched, htmlFile);
+      return printWithRetry(await launched, htmlFile, { signal });
     },
     close() {
       closing ??= own ? launched.then((b) => b.close(), () => undefined) : Promise.resolve();
@@ -48,7 +53,14 @@ export function launchedPrinter(): Printer {
 }
 
 /** Messages between the build and its print worker. */
-export type ToWorker = { type: 'launch' } | { type: 'print'; id: number; htmlFile: string } | { type: 'close' } | { type: 'abort' };
+export type ToWorker =
+  | { type: 'launch' }
+  | { type: 'print'; id: number; htmlFile: string }
+  /** Abandons one print (the build failed elsewhere); the worker stays for the next. */
+  | { type: 'cancel'; id: number }
+  | { type: 'close' }
+  /** The command is interrupted: kill every browser, launches in flight included, and end. */
+  | { type: 'abort' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'browser'; pid: number }
@@ -170,13 +182,15 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
       ended ??= new Error('The print worker was discarded');
       return this.close();
     },
-    print(htmlFile) {
+    print(htmlFile, signal) {
       if (ended) return Promise.reject(ended);
+      if (signal?.aborted) return Promise.reject(signal.reason);
       launch();
       const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ type: 'print', id, htmlFile } satisfies ToWorker);
+        signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ToWorker), { once: true });
       });
     },
     close() {
@@ -185,10 +199,15 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
         : new Promise<void>((resolve) => {
             worker.once('exit', () => resolve());
             if (!launched) return void worker.terminate();
-            // The worker closes its browser (killing one that does not answer) and ends; one
-            // that does not end in time is stopped, and its browsers killed from here.
-            const timer = setTimeout(() => void worker.terminate(), CLOSE_WORKER_MS);
+            // The worker closes its browser (killing one that does not answer) and ends. One that
+            // does not end in time is told to kill all it launched (launches in flight included),
+            // then stopped; the browsers it reported are killed from here as well.
+            const timer = setTimeout(() => {
+              worker.postMessage({ type: 'abort' } satisfies ToWorker);
+              setTimeout(() => void worker.terminate(), ABORT_MS).unref();
+            }, CLOSE_WORKER_MS);
             timer.unref();
+            worker.once('exit', () => clearTimeout(timer));
             worker.postMessage({ type: 'close' } satisfies ToWorker);
           });
       return closing;

@@ -30,18 +30,22 @@ export interface RobustPrintOptions extends PrintOptions {
  */
 export async function printWithRetry(browser: Browser, htmlFile: string, options: RobustPrintOptions = {}): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? printTimeoutMs();
+  options.signal?.throwIfAborted();
   const first = await attempt(browser, htmlFile, { ...options, timeoutMs });
   if (first.ok) return first.pdf;
-  // A browser that failed a print is not trusted again: even one that still answers may
-  // never finish closing (a renderer thread stuck reading a file keeps it alive), and the
-  // caller will close it. Killed now, it closes at once; a caller that keeps a browser warm
-  // sees it disconnected and launches another.
+  // A browser that failed a print (or whose print was abandoned) is not trusted again: even
+  // one that still answers may never finish closing (a renderer thread stuck reading a file
+  // keeps it alive), and the caller will close it. Killed now, it closes at once; a caller
+  // that keeps a browser warm sees it disconnected and launches another.
   kill(browser);
+  // Abandoned by the caller (the build failed elsewhere): no second attempt.
+  options.signal?.throwIfAborted();
 
   const fresh = await (options.launch ?? launchChromium)();
   try {
     const second = await attempt(fresh, htmlFile, { ...options, timeoutMs });
     if (second.ok) return second.pdf;
+    options.signal?.throwIfAborted();
     const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
     throw second.timedOut
       ? new ChromiumFailure(`Chromium did not finish printing within ${seconds} (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline`)
@@ -55,6 +59,14 @@ type Attempt = { ok: true; pdf: Uint8Array } | { ok: false; timedOut: boolean; m
 
 async function attempt(browser: Browser, htmlFile: string, options: PrintOptions & { timeoutMs: number }): Promise<Attempt> {
   const controller = new AbortController();
+  // The caller's signal (a build that failed elsewhere) ends the attempt like its deadline.
+  const outside = options.signal;
+  const abandon = () => controller.abort();
+  outside?.addEventListener('abort', abandon, { once: true });
+  const abandoned = new Promise<Attempt>((resolve) => {
+    if (outside?.aborted) resolve({ ok: false, timedOut: false, message: 'abandoned' });
+    outside?.addEventListener('abort', () => resolve({ ok: false, timedOut: false, message: 'abandoned' }), { once: true });
+  });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<Attempt>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, timedOut: true, message: 'timed out' }), options.timeoutMs);
@@ -64,8 +76,9 @@ async function attempt(browser: Browser, htmlFile: string, options: PrintOptions
     (error: unknown): Attempt => ({ ok: false, timedOut: isTimeout(error), message: error instanceof Error ? error.message : String(error) }),
   );
   try {
-    return await Promise.race([print, deadline]);
+    return await Promise.race([print, deadline, abandoned]);
   } finally {
+    outside?.removeEventListener('abort', abandon);
     clearTimeout(timer);
     // Whatever is still running is abandoned: its page is closed, its outcome ignored.
     controller.abort();

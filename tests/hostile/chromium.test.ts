@@ -55,6 +55,23 @@ describe('printWithRetry', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it('a print its caller abandons (the build failed elsewhere) ends at once, without a second attempt', async () => {
+    const controller = new AbortController();
+    let launches = 0;
+    setTimeout(() => controller.abort(new Error('the web edition failed')), 300);
+    const error = await printWithRetry(await browser(), neverLoads(), {
+      timeoutMs: 60_000,
+      signal: controller.signal,
+      launch: () => {
+        launches++;
+        return browser();
+      },
+    }).then(() => undefined, (failure: unknown) => failure);
+    expect((error as Error).message).toBe('the web edition failed');
+    expect(launches).toBe(0);
+    // Long before the print's own deadline (a minute): the test's time limit says so.
+  }, 20_000);
+
   it('a browser that stops answering is killed and the print succeeds in a fresh one', async () => {
     const hung = await browser();
     // The marker works: this browser is found by it (and must be gone after the test).
