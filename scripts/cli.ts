@@ -67,8 +67,9 @@ export async function main(argv: string[]): Promise<number> {
         await printer?.close();
         throw error;
       }
-      // From here the build closes the printer, whatever happens.
-      handedOver = true;
+      // From here the build closes the printer, whatever happens; an early worker not needed
+      // (no PDF to build) is still this function's to end.
+      handedOver = printer !== undefined && printer === early;
       if (progress) process.stderr.write(`  start-up ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
       const result = await build({
         issueDir,
