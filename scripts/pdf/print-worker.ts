@@ -48,8 +48,7 @@ port.on('message', (message: ToWorker) => {
     const controller = cancels.get(message.id) ?? new AbortController();
     controller.abort();
     cancels.set(message.id, controller);
-  }
-  else {
+  } else {
     const next = message;
     queue = queue.then(() => handle(next));
   }
