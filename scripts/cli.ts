@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { editions, editionsToBuild, type EditionName } from './build-state.ts';
-import type { Printer, WorkerPrinter } from './pdf/printer.ts';
+import type { WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
@@ -51,12 +51,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Unchanged: ${only.join(', ')} (nothing to build)\n`);
         return;
       }
-      // Chromium starts before the pipeline is loaded, so that the two start-ups overlap.
-      let printer: Printer | undefined;
-      if (plan.stale.includes('pdf')) {
-        early?.launch();
-        printer = early ?? (await startPrinter());
-      }
+      // Chromium starts before the pipeline is loaded, so that the two start-ups overlap (run
+      // from the sources, without a worker, the build launches it itself).
+      const printer = plan.stale.includes('pdf') ? early : undefined;
+      printer?.launch();
       // Stage times on a terminal; CI logs get the summary line only.
       const progress = process.stderr.isTTY || verbose;
       let build: typeof import('./build.ts').build;
@@ -69,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       // From here the build closes the printer, whatever happens; an early worker not needed
       // (no PDF to build) is still this function's to end.
-      handedOver = printer !== undefined && printer === early;
+      handedOver = printer !== undefined;
       if (progress) process.stderr.write(`  start-up ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
       const result = await build({
         issueDir,
@@ -157,11 +155,6 @@ async function startPrintWorker(): Promise<WorkerPrinter | undefined> {
   if (!import.meta.url.endsWith('.js') || !existsSync(workerFile)) return undefined;
   const { workerPrinter } = await import('./pdf/printer.ts');
   return workerPrinter(workerFile);
-}
-
-async function startPrinter(): Promise<Printer> {
-  const { launchedPrinter } = await import('./pdf/printer.ts');
-  return launchedPrinter();
 }
 
 function handle(error: unknown, verbose: boolean): number {

@@ -30,10 +30,8 @@ let browser: Promise<Browser> | undefined;
 const launch = (): Promise<Browser> => {
   if (!browser) {
     browser = announced(launchForPrint());
-    browser.then(
-      () => send({ type: 'ready' }),
-      (error: unknown) => send({ type: 'failed', error: sendable(error) }),
-    );
+    // A launch that fails fails every print: the build hears of it at once.
+    browser.catch((error: unknown) => send({ type: 'failed', error: sendable(error) }));
   }
   return browser;
 };

@@ -59,7 +59,8 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
   options.signal?.throwIfAborted();
   const ready = prepared.get(browser);
   prepared.delete(browser);
-  const page = await ((ready && (await ready.then(() => true, () => false)) ? ready : undefined) ?? openPrintPage(browser));
+  // A page that could not be prepared is opened again here, where its failure is reported.
+  const page = (await ready?.catch(() => undefined)) ?? (await openPrintPage(browser));
   const abandon = () => void page.close().catch(() => undefined);
   options.signal?.addEventListener('abort', abandon, { once: true });
   try {

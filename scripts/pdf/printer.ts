@@ -16,8 +16,6 @@ import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
 
 export interface Printer {
-  /** Settles when the browser is up (for the progress line; printing waits for it anyway). */
-  readonly ready: Promise<void>;
   /**
    * Prints the document, retrying once in a fresh browser; the PDF exactly as Chromium wrote it.
    * `signal` abandons the print (the page is closed, no retry): the build failed elsewhere.
@@ -31,11 +29,8 @@ export interface Printer {
 export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean): Printer {
   const launched = Promise.resolve(browser);
   launched.catch(() => undefined);
-  const ready = launched.then(() => undefined);
-  ready.catch(() => undefined);
   let closing: Promise<void> | undefined;
   return {
-    ready,
     async print(htmlFile, signal) {
       const { printWithRetry } = await import('./robust-print.ts');
       return printWithRetry(await launched, htmlFile, { signal });
@@ -62,7 +57,6 @@ export type ToWorker =
   /** The command is interrupted: kill every browser, launches in flight included, and end. */
   | { type: 'abort' };
 export type FromWorker =
-  | { type: 'ready' }
   | { type: 'browser'; pid: number }
   | { type: 'printed'; id: number; pdf: Uint8Array }
   | { type: 'failed'; id?: number; error: SentError };
@@ -94,13 +88,6 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
   const pending = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let ended: Error | undefined;
-  let markReady!: () => void;
-  let failReady!: (error: Error) => void;
-  const ready = new Promise<void>((resolve, reject) => {
-    markReady = resolve;
-    failReady = reject;
-  });
-  ready.catch(() => undefined);
 
   // Chromium is the worker's child, but a worker cannot handle signals and is not asked
   // before the process exits: the browsers it started are killed from here (whole process
@@ -142,13 +129,11 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
 
   const fail = (error: Error) => {
     ended ??= error;
-    failReady(error);
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   };
   worker.on('message', (message: FromWorker) => {
-    if (message.type === 'ready') markReady();
-    else if (message.type === 'browser') browsers.add(message.pid);
+    if (message.type === 'browser') browsers.add(message.pid);
     else if (message.type === 'printed') {
       pending.get(message.id)?.resolve(message.pdf);
       pending.delete(message.id);
@@ -176,7 +161,6 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
     worker.postMessage({ type: 'launch' } satisfies ToWorker);
   };
   return {
-    ready,
     launch,
     discard() {
       ended ??= new Error('The print worker was discarded');

@@ -25,7 +25,6 @@ describe('a PDF build abandoned while it prints', () => {
     let printing = false;
     let abandoned = false;
     const printer: Printer = {
-      ready: Promise.resolve(),
       // A print that never ends by itself; the build fails elsewhere as soon as it starts.
       print: (_htmlFile, signal) =>
         new Promise((_resolve, reject) => {
