@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imagesDirOf } from './issue/images-dir.ts';
 import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
-import { writeFileAtomic } from './util/output.ts';
+import { readCacheJson, writeFileAtomic } from './util/output.ts';
 
 export const editions = ['web', 'pdf', 'epub'] as const;
 export type EditionName = (typeof editions)[number];
@@ -27,11 +27,7 @@ function stateFile({ outDir, cacheDir }: StateLocation): string {
 }
 
 export async function readBuildState(location: StateLocation): Promise<BuildState> {
-  try {
-    return JSON.parse(await readFile(stateFile(location), 'utf8')) as BuildState;
-  } catch {
-    return {};
-  }
+  return (await readCacheJson<BuildState>(stateFile(location))) ?? {};
 }
 
 export async function writeBuildState(location: StateLocation, state: BuildState): Promise<void> {

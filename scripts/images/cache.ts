@@ -10,9 +10,10 @@
  * description whose file is missing or of the wrong size counts as a miss.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Variant } from './types.ts';
+import { readCacheJson } from '../util/output.ts';
 
 /** Bumped when the layout of the cache changes, so old entries are simply not found. */
 const LAYOUT = 'v1';
@@ -34,7 +35,7 @@ export class ImageCache {
   }
 
   async readSource<T>(hash: string): Promise<T | undefined> {
-    return readJson<T>(this.sourcePath(hash));
+    return readCacheJson<T>(this.sourcePath(hash));
   }
 
   async writeSource(hash: string, facts: unknown): Promise<void> {
@@ -43,7 +44,7 @@ export class ImageCache {
 
   async lookup(key: string, extension: string): Promise<CachedVariant | undefined> {
     const file = this.variantPath(key, extension);
-    const description = await readJson<Omit<CachedVariant, 'file'>>(`${file}.json`);
+    const description = await readCacheJson<Omit<CachedVariant, 'file'>>(`${file}.json`);
     if (!description) return undefined;
     const size = await stat(file).then((stats) => stats.size, () => -1);
     return size === description.bytes ? { ...description, file } : undefined;
@@ -63,15 +64,6 @@ export class ImageCache {
 
   private variantPath(key: string, extension: string): string {
     return path.join(this.root, 'variants', key.slice(0, 2), `${key}.${extension}`);
-  }
-}
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    // Missing or unreadable: a miss; the entry is made again and overwrites it.
-    return undefined;
   }
 }
 

@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from '../util/output.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 export interface SourceStats {
   size: number;
@@ -45,7 +45,7 @@ export class SourceHashes {
 
   static async read(cacheRoot: string): Promise<SourceHashes> {
     const file = path.join(cacheRoot, 'source-hashes.json');
-    const known = await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
+    const known = await readCacheJson<unknown>(file);
     return new SourceHashes(file, typeof known === 'object' && known !== null && !Array.isArray(known) ? (known as Record<string, Known>) : {});
   }
 
@@ -76,7 +76,7 @@ const require = createRequire(import.meta.url);
 export async function sharpEngine(cacheRoot: string): Promise<string> {
   const stamp = await packagesStamp();
   const file = path.join(cacheRoot, 'engine.json');
-  const known = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { stamp?: string; engine?: string }, () => undefined);
+  const known = await readCacheJson<{ stamp?: string; engine?: string }>(file);
   if (stamp && known?.stamp === stamp && typeof known.engine === 'string') return known.engine;
   const { default: sharp } = await import('sharp');
   const engine = `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}`;

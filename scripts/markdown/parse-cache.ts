@@ -5,13 +5,12 @@
  * `make clean`), in the issue's cache folder. Only trees parsed without an error are kept; a
  * file that does not read back as the same key is parsed again.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { hasFatal } from '../util/errors.ts';
 import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
-import { writeFileAtomic } from '../util/output.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 import { parseMarkdown } from './parse.ts';
 
 interface Entry {
@@ -22,7 +21,7 @@ interface Entry {
 export async function parseWithCache(file: VFile, cacheDir: string, issueDir: string, name: string): Promise<Root> {
   const key = hashOf(toolVersion(), String(file.value));
   const entryFile = path.join(issueCacheDir(cacheDir, issueDir), 'parsed', `${name}.json`);
-  const cached = await readFile(entryFile, 'utf8').then((text) => JSON.parse(text) as Entry, () => undefined);
+  const cached = await readCacheJson<Entry>(entryFile);
   if (cached?.key === key && cached.tree?.type === 'root') return cached.tree;
   const tree = parseMarkdown(file);
   if (!hasFatal(file)) await writeFileAtomic(entryFile, JSON.stringify({ key, tree } satisfies Entry));

@@ -6,13 +6,12 @@
  * captions, names, link texts (an address broken by a hyphen is a wrong address) or code.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type hyphenNl from 'hyphen/nl/index.js';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { writeFileAtomic } from '../util/output.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD = 7;
@@ -58,7 +57,7 @@ export function hyphenateWord(word: string): string {
  * seen. A file of another version, or one that does not parse, is ignored.
  */
 export async function loadHyphenationMemo(file: string, version: string): Promise<void> {
-  const stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { version?: string; words?: Record<string, string> }, () => undefined);
+  const stored = await readCacheJson<{ version?: string; words?: Record<string, string> }>(file);
   if (stored?.version !== version || typeof stored.words !== 'object' || stored.words === null) return;
   for (const [word, hyphenated] of Object.entries(stored.words)) {
     if (typeof hyphenated === 'string' && hyphenated.replaceAll(SOFT_HYPHEN, '') === word) memo.set(word, hyphenated);

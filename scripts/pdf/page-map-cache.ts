@@ -2,7 +2,7 @@
  * The page map of the last print, kept in the cache: the next build prints with these
  * contents numbers first (usually final), and an EPUB-only build takes its page list from it.
  */
-import { readFile } from 'node:fs/promises';
+import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
 import type { Issue } from '../issue/load.ts';
 import { issueCacheDir } from '../util/fingerprint.ts';
@@ -19,13 +19,9 @@ export function pageMapFile(cacheDir: string, issue: Issue): string {
 }
 
 export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<PrintedPages | undefined> {
-  try {
-    const cached = JSON.parse(await readFile(pageMapFile(cacheDir, issue), 'utf8')) as PrintedPages;
-    const complete = issue.articles.every((article) => Number.isInteger(cached.startPages?.[article.id]));
-    return complete && Number.isInteger(cached.pageCount) ? cached : undefined;
-  } catch {
-    return undefined;
-  }
+  const cached = await readCacheJson<PrintedPages>(pageMapFile(cacheDir, issue));
+  const complete = issue.articles.every((article) => Number.isInteger(cached?.startPages?.[article.id]));
+  return complete && Number.isInteger(cached?.pageCount) ? cached : undefined;
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {

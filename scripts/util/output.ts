@@ -4,7 +4,7 @@
  * output exactly as it was, and a reader never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 function temporarySibling(target: string, kind: string): string {
@@ -20,6 +20,18 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * What a cache file holds, or undefined when it is missing or does not parse: for a cache a
+ * miss, never an error (the entry is made again and overwrites it). Callers check the shape.
+ */
+export async function readCacheJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
   }
 }
 
