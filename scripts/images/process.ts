@@ -160,7 +160,8 @@ async function processSource(source: Source, context: Context): Promise<Processe
         facts = probed;
       }
       const known = facts;
-      const looked = await lookUp(planVariants(hash, known, { editions, placements }, context.engine), cache);
+      // Looked up already on the quick way when the hash and facts were known.
+      const looked = found ?? (await lookUp(planVariants(hash, known, { editions, placements }, context.engine), cache));
       if (looked.missing.length === 0) return looked;
       const sharp = await context.sharp();
       const master: Master = await context.perJob(() => decodeMaster(sharp, bytes, known));
@@ -180,10 +181,11 @@ async function processSource(source: Source, context: Context): Promise<Processe
       return looked;
     });
   }
-  const { specs, made, hits } = found;
+  const { specs, made, missing } = found;
+  const madeNow = new Set(missing.map((spec) => spec.key));
   for (const spec of specs) {
-    if (hits.has(spec)) summary[spec.slot.edition].hits++;
-    else summary[spec.slot.edition].misses++;
+    if (madeNow.has(spec.key)) summary[spec.slot.edition].misses++;
+    else summary[spec.slot.edition].hits++;
   }
   for (const edition of editions) summary[edition].bytesIn += stats.size;
 
@@ -214,9 +216,7 @@ interface Looked {
   specs: VariantSpec[];
   /** Cached (or newly made) variants by key. */
   made: Map<string, CachedVariant>;
-  /** The specs found in the cache when looked up. */
-  hits: Set<VariantSpec>;
-  /** One spec per key not in the cache. */
+  /** One spec per key not in the cache when looked up (made since, on the slow way). */
   missing: VariantSpec[];
 }
 
@@ -230,7 +230,7 @@ async function lookUp(specs: VariantSpec[], cache: ImageCache): Promise<Looked> 
     if (cached) made.set(key, cached);
     else missing.push(byKey.get(key)!);
   }
-  return { specs, made, hits: new Set(specs.filter((spec) => made.has(spec.key))), missing };
+  return { specs, made, missing };
 }
 
 /** A cached description is only trusted if it has the shape this version writes. */

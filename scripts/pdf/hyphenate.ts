@@ -44,9 +44,13 @@ export function hyphenateWord(word: string): string {
   if (known !== undefined) return known;
   exceptions ??= loadExceptions();
   const exception = exceptions.get(word.toLowerCase());
-  // The patterns (a large table) are loaded for the first word not hyphenated before.
-  patterns ??= createRequire(import.meta.url)('hyphen/nl/index.js') as typeof hyphenNl;
-  const hyphenated = exception !== undefined ? applyPattern(word, exception) : patterns.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });
+  let hyphenated: string;
+  if (exception !== undefined) hyphenated = applyPattern(word, exception);
+  else {
+    // The patterns (a large table) are loaded for the first word they are needed for.
+    patterns ??= createRequire(import.meta.url)('hyphen/nl/index.js') as typeof hyphenNl;
+    hyphenated = patterns.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD });
+  }
   memo.set(word, hyphenated);
   return hyphenated;
 }

@@ -13,7 +13,7 @@ import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, PDF
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
 import { buildXmp } from './xmp.ts';
 import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
-import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
+import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
 import { FontDecoders, McidTexts } from './text.ts';
@@ -164,7 +164,7 @@ function memoKey(
     if (filter instanceof PDFRef || parms instanceof PDFRef) return undefined;
     stored.push({ bytes: stream.contents, filter: `${filter ?? ''} ${parms ?? ''}` });
   }
-  const structured = (xobjects?.keys() ?? []).map((name) => name.decodeText()).filter(hasOwnStructure);
+  const structured = (xobjects?.keys() ?? []).map(nameText).filter(hasOwnStructure);
   return pageKey({ streams: stored, pageBox, textOf, structured });
 }
 

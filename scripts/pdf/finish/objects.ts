@@ -2,7 +2,7 @@
  * Small helpers over pdf-lib's low-level object model, shared by the finishing step and the
  * checker: resolving references, reading names and text, decoding and re-encoding streams.
  */
-import { inflateSync, deflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -101,12 +101,7 @@ export function streamBytes(stream: PDFStream): Uint8Array {
   return decodePDFRawStream(stream).decode();
 }
 
-/** A new Flate-compressed stream with the given dictionary entries (Length/Filter replaced). */
-export function flateStream(context: PDFContext, bytes: Uint8Array, dict?: PDFDict): PDFRawStream {
-  return deflatedStream(context, deflateSync(bytes), dict);
-}
-
-/** The same for bytes already Flate-compressed. */
+/** A stream of bytes already Flate-compressed, with the given dictionary entries (Length/Filter replaced). */
 export function deflatedStream(context: PDFContext, compressed: Uint8Array, dict?: PDFDict): PDFRawStream {
   const out = dict ? dict.clone(context) : context.obj({});
   out.delete(N('DecodeParms'));
