@@ -35,10 +35,14 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-/** A cheap stand-in for a file's content hash: path, size and modification time. */
+/**
+ * A cheap stand-in for a file's content hash: path, size, modification and change times and
+ * inode, as the image stage's remembered hashes use (`images/source-hashes.ts`). A photo
+ * rewritten in place with its old size and modification time still changes its change time.
+ */
 export function statKey(file: string): string {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats ? `${file}:${stats.size}:${stats.mtimeMs}` : `${file}:missing`;
+  const stats = statSync(file, { throwIfNoEntry: false, bigint: true });
+  return stats ? `${file}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}` : `${file}:missing`;
 }
 
 /**

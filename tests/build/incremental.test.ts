@@ -4,7 +4,7 @@
  * bytes a cold build (empty cache) makes of the same text; `--only` builds one edition and
  * leaves the others stale for the next build.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edit } from '../helpers/temp-issue.ts';
@@ -85,5 +85,25 @@ describe('incremental builds', () => {
     expect(rest.status, rest.stderr).toBe(0);
     expect(rest.stdout).toMatch(/^Built web, epub from 2 articles in \d+ ms; unchanged: pdf/);
     expect(readFileSync(path.join(out, 'web/voorwoord.html'), 'utf8')).toContain('herziene voorwoord');
+  });
+
+  it('takes a photo rewritten in place, with its old size and modification time, for changed', async () => {
+    const file = path.join(dir, 'images', 'portret.jpg');
+    // A time the file system keeps exactly, so that it can be put back exactly.
+    const anHourAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    utimesSync(file, anHourAgo, anHourAgo);
+    expect((await build()).status).toBe(0);
+    expect((await build()).stdout).toBe('Unchanged: web, pdf, epub (nothing to build)\n');
+    const before = statSync(file);
+    const bytes = readFileSync(file);
+    // Other pixels, the same length: one byte of the compressed image data just before its end.
+    bytes[bytes.length - 3]! ^= 0x01;
+    writeFileSync(file, bytes);
+    utimesSync(file, anHourAgo, anHourAgo);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(statSync(file).size).toBe(before.size);
+    const again = await build();
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Built web, pdf, epub from 2 articles/);
   });
 });
