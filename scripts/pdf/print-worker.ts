@@ -1,35 +1,49 @@
 /**
- * The print worker (see `printer.ts`): loads Puppeteer as soon as it starts, launches Chromium
- * when told to (the command line starts the worker before it knows whether the PDF needs
- * building), prints what it is sent, and closes the browser when told to. A browser that
+ * The print worker (see `printer.ts`): starts Chromium the moment it is told to (the command
+ * line starts the worker before it knows whether the PDF needs building), loads Puppeteer
+ * meanwhile, prints what it is sent, and closes the browser when told to. A browser that
  * failed a print is replaced for the next one, as in a build without a worker.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
-import { launchChromium, launchForPrint } from './browser.ts';
+import { closeOrKill, readyForPrint, startChromium } from './browser.ts';
 import { sendable, type FromWorker, type ToWorker } from './printer.ts';
-import { closeOrKill, kill, printWithRetry } from './robust-print.ts';
+import { printWithRetry } from './robust-print.ts';
 
 const port = parentPort;
 if (!port) throw new Error('print-worker.ts runs as a worker thread');
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-/** Every browser this worker launched, for `abort`. */
-const launchedHere = new Set<Promise<Browser>>();
-/** Tells the build which process to kill should it end before the browser is closed. */
-const announced = (launched: Promise<Browser>) => {
-  launchedHere.add(launched);
-  void launched.then((b) => {
-    const pid = b.process()?.pid;
-    if (pid !== undefined) send({ type: 'browser', pid });
-  }, () => undefined);
-  return launched;
+// Puppeteer loads from the start, while the command works out what changed: it is needed as
+// soon as Chromium answers.
+void import('puppeteer-core').catch(() => undefined);
+
+/** The process of every browser this worker started, for `abort`. */
+const startedHere = new Set<number>();
+
+/** Starts a browser, telling the build which process to kill should it end before it is closed. */
+const start = (): Promise<Browser> => {
+  const chromium = startChromium();
+  const { pid } = chromium;
+  if (pid !== undefined) {
+    send({ type: 'browser', pid, profile: chromium.profile });
+    startedHere.add(pid);
+    void chromium.ended.then(() => {
+      startedHere.delete(pid);
+      send({ type: 'gone', pid });
+    });
+  }
+  return chromium.browser;
 };
 
 let browser: Promise<Browser> | undefined;
 const launch = (): Promise<Browser> => {
   if (!browser) {
-    browser = announced(launchForPrint());
+    try {
+      browser = start().then(readyForPrint);
+    } catch (error) {
+      browser = Promise.reject(error);
+    }
     // A launch that fails fails every print: the build hears of it at once.
     browser.catch((error: unknown) => send({ type: 'failed', error: sendable(error) }));
   }
@@ -41,31 +55,33 @@ let queue = Promise.resolve();
 /** The signals of prints asked for, by id: a `cancel` (the build failed elsewhere) abandons one. */
 const cancels = new Map<number, AbortController>();
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'abort') void abort();
+  if (message.type === 'abort') abort();
   else if (message.type === 'cancel') {
     const controller = cancels.get(message.id) ?? new AbortController();
     controller.abort();
     cancels.set(message.id, controller);
+  } else if (message.type === 'launch') {
+    // At once, not behind a print in the queue.
+    void launch().catch(() => undefined);
   } else {
     const next = message;
     queue = queue.then(() => handle(next));
   }
 });
 
-/** The command was interrupted: whatever this worker launched is killed, at once. */
-async function abort(): Promise<void> {
-  for (const each of launchedHere) {
-    const current = await each?.catch(() => undefined);
-    if (current) kill(current);
+/** The command was interrupted: whatever this worker started is killed, at once. */
+function abort(): void {
+  for (const pid of startedHere) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
   }
   process.exit(0);
 }
 
-async function handle(message: Exclude<ToWorker, { type: 'abort' } | { type: 'cancel' }>): Promise<void> {
-  if (message.type === 'launch') {
-    void launch().catch(() => undefined);
-    return;
-  }
+async function handle(message: Extract<ToWorker, { type: 'print' } | { type: 'close' }>): Promise<void> {
   if (message.type === 'close') {
     const current = await browser?.catch(() => undefined);
     if (current) await closeOrKill(current);
@@ -78,10 +94,10 @@ async function handle(message: Exclude<ToWorker, { type: 'abort' } | { type: 'ca
     controller.signal.throwIfAborted();
     let current = await launch();
     if (!current.connected) {
-      browser = announced(launchChromium());
+      browser = start();
       current = await browser;
     }
-    const printed = await printWithRetry(current, message.htmlFile, { launch: () => announced(launchChromium()), signal: controller.signal });
+    const printed = await printWithRetry(current, message.htmlFile, { launch: start, signal: controller.signal });
     // A fresh buffer of its own, handed over without a copy.
     const pdf = new Uint8Array(printed);
     send({ type: 'printed', id: message.id, pdf }, [pdf.buffer]);

@@ -33,16 +33,17 @@ const prepared = new WeakMap<Browser, Promise<Page>>();
 /**
  * Opens the page the next print of `browser` will use, set up as a print needs it (JavaScript
  * off, every request intercepted), so that the print itself starts with loading the document.
+ * `blank` is a page to use instead of a new one: the empty tab a browser starts with.
  */
-export function preparePrintPage(browser: Browser): void {
+export function preparePrintPage(browser: Browser, blank?: Page): void {
   if (prepared.has(browser)) return;
-  const page = openPrintPage(browser);
+  const page = openPrintPage(browser, blank);
   page.catch(() => undefined);
   prepared.set(browser, page);
 }
 
-async function openPrintPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+async function openPrintPage(browser: Browser, blank?: Page): Promise<Page> {
+  const page = blank ?? (await browser.newPage());
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

@@ -11,6 +11,7 @@
  * Either way a print is retried once in a fresh browser (`robust-print.ts`), and its failures
  * arrive as the same errors (a `ChromiumFailure` is exit 2).
  */
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
@@ -36,7 +37,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean
       return printWithRetry(await launched, htmlFile, { signal });
     },
     close() {
-      closing ??= own ? launched.then((b) => b.close(), () => undefined) : Promise.resolve();
+      closing ??= own ? launched.then(async (b) => (await import('./browser.ts')).closeOrKill(b), () => undefined) : Promise.resolve();
       return closing;
     },
   };
@@ -57,7 +58,10 @@ export type ToWorker =
   /** The command is interrupted: kill every browser, launches in flight included, and end. */
   | { type: 'abort' };
 export type FromWorker =
-  | { type: 'browser'; pid: number }
+  /** A browser was started: killed (and its profile removed) from here should the command end first. */
+  | { type: 'browser'; pid: number; profile: string }
+  /** That browser's process has ended (its id may now be another process's). */
+  | { type: 'gone'; pid: number }
   | { type: 'printed'; id: number; pdf: Uint8Array }
   | { type: 'failed'; id?: number; error: SentError };
 
@@ -92,14 +96,15 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
   // Chromium is the worker's child, but a worker cannot handle signals and is not asked
   // before the process exits: the browsers it started are killed from here (whole process
   // group) if the command ends or is interrupted before they are closed.
-  const browsers = new Set<number>();
+  const browsers = new Map<number, string>();
   const killBrowsers = () => {
-    for (const pid of browsers) {
+    for (const [pid, profile] of browsers) {
       try {
         process.kill(-pid, 'SIGKILL');
       } catch {
         // Gone already.
       }
+      rmSync(profile, { recursive: true, force: true });
     }
     browsers.clear();
   };
@@ -133,7 +138,8 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
     pending.clear();
   };
   worker.on('message', (message: FromWorker) => {
-    if (message.type === 'browser') browsers.add(message.pid);
+    if (message.type === 'browser') browsers.set(message.pid, message.profile);
+    else if (message.type === 'gone') browsers.delete(message.pid);
     else if (message.type === 'printed') {
       pending.get(message.id)?.resolve(message.pdf);
       pending.delete(message.id);

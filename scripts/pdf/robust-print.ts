@@ -11,11 +11,8 @@
  */
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure } from '../util/errors.ts';
-import { launchChromium } from './browser.ts';
+import { closeOrKill, kill, launchChromium } from './browser.ts';
 import { printPdf, printTimeoutMs, type PrintOptions } from './print.ts';
-
-/** How long a browser may take to close before it is killed. */
-const CLOSE_MS = 3_000;
 
 export { ChromiumFailure };
 
@@ -87,31 +84,4 @@ async function attempt(browser: Browser, htmlFile: string, options: PrintOptions
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || /timeout|timed out/i.test(error.message));
-}
-
-/** Kills a launched browser and every process it started (Puppeteer starts it as a group leader). */
-export function kill(browser: Browser): void {
-  const child = browser.process();
-  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }
-  void browser.disconnect().catch(() => undefined);
-}
-
-/** Closes a browser, or kills it when it does not close within a few seconds (or has lost its connection). */
-export async function closeOrKill(browser: Browser): Promise<void> {
-  if (!browser.connected) return kill(browser);
-  let timer: NodeJS.Timeout | undefined;
-  const closed = await Promise.race([
-    browser.close().then(() => true, () => false),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), CLOSE_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (!closed) kill(browser);
 }

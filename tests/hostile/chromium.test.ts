@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/pdf/browser.ts';
+import { browserProcess, launchChromium } from '../../scripts/pdf/browser.ts';
 import { ChromiumFailure, printWithRetry } from '../../scripts/pdf/robust-print.ts';
 import { root } from '../helpers/cli.ts';
 import { leftBehind, miniIssue, outDir, persklaarAsync, processesWithEnv, tempDir } from './helpers.ts';
@@ -76,7 +76,7 @@ describe('printWithRetry', () => {
     const hung = await browser();
     // The marker works: this browser is found by it (and must be gone after the test).
     expect(processesWithEnv(MARK, mark).length).toBeGreaterThan(0);
-    process.kill(hung.process()!.pid!, 'SIGSTOP');
+    process.kill(browserProcess(hung)!.pid!, 'SIGSTOP');
     const pdf = await printWithRetry(hung, printFolder('<p>Hallo</p>'), { timeoutMs: 4_000 });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(hung.connected).toBe(false);
@@ -85,13 +85,13 @@ describe('printWithRetry', () => {
   it('a browser killed mid-print: the print is retried in a fresh browser', async () => {
     const doomed = await browser();
     // Killed the moment the print opens its page.
-    doomed.once('targetcreated', () => void process.kill(-doomed.process()!.pid!, 'SIGKILL'));
+    doomed.once('targetcreated', () => void process.kill(-browserProcess(doomed)!.pid!, 'SIGKILL'));
     const pdf = await printWithRetry(doomed, printFolder('<p>Hallo</p>'), { timeoutMs: 10_000 });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   });
 
   it('two crashes end in one clear message', async () => {
-    const crash = (target: Browser) => target.once('targetcreated', () => void process.kill(-target.process()!.pid!, 'SIGKILL'));
+    const crash = (target: Browser) => target.once('targetcreated', () => void process.kill(-browserProcess(target)!.pid!, 'SIGKILL'));
     const first = await browser();
     crash(first);
     const error = await printWithRetry(first, printFolder('<p>Hallo</p>'), {

@@ -3,9 +3,18 @@
  * system's, the headless shell before the full browser.
  */
 import { existsSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isHeadlessShell, resolveChromium } from '../../scripts/pdf/browser.ts';
-import { UsageError } from '../../scripts/util/errors.ts';
+import { browserProcess, chromiumArgs, closeOrKill, isHeadlessShell, kill, launchArgs, PipeTransport, resolveChromium, startChromium, type Chromium } from '../../scripts/pdf/browser.ts';
+import { ChromiumFailure, UsageError } from '../../scripts/util/errors.ts';
+
+const hasChromium = (() => {
+  try {
+    return Boolean(resolveChromium());
+  } catch {
+    return false;
+  }
+})();
 
 describe('resolveChromium', () => {
   it('takes PUPPETEER_EXECUTABLE_PATH first, and says so when it points nowhere', () => {
@@ -23,5 +32,77 @@ describe('resolveChromium', () => {
     expect(isHeadlessShell('/home/a/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell-linux64/chrome-headless-shell')).toBe(true);
     expect(isHeadlessShell('/usr/bin/chromium')).toBe(false);
     expect(isHeadlessShell('/opt/google/chrome/chrome')).toBe(false);
+  });
+});
+
+describe('starting Chromium', () => {
+  it('passes every switch Puppeteer’s own launch would (tagged PDF, outline, sRGB…), plus its own', async () => {
+    const { default: puppeteer } = await import('puppeteer');
+    const ours = launchArgs('/usr/lib/chromium/chromium-headless-shell');
+    const theirs = puppeteer.defaultArgs({ headless: 'shell' }).filter((arg) => arg !== 'about:blank');
+    expect(theirs.filter((arg) => !ours.includes(arg))).toEqual([]);
+    expect(ours).toEqual(expect.arrayContaining(['--export-tagged-pdf', '--generate-pdf-document-outline', '--remote-debugging-pipe', '--headless', ...chromiumArgs]));
+    expect(launchArgs('/usr/bin/chromium')).toContain('--headless=new');
+    expect(launchArgs('/usr/bin/chromium')).not.toContain('--headless');
+  });
+
+  it('a browser that ends at once: a ChromiumFailure naming it, and its profile folder gone', async () => {
+    const env = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = '/bin/false';
+    let chromium: Chromium;
+    try {
+      chromium = startChromium();
+    } finally {
+      if (env === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = env;
+    }
+    const error = await chromium.browser.then(() => undefined, (failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ChromiumFailure);
+    expect((error as Error).message).toBe('Chromium could not be started (/bin/false): it ended (exit code 1)');
+    await chromium.ended;
+    expect(existsSync(chromium.profile)).toBe(false);
+  });
+
+  it.runIf(hasChromium)('connects over its pipe; closing ends the process and removes the profile, as does a kill', async () => {
+    for (const end of [closeOrKill, kill]) {
+      const chromium = startChromium();
+      const browser = await chromium.browser;
+      expect(browserProcess(browser)?.pid).toBe(chromium.pid);
+      expect(await browser.version()).toMatch(/Chrom/);
+      expect(existsSync(chromium.profile)).toBe(true);
+      await end(browser);
+      await chromium.ended;
+      expect(browserProcess(browser)!.exitCode !== null || browserProcess(browser)!.signalCode !== null).toBe(true);
+      expect(existsSync(chromium.profile)).toBe(false);
+    }
+  });
+});
+
+describe('PipeTransport', () => {
+  it('splits what arrives at NUL bytes, whole messages only, however the chunks fall', async () => {
+    const toBrowser = new PassThrough();
+    const fromBrowser = new PassThrough();
+    const transport = new PipeTransport(toBrowser, fromBrowser);
+    const received: string[] = [];
+    transport.onmessage = (message) => received.push(message);
+    let closed = false;
+    transport.onclose = () => {
+      closed = true;
+    };
+    fromBrowser.write('{"id":1,');
+    fromBrowser.write('"result":{}}\0{"id":2}\0{"met');
+    fromBrowser.write(Buffer.from('hod":"é"}\0', 'utf8').subarray(0, 6));
+    fromBrowser.write(Buffer.from('hod":"é"}\0', 'utf8').subarray(6));
+    fromBrowser.end();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(received).toEqual(['{"id":1,"result":{}}', '{"id":2}', '{"method":"é"}']);
+    expect(closed).toBe(true);
+
+    const sent: Buffer[] = [];
+    toBrowser.on('data', (chunk: Buffer) => sent.push(chunk));
+    const live = new PipeTransport(toBrowser, new PassThrough());
+    live.send('{"id":3}');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(Buffer.concat(sent).toString()).toBe('{"id":3}\0');
   });
 });
