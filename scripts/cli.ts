@@ -151,8 +151,8 @@ function mayPrint(argv: string[]): boolean {
  * the sources, it prints in this thread.
  */
 async function startPrintWorker(): Promise<WorkerPrinter | undefined> {
-  const workerFile = new URL('./print-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.js') || !existsSync(workerFile)) return undefined;
+  const workerFile = new URL('./print-worker.mjs', import.meta.url);
+  if (!import.meta.url.endsWith('.cjs') || !existsSync(workerFile)) return undefined;
   const { workerPrinter } = await import('./pdf/printer.ts');
   return workerPrinter(workerFile);
 }

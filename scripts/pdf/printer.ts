@@ -84,7 +84,7 @@ export interface WorkerPrinter extends Printer {
 }
 
 /**
- * A browser driven from a worker thread running `workerFile` (the bundled `print-worker.js`).
+ * A browser driven from a worker thread running `workerFile` (the bundle's `print-worker.mjs`).
  * The worker loads Puppeteer at once; the browser is launched by `launch()` or the first print.
  */
 export function workerPrinter(workerFile: URL): WorkerPrinter {

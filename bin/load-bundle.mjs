@@ -1,0 +1,45 @@
+// Runs one of the command's bundles (CommonJS files made by `persklaar.mjs` in .cache/tool/)
+// with V8's code cache: compiling the pipeline's few megabytes of JavaScript is a large part of
+// a command's start, and the cache, written beside the bundle after the first run of each
+// command, turns that into reading bytecode back. Node 20 offers a code cache only to scripts
+// compiled through `vm`, hence this loader. A cache V8 rejects (another Node, other flags) is
+// simply made again; nothing depends on it but speed.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * Runs `file` as a CommonJS module and returns its exports, and whether a code cache was used
+ * or is to be made when the process (or thread) ends. `cacheName` keeps the code cache of
+ * different uses apart (each holds the functions its first run compiled).
+ *
+ * The bundle may not `import()`: Node 20 loses a script's module loader when the script comes
+ * from a code cache, so the bundle is made with every package `require`d.
+ */
+export function runBundle(file, cacheName) {
+  const cacheFile = `${file}.${cacheName}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // First run of this use: the cache is written when it ends.
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const cache = cachedData && !script.cachedDataRejected ? 'used' : 'made';
+  if (cache === 'made') {
+    // At the end, so that it holds every function the run compiled, not only the top level.
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
+      } catch {
+        // A read-only checkout: the next run compiles again.
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  return { exports: module.exports, cache };
+}

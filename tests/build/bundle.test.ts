@@ -1,0 +1,43 @@
+/**
+ * The command runs its bundles with V8's code cache (`bin/load-bundle.mjs`): the first run of a
+ * use makes the cache when it ends, later runs use it, and a cache V8 cannot use is made again.
+ * Whatever the cache, the code does the same.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers/cli.ts';
+
+/** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
+function run(file: string): { answer: string; cache: string } {
+  const loader = pathToFileURL(path.join(root, 'bin/load-bundle.mjs')).href;
+  const script = `import { runBundle } from ${JSON.stringify(loader)};
+const { exports, cache } = runBundle(${JSON.stringify(file)}, 'test');
+console.log(JSON.stringify({ answer: exports.answer(), cache }));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as { answer: string; cache: string };
+}
+
+describe('bundles run with a code cache', () => {
+  it('the first run makes the cache, the next uses it, a damaged one is made again; the code does the same each time', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'persklaar-bundle-'));
+    const file = path.join(dir, 'bundle.cjs');
+    writeFileSync(file, "const path = require('node:path');\nexports.answer = () => [__filename === " + JSON.stringify(file) + ", path.basename(__dirname), [3, 1, 2].sort().join('')].join(' ');\n");
+    const expected = `true ${path.basename(dir)} 123`;
+
+    expect(run(file)).toEqual({ answer: expected, cache: 'made' });
+    const cacheFile = `${file}.test.v8cache`;
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(run(file)).toEqual({ answer: expected, cache: 'used' });
+
+    // Damaged (another Node's, or cut short): V8 refuses it and it is made again.
+    const bytes = readFileSync(cacheFile);
+    writeFileSync(cacheFile, bytes.subarray(0, 64));
+    expect(run(file)).toEqual({ answer: expected, cache: 'made' });
+    expect(run(file)).toEqual({ answer: expected, cache: 'used' });
+  });
+});
