@@ -57,6 +57,8 @@ async function bundledEntry() {
     define: { 'import.meta.url': '__persklaarUrl', 'import.meta.dirname': '__dirname' },
     supported: { 'dynamic-import': false },
     banner: { js: "var __persklaarUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Without comments and indentation the files are a third smaller: less to read at each start.
+    minifyWhitespace: true,
     logLevel: 'silent',
   });
   // A worker thread starts from a file: this one runs the worker's bundle as the command runs its own.

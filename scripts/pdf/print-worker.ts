@@ -1,8 +1,8 @@
 /**
  * The print worker (see `printer.ts`): starts Chromium the moment it is told to (the command
- * line starts the worker before it knows whether the PDF needs building), loads Puppeteer
- * meanwhile, prints what it is sent, and closes the browser when told to. A browser that
- * failed a print is replaced for the next one, as in a build without a worker.
+ * line starts the worker before it knows whether the PDF needs building) and only then loads
+ * Puppeteer, while Chromium starts; prints what it is sent, and closes the browser when told
+ * to. A browser that failed a print is replaced for the next one, as in a build without a worker.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
@@ -13,10 +13,6 @@ import { printWithRetry } from './robust-print.ts';
 const port = parentPort;
 if (!port) throw new Error('print-worker.ts runs as a worker thread');
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-
-// Puppeteer loads from the start, while the command works out what changed: it is needed as
-// soon as Chromium answers.
-void import('puppeteer-core').catch(() => undefined);
 
 /** The process of every browser this worker started, for `abort`. */
 const startedHere = new Set<number>();
