@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
 import type { Browser, ConnectionTransport } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
 import { preparePrintPage, printTimeoutMs } from './print.ts';
@@ -187,6 +188,7 @@ export function startChromium(): Chromium {
     child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit code ${code}`));
   });
   const gone = ended.then(removeProfile);
+  if (isMainThread) leaveNothingBehind(child, removeProfile, gone);
 
   const browser = (async () => {
     const { default: puppeteer } = await import('puppeteer-core');
@@ -248,6 +250,34 @@ export async function readyForPrint(browser: Browser): Promise<Browser> {
   const [blank] = await browser.pages();
   preparePrintPage(browser, blank);
   return browser;
+}
+
+/**
+ * A command that ends while its browser runs (an error, Ctrl-C before anything else listens
+ * for it) takes the browser and its profile with it, as after Puppeteer's own launch. The
+ * browser would end by itself once its pipe closes, but its profile would stay. (A worker
+ * thread cannot see signals: the command kills what its print worker started.)
+ */
+function leaveNothingBehind(child: ChildProcess, removeProfile: () => void, gone: Promise<void>): void {
+  const atExit = () => {
+    killGroup(child);
+    removeProfile();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Someone else handles it (watch closes itself): the exit handler does the rest.
+    if (process.listenerCount(signal) > 1) return;
+    atExit();
+    forget();
+    process.kill(process.pid, signal);
+  };
+  const forget = () => {
+    process.off('exit', atExit);
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  process.on('exit', atExit);
+  for (const signal of signals) process.on(signal, onSignal);
+  void gone.then(forget);
 }
 
 /** Kills a browser started here and every process it started, at once; Puppeteer lets go of it. */

@@ -1,14 +1,19 @@
 /**
  * One print: a file:// document through Chromium to a tagged PDF with an outline.
  *
- * The renderer is isolated: JavaScript off, and every request intercepted — only files inside
- * the print folder are served; the network and the rest of the disk are refused, whatever a
- * manuscript tried to smuggle in. The page is opened with `goto` (setContent silently drops
- * file:// fonts and images) and printed once every web font has loaded.
+ * The renderer is isolated: JavaScript off, and only files inside the print folder are loaded;
+ * the network and the rest of the disk are refused, whatever a manuscript tried to smuggle in.
+ * Chromium refuses them itself, from an allow-list (`Network.setBlockedURLs`: the print
+ * folder, then everything else blocked), so that the document's thirty-odd files do not each
+ * wait for a round trip to this process; only navigations (the document, a frame, a
+ * `<meta http-equiv="refresh">`) are intercepted and checked here, so that a refused one
+ * leaves the page as it was instead of showing Chromium's error page. The page is opened with
+ * `goto` (setContent silently drops file:// fonts and images) and printed once every web font
+ * has loaded.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, CDPSession, Page } from 'puppeteer';
 import { isInside } from '../util/paths.ts';
 
 export const PRINT_TIMEOUT_MS = 120_000;
@@ -27,12 +32,20 @@ export interface PrintOptions {
   signal?: AbortSignal;
 }
 
+/** A page set up for printing, and what it may load (nothing until a print says). */
+interface PrintPage {
+  page: Page;
+  session: CDPSession;
+  /** The folder files may come from, and who hears of what was refused. */
+  policy?: { dir: string; onBlocked?: (url: string) => void };
+}
+
 /** Pages opened ahead of a browser's first print, while the document is still being made. */
-const prepared = new WeakMap<Browser, Promise<Page>>();
+const prepared = new WeakMap<Browser, Promise<PrintPage>>();
 
 /**
  * Opens the page the next print of `browser` will use, set up as a print needs it (JavaScript
- * off, every request intercepted), so that the print itself starts with loading the document.
+ * off, navigations intercepted), so that the print itself starts with loading the document.
  * `blank` is a page to use instead of a new one: the empty tab a browser starts with.
  */
 export function preparePrintPage(browser: Browser, blank?: Page): void {
@@ -42,16 +55,53 @@ export function preparePrintPage(browser: Browser, blank?: Page): void {
   prepared.set(browser, page);
 }
 
-async function openPrintPage(browser: Browser, blank?: Page): Promise<Page> {
+async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage> {
   const page = blank ?? (await browser.newPage());
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
+    const session = await page.createCDPSession();
+    const printPage: PrintPage = { page, session };
+    // Navigations: only the print folder's own files; a refused one is "aborted", which leaves
+    // the document in place. Before a print has set the folder, nothing is let through.
+    session.on('Fetch.requestPaused', (event) => {
+      const { policy } = printPage;
+      const { url } = event.request;
+      if (policy && isBuildFile(url, policy.dir)) return void session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+      policy?.onBlocked?.(url);
+      void session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' }).catch(() => undefined);
+    });
+    // Everything else that Chromium's allow-list refused.
+    const requested = new Map<string, string>();
+    session.on('Network.requestWillBeSent', (event) => void requested.set(event.requestId, event.request.url));
+    session.on('Network.loadingFailed', (event) => {
+      const url = requested.get(event.requestId);
+      if (url !== undefined && event.blockedReason === 'inspector') printPage.policy?.onBlocked?.(url);
+    });
+    await Promise.all([
+      page.setJavaScriptEnabled(false),
+      session.send('Network.enable'),
+      session.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document' }] }),
+    ]);
+    return printPage;
   } catch (error) {
     await page.close().catch(() => undefined);
     throw error;
   }
-  return page;
+}
+
+/**
+ * The allow-list for a print folder: its files (URLPattern syntax: the folder's path with the
+ * pattern syntax's own characters escaped), then every other URL blocked. `data:` URLs load
+ * nothing and are not requests.
+ */
+export function folderAllowList(dir: string): { urlPattern: string; block: boolean }[] {
+  const folder = pathToFileURL(dir).pathname.replace(/\/+$/, '');
+  const escaped = folder.replace(/[\\+*?:{}()[\]]/g, (char) => `\\${char}`);
+  return [
+    { urlPattern: `file://${escaped}/*`, block: false },
+    { urlPattern: 'file:///*', block: true },
+    // The port spelled out: a pattern without one only matches URLs without one.
+    { urlPattern: '*://*:*/*', block: true },
+  ];
 }
 
 export async function printPdf(browser: Browser, htmlFile: string, options: PrintOptions = {}): Promise<Uint8Array> {
@@ -61,18 +111,13 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
   const ready = prepared.get(browser);
   prepared.delete(browser);
   // A page that could not be prepared is opened again here, where its failure is reported.
-  const page = (await ready?.catch(() => undefined)) ?? (await openPrintPage(browser));
+  const printPage = (await ready?.catch(() => undefined)) ?? (await openPrintPage(browser));
+  const { page, session } = printPage;
   const abandon = () => void page.close().catch(() => undefined);
   options.signal?.addEventListener('abort', abandon, { once: true });
   try {
-    page.on('request', (request) => {
-      const url = request.url();
-      if (isBuildFile(url, allowedDir)) return void request.continue();
-      options.onBlocked?.(url);
-      // A refused navigation (`<meta http-equiv="refresh">`) must not replace the document
-      // with Chromium's error page: only an "aborted" navigation leaves the page as it was.
-      void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient');
-    });
+    printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
+    await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({

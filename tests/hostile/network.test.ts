@@ -1,15 +1,15 @@
 /**
  * A manuscript that tries to fetch from the network fetches nothing: the sanitiser removes
- * remote resources, the print's request interception refuses anything outside the print
- * folder, and Chromium itself has no route to any server. Counted with a real HTTP server
+ * remote resources, the print refuses anything outside the print folder (Chromium's
+ * allow-list, navigations checked here), and Chromium itself has no route to any server. Counted with a real HTTP server
  * on 127.0.0.1, which must see zero requests.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
-import { printPdf } from '../../scripts/pdf/print.ts';
+import { folderAllowList, printPdf } from '../../scripts/pdf/print.ts';
 import { article, countingServer, miniIssue, outDir, persklaarAsync, tempDir, type CountingServer } from './helpers.ts';
 
 let server: CountingServer;
@@ -98,6 +98,36 @@ describe('the renderer on its own (no sanitiser in front of it)', () => {
     expect(blocked).toContain('file:///etc/passwd');
     expect(blocked.some((url) => url.endsWith('-buiten.png'))).toBe(true);
     expect(blocked.some((url) => url.startsWith(server.url))).toBe(true);
+  });
+
+  it('loads the print folder’s own files, even under a name full of pattern characters, and nothing beside it', async () => {
+    const parent = tempDir('persklaar-print-');
+    const dir = path.join(parent, 'druk (1)+{a}*?');
+    const twin = path.join(parent, 'druk (1)+{a}*?-tweeling');
+    mkdirSync(dir);
+    mkdirSync(twin);
+    // A real 1×1 PNG: inside, beside, and in a folder whose name begins with the print folder's.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    for (const file of [path.join(dir, 'binnen.png'), path.join(parent, 'buiten.png'), path.join(twin, 'tweeling.png')]) writeFileSync(file, png);
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Map</title></head><body>' +
+        '<img src="binnen.png" alt="" width="50" height="50"><img src="../buiten.png" alt=""><img src="../druk%20(1)+%7Ba%7D*%3F-tweeling/tweeling.png" alt="">' +
+        '</body></html>',
+    );
+    const blocked: string[] = [];
+    const pdf = await printPdf(browser, path.join(dir, 'index.html'), { onBlocked: (url) => blocked.push(url), timeoutMs: 30_000 });
+    expect(blocked.map((url) => decodeURIComponent(url)).sort()).toEqual([`file://${parent}/buiten.png`, `file://${twin}/tweeling.png`]);
+    // The one allowed photo is in the PDF.
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('the allow-list: the folder (its pattern characters escaped), then every other file and URL', () => {
+    expect(folderAllowList('/tmp/a (1)/druk')).toEqual([
+      { urlPattern: 'file:///tmp/a%20\\(1\\)/druk/*', block: false },
+      { urlPattern: 'file:///*', block: true },
+      { urlPattern: '*://*:*/*', block: true },
+    ]);
   });
 
   it('Chromium has no route to any server even without request interception', async () => {

@@ -2,11 +2,14 @@
  * Which Chromium prints: PUPPETEER_EXECUTABLE_PATH, else Puppeteer's own download, else the
  * system's, the headless shell before the full browser.
  */
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { browserProcess, chromiumArgs, closeOrKill, isHeadlessShell, kill, launchArgs, PipeTransport, resolveChromium, startChromium, type Chromium } from '../../scripts/pdf/browser.ts';
 import { ChromiumFailure, UsageError } from '../../scripts/util/errors.ts';
+import { root } from '../helpers/cli.ts';
 
 const hasChromium = (() => {
   try {
@@ -106,3 +109,37 @@ describe('PipeTransport', () => {
     expect(Buffer.concat(sent).toString()).toBe('{"id":3}\0');
   });
 });
+
+describe('a command interrupted while its browser runs', () => {
+  it.runIf(hasChromium)('Ctrl-C (SIGINT) with nobody else listening: the browser and its profile go with the command', async () => {
+    const script = `import { startChromium } from ${JSON.stringify(path.join(root, 'scripts/pdf/browser.ts'))};
+const chromium = startChromium();
+await chromium.browser;
+console.log(JSON.stringify({ pid: chromium.pid, profile: chromium.profile }));
+setInterval(() => undefined, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ pid: number; profile: string }>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()) as { pid: number; profile: string })));
+    expect(existsSync(started.profile)).toBe(true);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    expect(existsSync(started.profile)).toBe(false);
+    expect(await runningAfterAWhile(started.pid)).toBe(false);
+  }, 30_000);
+});
+
+/** Whether a process still runs (a zombie waiting for its new parent to reap it does not). */
+async function runningAfterAWhile(pid: number): Promise<boolean> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    let state: string | undefined;
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /s, '').charAt(0);
+    } catch {
+      // Gone.
+    }
+    if (state === undefined || state === 'Z' || state === 'X') return false;
+    if (Date.now() > until) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
