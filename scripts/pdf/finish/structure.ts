@@ -73,17 +73,23 @@ export function fixStructure(input: StructureInput): StructureReport {
     if (type === 'L') report.listItemsAdded += wrapLooseListKids(context, elem, mover);
   }
   // A second pass over list items, including any just made.
-  const items: PDFDict[] = [];
-  walkElements(context, structTreeRoot, (elem) => {
-    if (resolvedType(context, structTreeRoot, elem) === 'LI') items.push(elem);
-  });
+  const items = allElements(context, structTreeRoot).filter((elem) => resolvedType(context, structTreeRoot, elem) === 'LI');
   for (const li of items) if (wrapListItemBody(context, li, mover)) report.lbodiesAdded++;
 
-  report.roleMapped = addRoleMappings(context, structTreeRoot);
-  report.linkContents = addLinkContents(input);
-  report.deadLinks = unlinkDeadLinks(context, structTreeRoot);
+  // The tree is complete now: the remaining passes share one walk of it.
+  const final = allElements(context, structTreeRoot);
+  report.roleMapped = addRoleMappings(context, structTreeRoot, final);
+  report.linkContents = addLinkContents(input, final);
+  report.deadLinks = unlinkDeadLinks(context, structTreeRoot, final);
   parentTree.write();
   return report;
+}
+
+/** Every element of the tree, in reading order. */
+function allElements(context: PDFContext, root: PDFDict): PDFDict[] {
+  const elements: PDFDict[] = [];
+  walkElements(context, root, (elem) => void elements.push(elem));
+  return elements;
 }
 
 function resolvedType(context: PDFContext, root: PDFDict, elem: PDFDict): string {
@@ -222,15 +228,15 @@ function wrapListItemBody(context: PDFContext, li: PDFDict, mover: KidMover): bo
 }
 
 /** Adds RoleMap entries for every non-standard type in use; drops remappings of standard types. */
-function addRoleMappings(context: PDFContext, root: PDFDict): Record<string, string> {
+function addRoleMappings(context: PDFContext, root: PDFDict, elements: readonly PDFDict[]): Record<string, string> {
   let roleMap = roleMapOf(context, root);
   const added: Record<string, string> = {};
   // Remapping a standard type is forbidden in PDF/UA-1 (Matterhorn 02-004).
   if (roleMap) for (const key of roleMap.keys()) if (STANDARD_TYPES.has(key.decodeText())) roleMap.delete(key);
-  walkElements(context, root, (elem) => {
+  for (const elem of elements) {
     const type = typeOf(context, elem);
-    if (STANDARD_TYPES.has(type) || added[type]) return;
-    if (standardTypeOf(context, roleMap, type).type) return;
+    if (STANDARD_TYPES.has(type) || added[type]) continue;
+    if (standardTypeOf(context, roleMap, type).type) continue;
     const target = ROLE_DEFAULTS[type] ?? (/^H\d+$/.test(type) ? 'P' : kidsOf(context, elem).some((k) => k.kind === 'elem') ? 'Div' : 'Span');
     if (!roleMap) {
       roleMap = context.obj({}) as PDFDict;
@@ -238,16 +244,16 @@ function addRoleMappings(context: PDFContext, root: PDFDict): Record<string, str
     }
     roleMap.set(N(type), N(target));
     added[type] = target;
-  });
+  }
   return added;
 }
 
 /** Gives every Link annotation in the tree a /Contents: its link text, else its target. */
-function addLinkContents(input: StructureInput): number {
+function addLinkContents(input: StructureInput, elements: readonly PDFDict[]): number {
   const { context, structTreeRoot } = input;
   let count = 0;
-  walkElements(context, structTreeRoot, (elem) => {
-    if (resolvedType(context, structTreeRoot, elem) !== 'Link') return;
+  for (const elem of elements) {
+    if (resolvedType(context, structTreeRoot, elem) !== 'Link') continue;
     const text = elementText(input, elem);
     for (const kid of kidsOf(context, elem)) {
       if (kid.kind !== 'objr') continue;
@@ -259,7 +265,7 @@ function addLinkContents(input: StructureInput): number {
       annot.set(N('Contents'), textObject(contents));
       count++;
     }
-  });
+  }
   return count;
 }
 
@@ -293,14 +299,14 @@ export function linkTextMcids(context: PDFContext, root: PDFDict, pageIndex: Map
  * A Link element without an annotation is what Chromium writes for an <a href="#missing">: the
  * text is tagged as a link, but nothing can be activated. It is a Span in all but name.
  */
-function unlinkDeadLinks(context: PDFContext, root: PDFDict): number {
+function unlinkDeadLinks(context: PDFContext, root: PDFDict, elements: readonly PDFDict[]): number {
   let count = 0;
-  walkElements(context, root, (elem) => {
-    if (resolvedType(context, root, elem) !== 'Link') return;
-    if (kidsOf(context, elem).some((kid) => kid.kind === 'objr')) return;
+  for (const elem of elements) {
+    if (resolvedType(context, root, elem) !== 'Link') continue;
+    if (kidsOf(context, elem).some((kid) => kid.kind === 'objr')) continue;
     elem.set(N('S'), N('Span'));
     count++;
-  });
+  }
   return count;
 }
 

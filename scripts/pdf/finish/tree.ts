@@ -90,20 +90,36 @@ export function typeOf(context: PDFContext, elem: PDFDict): string {
   return asName(context, elem.get(N('S'))) ?? '';
 }
 
-/** Depth-first, in logical (reading) order; the visitor sees each element with its parent chain. */
+/**
+ * Depth-first, in logical (reading) order; the visitor sees each element with its parent chain
+ * (`ancestors` is valid during the call only: it is one stack, not a copy per element). The
+ * same kids as `kidsOf` gives as elements, without making a Kid of every marked-content id.
+ */
 export function walkElements(
   context: PDFContext,
   root: PDFDict,
   visit: (elem: PDFDict, ref: PDFRef | undefined, ancestors: readonly PDFDict[]) => void,
 ): void {
   const seen = new Set<PDFDict>();
-  const walk = (node: PDFDict, ancestors: PDFDict[]): void => {
-    for (const kid of kidsOf(context, node)) {
-      if (kid.kind !== 'elem' || seen.has(kid.elem)) continue;
-      seen.add(kid.elem);
-      visit(kid.elem, kid.ref, ancestors);
-      walk(kid.elem, [...ancestors, kid.elem]);
+  const ancestors: PDFDict[] = [];
+  const walk = (node: PDFDict): void => {
+    for (const raw of rawKids(context, node)) {
+      if (raw instanceof PDFNumber) continue;
+      const elem = asDict(context, raw);
+      if (!elem || seen.has(elem) || !isElement(context, elem)) continue;
+      seen.add(elem);
+      visit(elem, raw instanceof PDFRef ? raw : undefined, ancestors);
+      ancestors.push(elem);
+      walk(elem);
+      ancestors.pop();
     }
   };
-  walk(root, []);
+  walk(root);
+}
+
+/** A structure element, as `classifyKid` tells one from a marked-content or object reference. */
+function isElement(context: PDFContext, dict: PDFDict): boolean {
+  if (!dict.has(N('S'))) return false;
+  const type = asName(context, dict.get(N('Type')));
+  return type !== 'MCR' && type !== 'OBJR';
 }
