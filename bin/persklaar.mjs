@@ -10,7 +10,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { runBundle } from './load-bundle.mjs';
+
+// Bytecode is kept for the whole run: V8 otherwise drops that of functions not run for a
+// while, and a long first run (a cold build) would leave a code cache without the start-up's
+// functions. Set before any bundle is compiled, and on every run: the cache records V8's flags.
+v8.setFlagsFromString('--no-flush-bytecode');
 
 const root = path.resolve(import.meta.dirname, '..');
 const bundleDir = path.join(root, '.cache', 'tool');
