@@ -25,7 +25,8 @@ export function runBundle(file, cacheName) {
   } catch {
     // First run of this use: the cache is written when it ends.
   }
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The bundles are ASCII (see asciiOnly): read as bytes, a one-byte string.
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const cache = cachedData && !script.cachedDataRejected ? 'used' : 'made';
   if (cache === 'made') {
     // At the end, so that it holds every function the run compiled, not only the top level.
@@ -42,4 +43,19 @@ export function runBundle(file, cacheName) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, cache };
+}
+
+/**
+ * esbuild leaves a few characters beyond ASCII in regular expressions (Dutch quotes, '…'),
+ * which make the whole bundle a two-byte string for V8: read three times slower, parsed slower.
+ * Each becomes a `\uXXXX` escape, which means the same in a string, a template and a regular
+ * expression, with or without the u flag (a pair of escapes for a character beyond U+FFFF); an
+ * identity escape before one (`\’`, the character itself) loses its backslash first.
+ */
+export function asciiOnly(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, char) => {
+    let escaped = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    for (let index = 0; index < char.length; index++) escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
+    return escaped;
+  });
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { runBundle } from './load-bundle.mjs';
+import { asciiOnly, runBundle } from './load-bundle.mjs';
 
 // Bytecode is kept for the whole run: V8 otherwise drops that of functions not run for a
 // while, and a long first run (a cold build) would leave a code cache without the start-up's
@@ -67,6 +67,10 @@ async function bundledEntry() {
     minifyWhitespace: true,
     logLevel: 'silent',
   });
+  for (const name of ['cli.cjs', 'print-worker.cjs']) {
+    const file = path.join(temporary, name);
+    writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
+  }
   // A worker thread starts from a file: this one runs the worker's bundle as the command runs its own.
   writeFileSync(
     path.join(temporary, 'print-worker.mjs'),

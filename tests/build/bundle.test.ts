@@ -10,6 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.ts';
+// @ts-expect-error: the launcher's helpers are plain JavaScript.
+import { asciiOnly } from '../../bin/load-bundle.mjs';
 
 /** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
 function run(file: string): { answer: string; cache: string } {
@@ -39,5 +41,28 @@ describe('bundles run with a code cache', () => {
     writeFileSync(cacheFile, bytes.subarray(0, 64));
     expect(run(file)).toEqual({ answer: expected, cache: 'made' });
     expect(run(file)).toEqual({ answer: expected, cache: 'used' });
+  });
+});
+
+describe('bundles are made ASCII', () => {
+  it('every character beyond ASCII becomes an escape that means the same, in strings, templates and regular expressions', () => {
+    const samples = [
+      String.raw`"‘aanhalingstekens’ en …"`,
+      "`sjabloon ’${1 + 1}’`",
+      String.raw`/^[\s"'‘’“”«»›‹→>(\[]+/.exec("‘’“x")?.[0]`,
+      String.raw`/['’]s$/u.test("Jan’s")`,
+      String.raw`/[^\P{ASCII}¶]+/u.exec("a¶é")?.[0]`,
+      String.raw`/😀{2}/u.test("😀😀")`,
+      // An identity escape before one (odd backslashes), and an escaped backslash (even).
+      String.raw`/\’/.test("’")`,
+      String.raw`"emoji 😀 en \’"`,
+      String.raw`"\\\\’"`,
+    ];
+    for (const sample of samples) {
+      const made = asciiOnly(sample) as string;
+      expect(/[^\x00-\x7f]/.test(made)).toBe(false);
+      // eslint-disable-next-line no-eval
+      expect((0, eval)(made)).toEqual((0, eval)(sample));
+    }
   });
 });
