@@ -10,9 +10,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 /**
- * Runs `file` as a CommonJS module and returns its exports, and whether a code cache was used
- * or is to be made when the process (or thread) ends. `cacheName` keeps the code cache of
- * different uses apart (each holds the functions its first run compiled).
+ * Runs `file` as a CommonJS module and returns its exports, whether a code cache was used or
+ * is to be made when the process (or thread) ends, and `discardCache` to make none after all.
+ * `cacheName` keeps the code cache of different uses apart (each holds the functions its first
+ * run compiled).
  *
  * The bundle may not `import()`: Node 20 loses a script's module loader when the script comes
  * from a code cache, so the bundle is made with every package `require`d.
@@ -28,9 +29,11 @@ export function runBundle(file, cacheName) {
   // The bundles are ASCII (see asciiOnly): read as bytes, a one-byte string.
   const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const cache = cachedData && !script.cachedDataRejected ? 'used' : 'made';
-  if (cache === 'made') {
+  let keep = cache === 'made';
+  if (keep) {
     // At the end, so that it holds every function the run compiled, not only the top level.
     process.once('exit', () => {
+      if (!keep) return;
       try {
         const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
         writeFileSync(temporary, script.createCachedData());
@@ -42,7 +45,12 @@ export function runBundle(file, cacheName) {
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
-  return { exports: module.exports, cache };
+  // A run that ends early (a build with nothing to build) would leave a cache without most
+  // of the code: it can say so, and the next run makes the cache instead.
+  const discardCache = () => {
+    keep = false;
+  };
+  return { exports: module.exports, cache, discardCache };
 }
 
 /**

@@ -95,7 +95,8 @@ async function bundledEntry() {
 async function loadCli() {
   if (process.env.PERSKLAAR_NO_BUNDLE !== '1') {
     try {
-      return runBundle(await bundledEntry(), commandName(process.argv)).exports;
+      const { exports, discardCache } = runBundle(await bundledEntry(), commandName(process.argv));
+      return { cli: exports, launcher: { discardCodeCache: discardCache } };
     } catch (error) {
       if (process.env.PERSKLAAR_DEBUG) console.error(error);
       // No esbuild, a read-only checkout…: the sources run all the same, only slower.
@@ -103,7 +104,7 @@ async function loadCli() {
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../scripts/cli.ts');
+  return { cli: await import('../scripts/cli.ts'), launcher: {} };
 }
 
 /** Each command keeps a code cache of its own: the functions its first run compiled. */
@@ -111,5 +112,5 @@ function commandName(argv) {
   return ['build', 'lint', 'watch', 'check'].includes(argv[2]) ? argv[2] : 'other';
 }
 
-const { main } = await loadCli();
-process.exitCode = await main(process.argv);
+const { cli, launcher } = await loadCli();
+process.exitCode = await cli.main(process.argv, launcher);

@@ -15,7 +15,13 @@ const DEFAULT_ISSUE = 'manuscript';
 /** Image variants, page maps and build states; PERSKLAAR_CACHE_DIR moves it (benchmarks, CI caches). */
 const CACHE_DIR = process.env.PERSKLAAR_CACHE_DIR ?? '.cache';
 
-export async function main(argv: string[]): Promise<number> {
+/** What the launcher (`bin/persklaar.mjs`) offers the command. */
+export interface Launcher {
+  /** The run did little of what the command can do: the code cache it would leave is not made. */
+  discardCodeCache?: () => void;
+}
+
+export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
   // A build that may print starts its print worker first thing: Puppeteer loads on the other
   // core while this thread works out what changed. The browser is launched only once the PDF
   // is known to need building; otherwise the worker is ended before it launched anything.
@@ -48,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       const only = options.only ?? [...editions];
       const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
       if (plan.stale.length === 0) {
+        launcher.discardCodeCache?.();
         process.stdout.write(`Unchanged: ${only.join(', ')} (nothing to build)\n`);
         return;
       }

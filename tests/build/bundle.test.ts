@@ -14,10 +14,11 @@ import { root } from '../helpers/cli.ts';
 import { asciiOnly } from '../../bin/load-bundle.mjs';
 
 /** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
-function run(file: string): { answer: string; cache: string } {
+function run(file: string, discard = false): { answer: string; cache: string } {
   const loader = pathToFileURL(path.join(root, 'bin/load-bundle.mjs')).href;
   const script = `import { runBundle } from ${JSON.stringify(loader)};
-const { exports, cache } = runBundle(${JSON.stringify(file)}, 'test');
+const { exports, cache, discardCache } = runBundle(${JSON.stringify(file)}, 'test');
+if (${discard}) discardCache();
 console.log(JSON.stringify({ answer: exports.answer(), cache }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
@@ -25,14 +26,17 @@ console.log(JSON.stringify({ answer: exports.answer(), cache }));`;
 }
 
 describe('bundles run with a code cache', () => {
-  it('the first run makes the cache, the next uses it, a damaged one is made again; the code does the same each time', () => {
+  it('the first run makes the cache (unless it says otherwise), the next uses it, a damaged one is made again; the code does the same each time', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'persklaar-bundle-'));
     const file = path.join(dir, 'bundle.cjs');
     writeFileSync(file, "const path = require('node:path');\nexports.answer = () => [__filename === " + JSON.stringify(file) + ", path.basename(__dirname), [3, 1, 2].sort().join('')].join(' ');\n");
     const expected = `true ${path.basename(dir)} 123`;
 
-    expect(run(file)).toEqual({ answer: expected, cache: 'made' });
+    // A run that says it was not representative (a build with nothing to build) leaves none.
+    expect(run(file, true)).toEqual({ answer: expected, cache: 'made' });
     const cacheFile = `${file}.test.v8cache`;
+    expect(existsSync(cacheFile)).toBe(false);
+    expect(run(file)).toEqual({ answer: expected, cache: 'made' });
     expect(existsSync(cacheFile)).toBe(true);
     expect(run(file)).toEqual({ answer: expected, cache: 'used' });
 
