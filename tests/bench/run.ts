@@ -24,26 +24,36 @@ interface Measure {
   peakMb?: number;
 }
 
+/** A run: its time, and the peak memory of its process tree when it was sampled. */
+interface Run {
+  ms: number;
+  peakMb?: number;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /**
- * Runs a command and samples the memory of its whole process tree (Chromium's children
- * included), as proportional set size: pages shared between Chromium's processes are counted
- * once, not once per process as a sum of RSS would.
+ * Runs a command; with `sample`, samples the memory of its whole process tree every 100 ms
+ * (Chromium's children included), as proportional set size: pages shared between Chromium's
+ * processes are counted once, not once per process as a sum of RSS would. Sampling reads
+ * /proc for every process (about 8 ms a sample here) and slows what it measures, so timed runs
+ * are not sampled: memory is measured in a run of its own.
  */
-async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMb: number }> {
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}, sample = false): Promise<Run> {
   const start = performance.now();
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, treeMemory(child.pid!));
-  }, 100);
+  const sampler = sample
+    ? setInterval(() => {
+        peak = Math.max(peak, treeMemory(child.pid!));
+      }, 100)
+    : undefined;
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
-  return { ms: performance.now() - start, peakMb: peak / 1024 / 1024 };
+  return { ms: performance.now() - start, peakMb: sample && peak > 0 ? peak / 1024 / 1024 : undefined };
 }
 
 function treeMemory(pid: number): number {
@@ -73,8 +83,9 @@ function treeMemory(pid: number): number {
   return total;
 }
 
-const cli = (issueDir: string, outDir: string, cacheDir: string, ...extra: string[]) =>
-  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir });
+/** `persklaar build`, as an editor runs it; `sample` measures memory (see `timed`). */
+const cli = (issueDir: string, outDir: string, cacheDir: string, extra: string[] = [], sample = false) =>
+  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir }, sample);
 
 /** A copy of the shipped issue with its photos beside it, to edit freely. */
 function copyIssue(name: string, times = 1): string {
@@ -113,46 +124,51 @@ function editOneWord(issueDir: string, round: number): void {
  * build prints with (the headless shell where it is installed), so that the floor is the same
  * engine doing the same print with nothing around it.
  */
-async function floor(printHtml: string, browser = resolveChromium()): Promise<{ ms: number; peakMb: number }> {
+async function floor(printHtml: string, browser = resolveChromium(), sample = false): Promise<Run> {
   const out = path.join(work, `floor-${Date.now()}.pdf`);
   const profile = mkdtempSync(path.join(work, 'profile-'));
   const result = await timed(browser, [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
     `--print-to-pdf=${out}`, pathToFileURL(printHtml).href,
-  ]);
+  ], {}, sample);
   if (statSync(out).size < 10_000) throw new Error('The floor print produced no PDF');
   return result;
 }
 
 async function main(): Promise<void> {
   const measures: Measure[] = [];
-  const add = (name: string, results: { ms: number; peakMb: number }[]) => {
-    measures.push({ name, ms: results.map((result) => result.ms), peakMb: Math.max(...results.map((result) => result.peakMb)) });
-    process.stderr.write(`  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms\n`);
+  /** Timed runs, and the run (not timed) whose memory was sampled. */
+  const add = (name: string, results: Run[], memory?: Run) => {
+    const peaks = [...results, ...(memory ? [memory] : [])].flatMap((result) => (result.peakMb === undefined ? [] : [result.peakMb]));
+    measures.push({ name, ms: results.map((result) => result.ms), peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined });
+    process.stderr.write(`  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms${peaks.length > 0 ? `; ${Math.max(...peaks).toFixed(0)} MB` : ''}\n`);
   };
 
   const single = copyIssue('single');
   const out = path.join(work, 'dist');
-  const cold: { ms: number; peakMb: number }[] = [];
+  const cold: Run[] = [];
   for (let round = 0; round < Math.min(runs, 2); round++) {
     const cache = path.join(work, `cache-cold-${round}`);
     rmSync(out, { recursive: true, force: true });
-    cold.push(await cli(single, out, cache));
+    // Sampled while timed: seventeen seconds of work hardly notice it.
+    cold.push(await cli(single, out, cache, [], true));
   }
   add('cold full build (empty cache)', cold);
   const cache = path.join(work, 'cache-cold-0');
 
   const warm = [];
   for (let round = 0; round < runs; round++) warm.push(await cli(single, out, cache));
-  add('warm build, nothing changed', warm);
+  // It may end before the first sample.
+  add('warm build, nothing changed', warm, await cli(single, out, cache, [], true));
 
   const edited = [];
   for (let round = 0; round < runs; round++) {
     editOneWord(single, round);
     edited.push(await cli(single, out, cache));
   }
-  add('one-word edit → all editions', edited);
+  editOneWord(single, 50);
+  add('one-word edit → all editions', edited, await cli(single, out, cache, [], true));
 
   // The floor is measured in turn with the PDF-only builds (and more often than the rest), so
   // that both see the machine in the same state: on two cores a print's time drifts by a tenth
@@ -161,10 +177,12 @@ async function main(): Promise<void> {
   const floors = [];
   for (let round = 0; round < Math.max(runs, 5); round++) {
     editOneWord(single, round + 100);
-    pdfOnly.push(await cli(single, out, cache, '--only', 'pdf'));
+    pdfOnly.push(await cli(single, out, cache, ['--only', 'pdf']));
     floors.push(await floor(path.join(out, 'print/index.html')));
   }
-  add('one-word edit → PDF only', pdfOnly);
+  editOneWord(single, 150);
+  add('one-word edit → PDF only', pdfOnly, await cli(single, out, cache, ['--only', 'pdf'], true));
+  const floorMemory = await floor(path.join(out, 'print/index.html'), undefined, true);
 
   const watchOut = path.join(work, 'watch-dist');
   const session = await startWatch(single, { outDir: watchOut, cacheDir: cache, port: 0, debounceMs: 0, log: () => {} });
@@ -181,7 +199,7 @@ async function main(): Promise<void> {
   await session.close();
   add('one-word edit → new PDF in watch mode', watched);
 
-  add('floor: raw Chromium --print-to-pdf', floors);
+  add('floor: raw Chromium --print-to-pdf', floors, floorMemory);
   // For scale: the full browser (Debian's `chromium`, the binary the targets were first set
   // against) doing the same print. Not the floor: the build does not use it when the headless
   // shell is there.
@@ -189,7 +207,7 @@ async function main(): Promise<void> {
   if (existsSync(fullBrowser) && !isHeadlessShell(fullBrowser) && isHeadlessShell(resolveChromium())) {
     const full = [];
     for (let round = 0; round < runs; round++) full.push(await floor(path.join(out, 'print/index.html'), fullBrowser));
-    add('for scale: the full chromium browser --print-to-pdf', full);
+    add('for scale: the full chromium browser --print-to-pdf', full, await floor(path.join(out, 'print/index.html'), fullBrowser, true));
   }
 
   const quadruple = copyIssue('quadruple', 4);
@@ -198,20 +216,20 @@ async function main(): Promise<void> {
   const singleForced = [];
   const quadFloor = [];
   // The first ×4 build makes its copies' parsed manuscripts and page memos: not counted.
-  await cli(quadruple, quadOut, cache, '--force');
+  await cli(quadruple, quadOut, cache, ['--force']);
   for (let round = 0; round < runs; round++) {
-    singleForced.push(await cli(single, out, cache, '--force'));
-    quad.push(await cli(quadruple, quadOut, cache, '--force'));
+    singleForced.push(await cli(single, out, cache, ['--force']));
+    quad.push(await cli(quadruple, quadOut, cache, ['--force']));
     quadFloor.push(await floor(path.join(quadOut, 'print/index.html')));
   }
-  add('single issue, full rebuild (warm image cache)', singleForced);
-  add('issue ×4, full rebuild (warm image cache)', quad);
-  add('floor of the issue ×4', quadFloor);
+  add('single issue, full rebuild (warm image cache)', singleForced, await cli(single, out, cache, ['--force'], true));
+  add('issue ×4, full rebuild (warm image cache)', quad, await cli(quadruple, quadOut, cache, ['--force'], true));
+  add('floor of the issue ×4', quadFloor, await floor(path.join(quadOut, 'print/index.html'), undefined, true));
 
   const floorMs = median(floors.map((result) => result.ms));
   const rows = measures.map((measure) => {
     const ms = median(measure.ms);
-    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '– (ends before the first sample)'} |`;
+    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '–'} |`;
   });
   const ratio = (a: string, b: string) => median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
   process.stdout.write(
