@@ -119,12 +119,13 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
     await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({
       tagged: true,
       outline: true,
       preferCSSPageSize: true,
       printBackground: true,
+      // Puppeteer waits for document.fonts.ready itself before it prints.
+      waitForFonts: true,
       timeout,
     });
   } finally {
