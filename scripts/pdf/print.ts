@@ -130,7 +130,8 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     });
   } finally {
     options.signal?.removeEventListener('abort', abandon);
-    if (!page.isClosed()) await page.close().catch(() => undefined);
+    // The PDF is on its way meanwhile: the build needs nothing more from this page.
+    if (!page.isClosed()) void page.close().catch(() => undefined);
   }
 }
 
