@@ -72,7 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const result = await work();
     const ms = performance.now() - start;
     timings.push({ stage: name, ms });
-    log(`${name.padEnd(8)} ${ms.toFixed(0).padStart(6)} ms`);
+    log(`${name.padEnd(13)} ${ms.toFixed(0).padStart(6)} ms`);
     return result;
   };
 
@@ -119,15 +119,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const epubImages = wanted.includes('epub') ? await mkdtemp(path.join(tmpdir(), 'persklaar-epub-')) : undefined;
     if (epubImages) cleanup.push(() => rm(epubImages, { recursive: true, force: true }));
 
-    const imageEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(printDir ? ['print' as const] : []), ...(epubImages ? ['epub' as const] : [])];
-    const { images, summary } = await stage('images', () =>
+    const placeImages = (editions: Edition[]) =>
       processImages(issue, {
         outDir: { web: webDir && path.join(webDir, 'images'), print: printDir && path.join(printDir, 'images'), epub: epubImages },
-        editions: imageEditions,
+        editions,
         cacheDir: path.join(cacheDir, 'images'),
-      }),
-    );
-    for (const line of formatImageSummary(summary)) log(`  ${line}`);
+      });
+    // The print's photos first, so that Chromium starts on the document while the other
+    // editions' photos (many more files) are placed.
+    const otherEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(epubImages ? ['epub' as const] : [])];
+    const printImages = printDir ? await stage(otherEditions.length > 0 ? 'images, print' : 'images', () => placeImages(['print'])) : undefined;
     const outputs: string[] = [];
     const files: [string, Uint8Array][] = [];
 
@@ -137,10 +138,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
-      printing = stage('pdf', () => buildPdf(issue, rendered, images, { printer: printer!, printDir, cacheDir, printed: closePrinter, signal: failed.signal }));
+      printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed: closePrinter, signal: failed.signal }));
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
+
+    const otherImages = otherEditions.length > 0 ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions)) : undefined;
+    const images = otherImages?.images ?? printImages!.images;
+    const summary = { ...(otherImages?.summary ?? printImages!.summary), ...(printImages ? { print: printImages.summary.print } : {}) };
+    for (const line of formatImageSummary(summary)) log(`  ${line}`);
 
     if (webDir) {
       const pages = await stage('web', () => buildWeb(issue, rendered, images, webDir));

@@ -75,7 +75,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       // From here the build closes the printer, whatever happens; an early worker not needed
       // (no PDF to build) is still this function's to end.
       handedOver = printer !== undefined;
-      if (progress) process.stderr.write(`  start-up ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
+      if (progress) process.stderr.write(`  ${'start-up'.padEnd(13)} ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
       const result = await build({
         issueDir,
         outDir: options.out,
