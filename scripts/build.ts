@@ -81,8 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const location = { issueDir: options.issueDir, outDir, cacheDir };
   const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, options.only ?? editions, options.force));
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
-  // Chromium starts while the manuscripts are read and rendered and the photos made
-  // (Puppeteer is loaded only when printing: it is a large part of the start-up cost).
+  // Chromium starts while the manuscripts are read and rendered and the photos made.
   const printer = options.printer ?? (wanted.includes('pdf') ? (options.browser ? browserPrinter(options.browser, false) : launchedPrinter()) : undefined);
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];

@@ -22,9 +22,9 @@ export interface Launcher {
 }
 
 export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
-  // A build that may print starts its print worker first thing: Puppeteer loads on the other
-  // core while this thread works out what changed. The browser is launched only once the PDF
-  // is known to need building; otherwise the worker is ended before it launched anything.
+  // A build that may print starts its print worker first thing, so that it is ready to start
+  // Chromium (and then load Puppeteer, on the other core) the moment the PDF is known to need
+  // building; otherwise the worker is ended before it launched anything.
   const early = mayPrint(argv) ? await startPrintWorker() : undefined;
   let handedOver = false;
   let verbose = false;

@@ -90,8 +90,8 @@ async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage>
 
 /**
  * The allow-list for a print folder: its files (URLPattern syntax: the folder's path with the
- * pattern syntax's own characters escaped), then every other URL blocked. `data:` URLs load
- * nothing and are not requests.
+ * pattern syntax's own characters escaped), then every other URL blocked. `data:` URLs carry
+ * what they show and are not requests.
  */
 export function folderAllowList(dir: string): { urlPattern: string; block: boolean }[] {
   const folder = pathToFileURL(dir).pathname.replace(/\/+$/, '');

@@ -4,9 +4,8 @@
  * - a browser in this thread: the one `watch` keeps warm (borrowed: never closed here), or
  *   one launched for a single build;
  * - a browser driven from a worker thread (`print-worker.ts`), which the command line starts
- *   before it even loads the pipeline. Puppeteer itself (a few hundred modules, ~0.1 s of
- *   compiling and running) and the browser's start then cost the other core, not the thread
- *   that reads and renders the manuscripts.
+ *   before it even loads the pipeline. The browser's start and Puppeteer itself then cost the
+ *   other core, not the thread that reads and renders the manuscripts.
  *
  * Either way a print is retried once in a fresh browser (`robust-print.ts`), and its failures
  * arrive as the same errors (a `ChromiumFailure` is exit 2).
@@ -85,7 +84,7 @@ export interface WorkerPrinter extends Printer {
 
 /**
  * A browser driven from a worker thread running `workerFile` (the bundle's `print-worker.mjs`).
- * The worker loads Puppeteer at once; the browser is launched by `launch()` or the first print.
+ * The browser is started by `launch()` or the first print (Puppeteer is loaded after that).
  */
 export function workerPrinter(workerFile: URL): WorkerPrinter {
   const worker = new Worker(workerFile, { stdout: false, stderr: false });
