@@ -289,10 +289,16 @@ export function kill(browser: Browser): void {
 
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (!killProcessGroup(child.pid)) child.kill('SIGKILL');
+}
+
+/** Kills a browser's whole process group by its leader's id; false when there is none (gone). */
+export function killProcessGroup(pid: number): boolean {
   try {
-    process.kill(-child.pid, 'SIGKILL');
+    process.kill(-pid, 'SIGKILL');
+    return true;
   } catch {
-    child.kill('SIGKILL');
+    return false;
   }
 }
 

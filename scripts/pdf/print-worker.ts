@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
-import { closeOrKill, readyForPrint, startChromium } from './browser.ts';
+import { closeOrKill, killProcessGroup, readyForPrint, startChromium } from './browser.ts';
 import { sendable, type FromWorker, type ToWorker } from './printer.ts';
 import { printWithRetry } from './robust-print.ts';
 
@@ -67,13 +67,7 @@ port.on('message', (message: ToWorker) => {
 
 /** The command was interrupted: whatever this worker started is killed, at once. */
 function abort(): void {
-  for (const pid of startedHere) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Gone already.
-    }
-  }
+  for (const pid of startedHere) killProcessGroup(pid);
   process.exit(0);
 }
 

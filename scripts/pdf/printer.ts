@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
+import { closeOrKill, killProcessGroup, launchForPrint } from './browser.ts';
 
 export interface Printer {
   /**
@@ -36,7 +37,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean
       return printWithRetry(await launched, htmlFile, { signal });
     },
     close() {
-      closing ??= own ? launched.then(async (b) => (await import('./browser.ts')).closeOrKill(b), () => undefined) : Promise.resolve();
+      closing ??= own ? launched.then(closeOrKill, () => undefined) : Promise.resolve();
       return closing;
     },
   };
@@ -44,7 +45,7 @@ export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean
 
 /** A browser launched in this thread for one build. */
 export function launchedPrinter(): Printer {
-  return browserPrinter(import('./browser.ts').then(({ launchForPrint }) => launchForPrint()), true);
+  return browserPrinter(launchForPrint(), true);
 }
 
 /** Messages between the build and its print worker. */
@@ -98,11 +99,7 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
   const browsers = new Map<number, string>();
   const killBrowsers = () => {
     for (const [pid, profile] of browsers) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Gone already.
-      }
+      killProcessGroup(pid);
       rmSync(profile, { recursive: true, force: true });
     }
     browsers.clear();

@@ -77,7 +77,6 @@ function followableLink(node: Element, scope: LinkScope): boolean {
   return typeof href === 'string' && linkProblem(href, scope) === undefined;
 }
 
-
 function realpathOrUndefined(file: string): string | undefined {
   try {
     return realpathSync(file);
