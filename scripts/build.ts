@@ -144,7 +144,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const otherImages = otherEditions.length > 0 ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions)) : undefined;
     const images = otherImages?.images ?? printImages!.images;
-    const summary = { ...(otherImages?.summary ?? printImages!.summary), ...(printImages ? { print: printImages.summary.print } : {}) };
+    // Each pass counted only its own editions.
+    const summary = { ...(otherImages ?? printImages)!.summary, print: (printImages ?? otherImages)!.summary.print };
     for (const line of formatImageSummary(summary)) log(`  ${line}`);
 
     if (webDir) {

@@ -72,8 +72,22 @@ export class SourceHashes {
 
 const require = createRequire(import.meta.url);
 
+/** Worked out once per process (a build places its photos in two passes; watch, every build). */
+const engines = new Map<string, Promise<string>>();
+
 /** "sharp 0.35.5, libvips 8.18.7", from the cache when the installed packages are the same. */
-export async function sharpEngine(cacheRoot: string): Promise<string> {
+export function sharpEngine(cacheRoot: string): Promise<string> {
+  let engine = engines.get(cacheRoot);
+  if (!engine) {
+    engine = findSharpEngine(cacheRoot);
+    engines.set(cacheRoot, engine);
+    // A failure is not remembered: the next call tries again.
+    engine.catch(() => engines.delete(cacheRoot));
+  }
+  return engine;
+}
+
+async function findSharpEngine(cacheRoot: string): Promise<string> {
   const stamp = await packagesStamp();
   const file = path.join(cacheRoot, 'engine.json');
   const known = await readCacheJson<{ stamp?: string; engine?: string }>(file);
