@@ -3,15 +3,16 @@
 // (hundreds of small modules compiled and resolved one by one), which an editor feels on every
 // rebuild; so the command runs a bundle of it, made by esbuild into .cache/tool/ whenever the
 // code or the locked dependencies change: one CommonJS file for the command (its stages are
-// still only evaluated when used) and one for the print worker, each run with V8's code cache
-// (`load-bundle.mjs`). The bundle sits two folders below the project root, as the sources do,
+// still only evaluated when used), one for the print worker and a small one that answers a
+// build with nothing to build by itself (`scripts/quick.ts`), each run with V8's code cache
+// (`load-bundle.mjs`). The bundles sit two folders below the project root, as the sources do,
 // so the paths the code resolves from its own location (styles/, .cache/) are the same in both.
 // PERSKLAAR_NO_BUNDLE=1 runs the sources through tsx instead (exact stack traces).
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { asciiOnly, runBundle } from './load-bundle.mjs';
+import { sourceStamp } from './source-stamp.mjs';
 
 // Bytecode is kept for the whole run: V8 otherwise drops that of functions not run for a
 // while, and a long first run (a cold build) would leave a code cache without the start-up's
@@ -21,33 +22,18 @@ v8.setFlagsFromString('--no-flush-bytecode');
 const root = path.resolve(import.meta.dirname, '..');
 const bundleDir = path.join(root, '.cache', 'tool');
 
-function filesUnder(entry) {
-  const stats = statSync(entry, { throwIfNoEntry: false });
-  if (!stats) return [];
-  if (stats.isFile()) return [entry];
-  return readdirSync(entry).flatMap((name) => filesUnder(path.join(entry, name)));
-}
-
-function sourceStamp() {
-  const hash = createHash('sha256');
-  // The bundler's settings below are part of what the bundle is made from.
-  for (const file of [...filesUnder(path.join(root, 'scripts')), ...filesUnder(path.join(root, 'bin')), path.join(root, 'package-lock.json')].sort()) {
-    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-async function bundledEntry() {
-  const stamp = sourceStamp();
+/** The bundles' folder, made again first if the code changed since they were made. */
+async function bundles() {
+  const stamp = sourceStamp(root);
   const stampFile = path.join(bundleDir, 'stamp');
-  const entry = path.join(bundleDir, 'cli.cjs');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return entry;
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return bundleDir;
   const { build } = await import('esbuild');
   const temporary = `${bundleDir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
-    // The print worker is an entry of its own: the command starts it as a worker thread.
-    entryPoints: { cli: path.join(root, 'scripts/cli.ts'), 'print-worker': path.join(root, 'scripts/pdf/print-worker.ts') },
+    // The print worker is an entry of its own: the command starts it as a worker thread. So is
+    // the quick answer of a build with nothing to build, which needs next to none of the code.
+    entryPoints: { cli: path.join(root, 'scripts/cli.ts'), 'print-worker': path.join(root, 'scripts/pdf/print-worker.ts'), quick: path.join(root, 'scripts/quick.ts') },
     outdir: temporary,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -67,7 +53,7 @@ async function bundledEntry() {
     minifyWhitespace: true,
     logLevel: 'silent',
   });
-  for (const name of ['cli.cjs', 'print-worker.cjs']) {
+  for (const name of ['cli.cjs', 'print-worker.cjs', 'quick.cjs']) {
     const file = path.join(temporary, name);
     writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
   }
@@ -81,7 +67,7 @@ async function bundledEntry() {
   // Another command may have made the same bundle meanwhile (and may be loading from it).
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     rmSync(temporary, { recursive: true, force: true });
-    return entry;
+    return bundleDir;
   }
   rmSync(bundleDir, { recursive: true, force: true });
   try {
@@ -89,14 +75,18 @@ async function bundledEntry() {
   } catch {
     rmSync(temporary, { recursive: true, force: true });
   }
-  return entry;
+  return bundleDir;
 }
 
 async function loadCli() {
   if (process.env.PERSKLAAR_NO_BUNDLE !== '1') {
     try {
-      const { exports, discardCache } = runBundle(await bundledEntry(), commandName(process.argv));
-      return { cli: exports, launcher: { discardCodeCache: discardCache } };
+      const dir = await bundles();
+      const command = commandName(process.argv);
+      const quick = command === 'build' ? await quickAnswer(dir) : {};
+      if (quick.unchanged) return { unchanged: quick.unchanged };
+      const { exports, discardCache } = runBundle(path.join(dir, 'cli.cjs'), command);
+      return { cli: exports, launcher: { discardCodeCache: discardCache, buildPlan: quick.plan } };
     } catch (error) {
       if (process.env.PERSKLAAR_DEBUG) console.error(error);
       // No esbuild, a read-only checkout…: the sources run all the same, only slower.
@@ -107,10 +97,25 @@ async function loadCli() {
   return { cli: await import('../scripts/cli.ts'), launcher: {} };
 }
 
+/**
+ * A build with nothing to build is answered by a bundle of its own (`scripts/quick.ts`); for
+ * any other, it hands over the plan it worked out. Whatever goes wrong here, the command itself
+ * runs and reports it.
+ */
+async function quickAnswer(dir) {
+  try {
+    return await runBundle(path.join(dir, 'quick.cjs'), 'quick').exports.quickAnswer(process.argv);
+  } catch (error) {
+    if (process.env.PERSKLAAR_DEBUG) console.error(error);
+    return {};
+  }
+}
+
 /** Each command keeps a code cache of its own: the functions its first run compiled. */
 function commandName(argv) {
   return ['build', 'lint', 'watch', 'check'].includes(argv[2]) ? argv[2] : 'other';
 }
 
-const { cli, launcher } = await loadCli();
-process.exitCode = await cli.main(process.argv, launcher);
+const { cli, launcher, unchanged } = await loadCli();
+if (unchanged) process.stdout.write(unchanged);
+else process.exitCode = await cli.main(process.argv, launcher);

@@ -3,22 +3,20 @@
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
-import { editions, editionsToBuild, type EditionName } from './build-state.ts';
+import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
+import type { BuildPlan } from './build-state.ts';
 import type { WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
-
-const DEFAULT_ISSUE = 'manuscript';
-/** Image variants, page maps and build states; PERSKLAAR_CACHE_DIR moves it (benchmarks, CI caches). */
-const CACHE_DIR = process.env.PERSKLAAR_CACHE_DIR ?? '.cache';
 
 /** What the launcher (`bin/persklaar.mjs`) offers the command. */
 export interface Launcher {
   /** The run did little of what the command can do: the code cache it would leave is not made. */
   discardCodeCache?: () => void;
+  /** What `build` has to do, worked out by the launcher's quick answer (`quick.ts`) for these very arguments. */
+  buildPlan?: BuildPlan;
 }
 
 export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
@@ -38,59 +36,47 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       verbose = Boolean(command.opts().verbose);
     });
 
-  program
-    .command('build')
-    .description('build the issue into the output folder')
-    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
-    .option('--out <DIR>', 'output folder', 'dist')
-    .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...editions]))
-    .option('--force', 'rebuild every edition, even when nothing changed')
-    .action(async (issueDir: string, options: { out: string; only?: EditionName[]; force?: boolean }) => {
-      // Nothing changed since the last build: answer without loading the pipeline at all.
-      // The quick answer below reads the folder; a folder that is no issue gets the loader's message.
-      if (!existsSync(path.join(issueDir, 'issue.yaml'))) {
-        throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
-      }
-      const only = options.only ?? [...editions];
-      const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
-      if (plan.stale.length === 0) {
-        launcher.discardCodeCache?.();
-        process.stdout.write(`Unchanged: ${only.join(', ')} (nothing to build)\n`);
-        return;
-      }
-      // Chromium starts before the pipeline is loaded, so that the two start-ups overlap (run
-      // from the sources, without a worker, the build launches it itself).
-      const printer = plan.stale.includes('pdf') ? early : undefined;
-      printer?.launch();
-      // Stage times on a terminal; CI logs get the summary line only.
-      const progress = process.stderr.isTTY || verbose;
-      let build: typeof import('./build.ts').build;
-      try {
-        ({ build } = await import('./build.ts'));
-      } catch (error) {
-        // The printer (and its browser) must not keep the command alive after this.
-        await printer?.close();
-        throw error;
-      }
-      // From here the build closes the printer, whatever happens; an early worker not needed
-      // (no PDF to build) is still this function's to end.
-      handedOver = printer !== undefined;
-      if (progress) process.stderr.write(`  ${'start-up'.padEnd(13)} ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
-      const result = await build({
-        issueDir,
-        outDir: options.out,
-        cacheDir: CACHE_DIR,
-        only: options.only,
-        force: options.force,
-        plan,
-        printer,
-        log: (line) => {
-          if (progress) process.stderr.write(`  ${line}\n`);
-        },
-      });
-      const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
-      process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
+  buildCommand(program).action(async (issueDir: string, options: BuildOptions) => {
+    // Nothing changed since the last build: answer without loading the pipeline at all.
+    const { plan, unchanged } = launcher.buildPlan ? { plan: launcher.buildPlan } : await planBuild(issueDir, options);
+    if (unchanged) {
+      launcher.discardCodeCache?.();
+      process.stdout.write(unchanged);
+      return;
+    }
+    // Chromium starts before the pipeline is loaded, so that the two start-ups overlap (run
+    // from the sources, without a worker, the build launches it itself).
+    const printer = plan.stale.includes('pdf') ? early : undefined;
+    printer?.launch();
+    // Stage times on a terminal; CI logs get the summary line only.
+    const progress = process.stderr.isTTY || verbose;
+    let build: typeof import('./build.ts').build;
+    try {
+      ({ build } = await import('./build.ts'));
+    } catch (error) {
+      // The printer (and its browser) must not keep the command alive after this.
+      await printer?.close();
+      throw error;
+    }
+    // From here the build closes the printer, whatever happens; an early worker not needed
+    // (no PDF to build) is still this function's to end.
+    handedOver = printer !== undefined;
+    if (progress) process.stderr.write(`  ${'start-up'.padEnd(13)} ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
+    const result = await build({
+      issueDir,
+      outDir: options.out,
+      cacheDir: CACHE_DIR,
+      only: options.only,
+      force: options.force,
+      plan,
+      printer,
+      log: (line) => {
+        if (progress) process.stderr.write(`  ${line}\n`);
+      },
     });
+    const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
+    process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
+  });
 
   program
     .command('lint')

@@ -4,29 +4,23 @@
  * change to every output, exactly like a change to a manuscript.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder, sourceStamp } from '../../bin/source-stamp.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const toolInputs = ['scripts', 'styles', 'package-lock.json'];
 
 let toolHash: string | undefined;
 
+/** The code (the launcher has already hashed it to name its bundle) and the theme, by content. */
 export function toolVersion(): string {
   if (toolHash) return toolHash;
-  const hash = createHash('sha256');
-  for (const file of toolInputs.flatMap((entry) => filesUnder(path.join(projectRoot, entry))).sort()) {
+  const hash = createHash('sha256').update(sourceStamp(projectRoot)).update('\0');
+  for (const file of filesUnder(path.join(projectRoot, 'styles')).sort()) {
     hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   toolHash = hash.digest('hex');
   return toolHash;
-}
-
-function filesUnder(entry: string): string[] {
-  const stats = statSync(entry, { throwIfNoEntry: false });
-  if (!stats) return [];
-  if (stats.isFile()) return [entry];
-  return readdirSync(entry, { withFileTypes: true }).flatMap((child) => filesUnder(path.join(entry, child.name)));
 }
 
 export function hashOf(...parts: (string | Uint8Array)[]): string {
