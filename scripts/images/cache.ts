@@ -4,16 +4,15 @@
  *
  * A variant's key is a sha256 over the source bytes, the variant's options and the sharp and
  * libvips versions (see variants.ts); a source's facts (size, credit) are kept under the hash
- * of its bytes. Entries are written to a temporary file and renamed into place, so a build
- * that is interrupted, or two builds at once, never leave a half-written entry: an entry
- * either exists whole or not at all. The data file is written before its description, and a
+ * of its bytes. Entries are written under a temporary name and renamed into place
+ * (`writeFileAtomic`), so a build that is interrupted, or two builds at once, never leave a
+ * half-written entry: an entry either exists whole or not at all. The data file is written before its description, and a
  * description whose file is missing or of the wrong size counts as a miss.
  */
-import { randomUUID } from 'node:crypto';
-import { copyFile, link, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Variant } from './types.ts';
-import { readCacheJson } from '../util/output.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 /** Bumped when the layout of the cache changes, so old entries are simply not found. */
 const LAYOUT = 'v1';
@@ -39,7 +38,7 @@ export class ImageCache {
   }
 
   async writeSource(hash: string, facts: unknown): Promise<void> {
-    await writeAtomic(this.sourcePath(hash), JSON.stringify(facts));
+    await writeFileAtomic(this.sourcePath(hash), JSON.stringify(facts));
   }
 
   async lookup(key: string, extension: string): Promise<CachedVariant | undefined> {
@@ -53,8 +52,8 @@ export class ImageCache {
   async store(key: string, extension: string, data: Buffer, info: Omit<CachedVariant, 'file' | 'bytes'>): Promise<CachedVariant> {
     const file = this.variantPath(key, extension);
     const description = { width: info.width, height: info.height, mediaType: info.mediaType, bytes: data.length };
-    await writeAtomic(file, data);
-    await writeAtomic(`${file}.json`, JSON.stringify(description));
+    await writeFileAtomic(file, data);
+    await writeFileAtomic(`${file}.json`, JSON.stringify(description));
     return { ...description, file };
   }
 
@@ -64,18 +63,6 @@ export class ImageCache {
 
   private variantPath(key: string, extension: string): string {
     return path.join(this.root, 'variants', key.slice(0, 2), `${key}.${extension}`);
-  }
-}
-
-async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }
 
