@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../markdown/parse.ts';
-import { parseWithCache } from '../markdown/parse-cache.ts';
+import { forgetOtherArticles, parseWithCache } from '../markdown/parse-cache.ts';
 import { hasFatal, InputError, UsageError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
 import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
@@ -59,6 +59,7 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   );
   const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
+  if (options.cacheDir) await forgetOtherArticles(options.cacheDir, dir, meta.articles);
 
   return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
 }

@@ -1,7 +1,10 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../../scripts/issue/load.ts';
 import { InputError } from '../../scripts/util/errors.ts';
+import { issueCacheDir } from '../../scripts/util/fingerprint.ts';
 import { persklaar, fixtures } from '../helpers/cli.ts';
 import { copyFixture, edit } from '../helpers/temp-issue.ts';
 
@@ -23,6 +26,21 @@ describe('load', () => {
     expect(issue.articles[1]!.data.kind).toBe('interview');
     expect(issue.articles[1]!.data.people.map((person) => person.name)).toEqual(['Piet Pieters', 'Sara Smit']);
     expect(issue.articles[0]!.tree.type).toBe('root');
+  });
+
+  it('keeps the parsed trees of the articles the issue lists, and only those', async () => {
+    const dir = copyFixture();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'persklaar-cache-'));
+    const parsed = path.join(issueCacheDir(cacheDir, dir), 'parsed');
+    await loadIssue(dir, { cacheDir });
+    expect(readdirSync(parsed).sort()).toEqual(['gesprek.md.json', 'voorwoord.md.json']);
+    // A write of another build under way is left alone.
+    writeFileSync(path.join(parsed, '.voorwoord.md.json.tmp-1-00'), '');
+
+    edit(path.join(dir, 'issue.yaml'), (text) => text.replace(/^\s*- gesprek\.md\n/m, ''));
+    const issue = await loadIssue(dir, { cacheDir });
+    expect(issue.articles.map((article) => article.name)).toEqual(['voorwoord.md']);
+    expect(readdirSync(parsed).sort()).toEqual(['.voorwoord.md.json.tmp-1-00', 'voorwoord.md.json']);
   });
 
   it('names the line of a YAML syntax error in issue.yaml', async () => {
