@@ -83,9 +83,12 @@ function treeMemory(pid: number): number {
   return total;
 }
 
-/** `persklaar build`, as an editor runs it; `sample` measures memory (see `timed`). */
+/**
+ * `persklaar build`, as an editor runs it (through make, which sets MALLOC_ARENA_MAX: see the
+ * Makefile); `sample` measures memory (see `timed`).
+ */
 const cli = (issueDir: string, outDir: string, cacheDir: string, extra: string[] = [], sample = false) =>
-  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir }, sample);
+  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' }, sample);
 
 /** A copy of the shipped issue with its photos beside it, to edit freely. */
 function copyIssue(name: string, times = 1): string {
