@@ -80,16 +80,19 @@ async function bundles() {
 
 async function loadCli() {
   if (process.env.PERSKLAAR_NO_BUNDLE !== '1') {
+    let quick = {};
     try {
       const dir = await bundles();
       const command = commandName(process.argv);
-      const quick = command === 'build' ? await quickAnswer(dir) : {};
+      if (command === 'build') quick = await quickAnswer(dir);
       if (quick.unchanged) return { unchanged: quick.unchanged };
       const { exports, discardCache } = runBundle(path.join(dir, 'cli.cjs'), command);
-      return { cli: exports, launcher: { discardCodeCache: discardCache, buildPlan: quick.plan } };
+      return { cli: exports, launcher: { discardCodeCache: discardCache, buildPlan: quick.plan, printer: quick.printer } };
     } catch (error) {
       if (process.env.PERSKLAAR_DEBUG) console.error(error);
-      // No esbuild, a read-only checkout…: the sources run all the same, only slower.
+      // No esbuild, a read-only checkout…: the sources run all the same, only slower, and
+      // print in this thread.
+      await quick.printer?.discard();
     }
   }
   const { register } = await import('tsx/esm/api');
@@ -99,8 +102,8 @@ async function loadCli() {
 
 /**
  * A build with nothing to build is answered by a bundle of its own (`scripts/quick.ts`); for
- * any other, it hands over the plan it worked out. Whatever goes wrong here, the command itself
- * runs and reports it.
+ * any other, it hands over the plan it worked out and, if the PDF is stale, the print worker it
+ * started. Whatever goes wrong here, the command itself runs and reports it.
  */
 async function quickAnswer(dir) {
   try {

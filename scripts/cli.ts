@@ -2,12 +2,11 @@
  * The command line. Parsing arguments never does work: each command calls its runner.
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
 import type { BuildPlan } from './build-state.ts';
-import type { WorkerPrinter } from './pdf/printer.ts';
+import { bundledPrintWorker, type WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
@@ -17,13 +16,17 @@ export interface Launcher {
   discardCodeCache?: () => void;
   /** What `build` has to do, worked out by the launcher's quick answer (`quick.ts`) for these very arguments. */
   buildPlan?: BuildPlan;
+  /** The print worker the quick answer started, when that plan has the PDF to build. */
+  printer?: WorkerPrinter;
 }
 
 export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
-  // A build that may print starts its print worker first thing, so that it is ready to start
-  // Chromium (and then load Puppeteer, on the other core) the moment the PDF is known to need
-  // building; otherwise the worker is ended before it launched anything.
-  const early = mayPrint(argv) ? await startPrintWorker() : undefined;
+  // A build that prints has its print worker started as early as possible: by the launcher's
+  // quick answer, which knows the plan before this bundle is even read, else first thing here,
+  // so that the worker is ready to start Chromium (and then load Puppeteer, on the other core)
+  // the moment the PDF is known to need building; otherwise it is ended before it launched
+  // anything.
+  const early = launcher.buildPlan ? launcher.printer : mayPrint(argv) ? bundledPrintWorker() : undefined;
   let handedOver = false;
   let verbose = false;
   let exitCode = EXIT_OK;
@@ -139,16 +142,6 @@ function mayPrint(argv: string[]): boolean {
   return listed.includes('pdf');
 }
 
-/**
- * The bundled command prints from a worker thread (its entry sits beside this file); run from
- * the sources, it prints in this thread.
- */
-async function startPrintWorker(): Promise<WorkerPrinter | undefined> {
-  const workerFile = new URL('./print-worker.mjs', import.meta.url);
-  if (!import.meta.url.endsWith('.cjs') || !existsSync(workerFile)) return undefined;
-  const { workerPrinter } = await import('./pdf/printer.ts');
-  return workerPrinter(workerFile);
-}
 
 function handle(error: unknown, verbose: boolean): number {
   if (error instanceof CommanderError) {

@@ -1,19 +1,23 @@
 /**
  * `persklaar build` with nothing to build, answered from a bundle of its own: the argument
- * parser and the build state, a few hundred kilobytes against the pipeline's megabytes. The
- * launcher runs it before the command's bundle; anything it cannot answer (a build with work
- * to do, a mistyped option, an error of any kind) is left to the command, which reports it, and
- * the plan worked out here goes with it so that the command does not work it out again.
+ * parser and the build state, a small fraction of the pipeline's megabytes. The launcher runs
+ * it before the command's bundle; anything it cannot answer (a build with work to do, a
+ * mistyped option, an error of any kind) is left to the command, which reports it. What was
+ * worked out here goes with it: the plan, and, when the PDF is stale, the print worker, started
+ * here so that Chromium is on its way while the command's bundle loads.
  */
 import { Command } from 'commander';
 import type { BuildPlan } from './build-state.ts';
 import { buildCommand, planBuild, type BuildOptions } from './build-command.ts';
+import { bundledPrintWorker, type WorkerPrinter } from './pdf/printer.ts';
 
 export interface QuickAnswer {
   /** The whole answer, when nothing needs building. */
   unchanged?: string;
   /** What the build has to do otherwise. */
   plan?: BuildPlan;
+  /** The print worker, its browser launched, when the plan has the PDF to build. */
+  printer?: WorkerPrinter;
 }
 
 export async function quickAnswer(argv: string[]): Promise<QuickAnswer> {
@@ -29,6 +33,10 @@ export async function quickAnswer(argv: string[]): Promise<QuickAnswer> {
     await program.parseAsync(argv);
   } catch {
     return {};
+  }
+  if (answer.plan?.stale.includes('pdf')) {
+    answer.printer = bundledPrintWorker();
+    answer.printer?.launch();
   }
   return answer;
 }

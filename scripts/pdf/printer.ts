@@ -10,7 +10,7 @@
  * Either way a print is retried once in a fresh browser (`robust-print.ts`), and its failures
  * arrive as the same errors (a `ChromiumFailure` is exit 2).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
@@ -199,6 +199,16 @@ export function workerPrinter(workerFile: URL): WorkerPrinter {
       return closing;
     },
   };
+}
+
+/**
+ * The print worker of the bundled command (its entry sits beside the bundles); run from the
+ * sources there is none, and the build prints in this thread.
+ */
+export function bundledPrintWorker(): WorkerPrinter | undefined {
+  const workerFile = new URL('./print-worker.mjs', import.meta.url);
+  if (!import.meta.url.endsWith('.cjs') || !existsSync(workerFile)) return undefined;
+  return workerPrinter(workerFile);
 }
 
 /** The error a worker sent, as the class the command line reports by (exit 2 for Chromium). */
