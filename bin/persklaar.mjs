@@ -79,8 +79,8 @@ async function bundles() {
 }
 
 async function loadCli() {
+  let quick = {};
   if (process.env.PERSKLAAR_NO_BUNDLE !== '1') {
-    let quick = {};
     try {
       const dir = await bundles();
       const command = commandName(process.argv);
@@ -90,14 +90,13 @@ async function loadCli() {
       return { cli: exports, launcher: { discardCodeCache: discardCache, buildPlan: quick.plan, printer: quick.printer } };
     } catch (error) {
       if (process.env.PERSKLAAR_DEBUG) console.error(error);
-      // No esbuild, a read-only checkout…: the sources run all the same, only slower, and
-      // print in this thread.
-      await quick.printer?.discard();
+      // No esbuild, a read-only checkout…: the sources run all the same, only slower (with
+      // what the quick answer worked out and started, if it ran).
     }
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return { cli: await import('../scripts/cli.ts'), launcher: {} };
+  return { cli: await import('../scripts/cli.ts'), launcher: { buildPlan: quick.plan, printer: quick.printer } };
 }
 
 /**
@@ -114,9 +113,13 @@ async function quickAnswer(dir) {
   }
 }
 
-/** Each command keeps a code cache of its own: the functions its first run compiled. */
+/**
+ * Each command keeps a code cache of its own: the functions its first run compiled. The command
+ * is the first argument that is no option (`persklaar --verbose build` is a build).
+ */
 function commandName(argv) {
-  return ['build', 'lint', 'watch', 'check'].includes(argv[2]) ? argv[2] : 'other';
+  const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return ['build', 'lint', 'watch', 'check'].includes(command) ? command : 'other';
 }
 
 const { cli, launcher, unchanged } = await loadCli();

@@ -40,8 +40,9 @@ export interface BuildOptions {
   /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
   browser?: Browser;
   /**
-   * A printer already starting, which the build closes when it ends: the command line starts
-   * one (Chromium in a worker thread) before it loads the pipeline, so that both start-ups overlap.
+   * A printer already starting, which the build closes when it ends: the launcher's quick answer
+   * starts one (Chromium in a worker thread) before the pipeline is loaded, so that both
+   * start-ups overlap.
    */
   printer?: Printer;
   /** Which editions are stale, when the caller has already worked it out. */

@@ -142,7 +142,6 @@ function mayPrint(argv: string[]): boolean {
   return listed.includes('pdf');
 }
 
-
 function handle(error: unknown, verbose: boolean): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT_OK : EXIT_INTERNAL;

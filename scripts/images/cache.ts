@@ -6,8 +6,9 @@
  * libvips versions (see variants.ts); a source's facts (size, credit) are kept under the hash
  * of its bytes. Entries are written under a temporary name and renamed into place
  * (`writeFileAtomic`), so a build that is interrupted, or two builds at once, never leave a
- * half-written entry: an entry either exists whole or not at all. The data file is written before its description, and a
- * description whose file is missing or of the wrong size counts as a miss.
+ * half-written entry: an entry either exists whole or not at all. The data file is written
+ * before its description, and a description whose file is missing or of the wrong size counts
+ * as a miss.
  */
 import { copyFile, link, mkdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';

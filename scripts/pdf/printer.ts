@@ -3,9 +3,10 @@
  *
  * - a browser in this thread: the one `watch` keeps warm (borrowed: never closed here), or
  *   one launched for a single build;
- * - a browser driven from a worker thread (`print-worker.ts`), which the command line starts
- *   before it even loads the pipeline. The browser's start and Puppeteer itself then cost the
- *   other core, not the thread that reads and renders the manuscripts.
+ * - a browser driven from a worker thread (`print-worker.ts`), which the launcher's quick
+ *   answer (`quick.ts`) starts as soon as it knows the PDF is stale, before the command's
+ *   bundle is even read. The browser's start and Puppeteer itself then cost the other core,
+ *   not the thread that reads and renders the manuscripts.
  *
  * Either way a print is retried once in a fresh browser (`robust-print.ts`), and its failures
  * arrive as the same errors (a `ChromiumFailure` is exit 2).
@@ -79,7 +80,7 @@ const ABORT_MS = 5_000;
 export interface WorkerPrinter extends Printer {
   /** Launches the browser now (printing launches it anyway). */
   launch(): void;
-  /** Ends the worker when nothing is to be printed after all; it has launched no browser. */
+  /** Ends the worker when nothing is to be printed after all, closing a browser it launched. */
   discard(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ export const EXIT_INTERNAL = 2;
  * One set of the error classes per process. The launcher's quick answer (`quick.ts`) is a
  * bundle of its own and starts the print worker, whose failures reach the command's bundle: an
  * error made by either copy of this module is an instance of the classes the command reports by.
+ * Every error class the command tells apart goes through `shared`, subclasses included.
  */
 function shared<T>(name: string, made: T): T {
   const key = Symbol.for('persklaar.errors');

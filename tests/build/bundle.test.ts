@@ -4,7 +4,7 @@
  * Whatever the cache, the code does the same.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.ts';
 // @ts-expect-error: the launcher's helpers are plain JavaScript.
 import { asciiOnly } from '../../bin/load-bundle.mjs';
+import { sourceStamp } from '../../bin/source-stamp.mjs';
 
 /** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
 function run(file: string, discard = false): { answer: string; cache: string } {
@@ -68,5 +69,37 @@ describe('bundles are made ASCII', () => {
       // eslint-disable-next-line no-eval
       expect((0, eval)(made)).toEqual((0, eval)(sample));
     }
+  });
+});
+
+describe('the stamp of the code', () => {
+  it('changes with the sources, the launcher, the locked dependencies and the TypeScript settings, not with editor leftovers', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'persklaar-stamp-'));
+    const files: Record<string, string> = {
+      'scripts/cli.ts': 'export {};\n',
+      'scripts/pdf/print.ts': 'export const a = 1;\n',
+      'bin/persklaar.mjs': '// launcher\n',
+      'package-lock.json': '{}\n',
+      'tsconfig.json': '{}\n',
+      'styles/print.css': 'p {}\n',
+    };
+    /** A project of `files` with `changes` over them, at a root of its own (the stamp is kept per process and root). */
+    const stampOf = (changes: Record<string, string> = {}) => {
+      const project = mkdtempSync(path.join(base, 'project-'));
+      for (const [name, text] of Object.entries({ ...files, ...changes })) {
+        mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+        writeFileSync(path.join(project, name), text);
+      }
+      return sourceStamp(project);
+    };
+    const stamp = stampOf();
+    expect(stampOf()).toBe(stamp);
+    expect(stampOf({ 'scripts/.print.ts.swp': 'x', 'scripts/pdf/print.ts~': 'x', 'bin/.#persklaar.mjs': 'x' })).toBe(stamp);
+    // The theme is part of the tool's version (`toolVersion`), not of the bundle.
+    expect(stampOf({ 'styles/print.css': 'p { color: red }\n' })).toBe(stamp);
+    for (const name of ['scripts/pdf/print.ts', 'bin/persklaar.mjs', 'package-lock.json', 'tsconfig.json']) {
+      expect(stampOf({ [name]: `${files[name]} ` }), name).not.toBe(stamp);
+    }
+    expect(stampOf({ 'scripts/new.ts': 'export {};\n' })).not.toBe(stamp);
   });
 });
