@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
 import type { BuildPlan } from './build-state.ts';
-import { bundledPrintWorker, type WorkerPrinter } from './pdf/printer.ts';
+import type { WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
@@ -21,12 +21,6 @@ export interface Launcher {
 }
 
 export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
-  // A build that prints has its print worker started as early as possible: by the launcher's
-  // quick answer, which knows the plan before this bundle is even read, else first thing here,
-  // so that the worker is ready to start Chromium (and then load Puppeteer, on the other core)
-  // the moment the PDF is known to need building; otherwise it is ended before it launched
-  // anything.
-  const early = launcher.buildPlan ? launcher.printer : mayPrint(argv) ? bundledPrintWorker() : undefined;
   let handedOver = false;
   let verbose = false;
   let exitCode = EXIT_OK;
@@ -47,10 +41,10 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       process.stdout.write(unchanged);
       return;
     }
-    // Chromium starts before the pipeline is loaded, so that the two start-ups overlap (run
-    // from the sources, without a worker, the build launches it itself).
-    const printer = plan.stale.includes('pdf') ? early : undefined;
-    printer?.launch();
+    // The launcher's quick answer has started the print worker and its browser when the PDF is
+    // stale, so that the start-ups overlap; without one (run from the sources) the build
+    // launches a browser in this thread.
+    const printer = launcher.printer;
     // Stage times on a terminal; CI logs get the summary line only.
     const progress = process.stderr.isTTY || verbose;
     let build: typeof import('./build.ts').build;
@@ -61,9 +55,8 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       await printer?.close();
       throw error;
     }
-    // From here the build closes the printer, whatever happens; an early worker not needed
-    // (no PDF to build) is still this function's to end.
-    handedOver = printer !== undefined;
+    // From here the build closes the printer, whatever happens.
+    handedOver = true;
     if (progress) process.stderr.write(`  ${'start-up'.padEnd(13)} ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
     const result = await build({
       issueDir,
@@ -122,24 +115,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
   } catch (error) {
     exitCode = handle(error, verbose);
   } finally {
-    if (!handedOver) await early?.discard();
+    if (!handedOver) await launcher.printer?.discard();
   }
   return exitCode;
-}
-
-/** `build`, unless `--only` leaves the PDF out (when unsure, yes: the worker is then discarded). */
-function mayPrint(argv: string[]): boolean {
-  const args = argv.slice(2);
-  if (args[0] !== 'build') return false;
-  const only = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
-  if (only === -1) return true;
-  const inline = args[only]!.startsWith('--only=') ? args[only]!.slice('--only='.length).split(',') : [];
-  const listed = [...inline];
-  for (const arg of args.slice(only + 1)) {
-    if (arg.startsWith('-')) break;
-    listed.push(arg);
-  }
-  return listed.includes('pdf');
 }
 
 function handle(error: unknown, verbose: boolean): number {

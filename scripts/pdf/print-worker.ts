@@ -1,9 +1,9 @@
 /**
  * The print worker (see `printer.ts`): starts Chromium the moment it is told to (the launcher's
- * quick answer tells it at once; a command started without one starts the worker before it
- * knows whether the PDF needs building, and tells it later) and only then loads
- * Puppeteer, while Chromium starts; prints what it is sent, and closes the browser when told
- * to. A browser that failed a print is replaced for the next one, as in a build without a worker.
+ * quick answer starts the worker and tells it at once, once it knows the PDF is stale) and only
+ * then loads Puppeteer, while Chromium starts; prints what it is sent, and closes the browser
+ * when told to. A browser that failed a print is replaced for the next one, as in a build
+ * without a worker.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Browser } from 'puppeteer';
