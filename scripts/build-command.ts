@@ -3,11 +3,9 @@
  * all. Shared by the command line (`cli.ts`) and its quick answer (`quick.ts`), which the
  * launcher runs first so that a build with nothing to build loads none of the pipeline.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { editions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
-import { UsageError } from './util/errors.ts';
+import { issueFile } from './issue/issue-file.ts';
 
 export const DEFAULT_ISSUE = 'manuscript';
 /** Image variants, page maps and build states; PERSKLAAR_CACHE_DIR moves it (benchmarks, CI caches). */
@@ -35,10 +33,7 @@ export function buildCommand(program: Command): Command {
  * than the manuscripts' bytes, the photos' sizes and times and the last build's state.
  */
 export async function planBuild(issueDir: string, options: BuildOptions): Promise<{ plan: BuildPlan; unchanged?: string }> {
-  // A folder that is no issue gets the loader's message; this check only reads the folder.
-  if (!existsSync(path.join(issueDir, 'issue.yaml'))) {
-    throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
-  }
+  issueFile(issueDir);
   const only = options.only ?? [...editions];
   const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
   return plan.stale.length === 0 ? { plan, unchanged: `Unchanged: ${only.join(', ')} (nothing to build)\n` } : { plan };

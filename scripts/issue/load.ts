@@ -4,18 +4,19 @@
  * Every problem found is collected before giving up, so an editor fixes them in one go; each
  * is a fatal VFile message at its file and line, and the whole set is thrown as an InputError.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { forgetOtherArticles, parseWithCache } from '../markdown/parse-cache.ts';
-import { hasFatal, InputError, UsageError } from '../util/errors.ts';
+import { hasFatal, InputError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
 import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
 import { parseYaml } from './yaml-errors.ts';
 import { imagesDirOf } from './images-dir.ts';
+import { issueFile } from './issue-file.ts';
 import { isWithin } from '../util/paths.ts';
 
 export interface Article {
@@ -44,12 +45,7 @@ export interface LoadOptions {
 
 export async function loadIssue(issueDir: string, options: LoadOptions = {}): Promise<Issue> {
   const dir = path.resolve(issueDir);
-  const issuePath = path.join(dir, 'issue.yaml');
-  if (!existsSync(issuePath)) {
-    throw new UsageError(`No issue.yaml in ${issueDir}: an issue folder holds issue.yaml and one .md file per article`);
-  }
-  if (!statSync(issuePath).isFile()) throw new UsageError(`${issueDir}/issue.yaml is a folder, not a file`);
-  const file = await readTextFile(issuePath);
+  const file = await readTextFile(issueFile(issueDir));
   const meta = hasFatal(file) ? undefined : parseYaml(file, String(file.value), issueSchema);
   if (!meta) throw new InputError([file]);
 
