@@ -2,15 +2,16 @@
 ISSUE ?= manuscript
 OUT   ?= dist
 NODE_STAMP := node_modules/.package-lock.json
+# The command, compiled from scripts/ (esbuild.config.mjs); `npm ci` compiles it too.
+COMMAND := lib/command/cli.cjs
+SOURCES := $(shell find scripts bin -type f ! -name '.*' ! -name '*~') esbuild.config.mjs package-lock.json tsconfig.json
 export PUPPETEER_SKIP_DOWNLOAD := true
-# Ace by DAISY (the EPUB accessibility test) pulls in Electron; its binary is never needed here.
-export ELECTRON_SKIP_BINARY_DOWNLOAD := 1
 # glibc's malloc gives each thread that encodes photos an arena of its own, and freed memory
 # stays in them: with two arenas a cold build's command peaks at about 320 MB instead of 550,
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: all build test lint bench clean deps system-deps standins
+.PHONY: all build test lint bench clean deps system-deps standins compile
 .DEFAULT_GOAL := all
 
 all: build
@@ -19,10 +20,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+$(COMMAND): $(SOURCES) | $(NODE_STAMP)
+	npm run --silent compile
+
 system-deps:
 	@scripts/setup/system-deps.sh
 
-deps: $(NODE_STAMP) system-deps
+deps: $(NODE_STAMP) $(COMMAND) system-deps
 
 build: deps
 	node bin/persklaar.mjs build $(ISSUE) --out $(OUT)
@@ -40,5 +44,8 @@ bench: deps
 standins: $(NODE_STAMP)
 	npm run standins
 
+compile: $(NODE_STAMP)
+	npm run --silent compile
+
 clean:
-	rm -rf $(OUT) .cache
+	rm -rf $(OUT) .cache lib

@@ -1,4 +1,4 @@
-// Runs one of the command's bundles (CommonJS files made by `persklaar.mjs` in .cache/tool/)
+// Runs the command's bundle (the CommonJS file `npm run compile` makes in lib/command/)
 // with V8's code cache: compiling the pipeline's few megabytes of JavaScript is a large part of
 // a command's start, and the cache, written beside the bundle after the first run of each
 // command, turns that into reading bytecode back. Node 20 offers a code cache only to scripts
@@ -26,7 +26,7 @@ export function runBundle(file, cacheName) {
   } catch {
     // First run of this use: the cache is written when it ends.
   }
-  // The bundles are ASCII (see asciiOnly): read as bytes, a one-byte string.
+  // The bundle is ASCII (see asciiOnly in esbuild.config.mjs): read as bytes, a one-byte string.
   const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const cache = cachedData && !script.cachedDataRejected ? 'used' : 'made';
   let keep = cache === 'made';
@@ -51,19 +51,4 @@ export function runBundle(file, cacheName) {
     keep = false;
   };
   return { exports: module.exports, cache, discardCache };
-}
-
-/**
- * esbuild leaves a few characters beyond ASCII in regular expressions (Dutch quotes, '…'),
- * which make the whole bundle a two-byte string for V8: read three times slower, parsed slower.
- * Each becomes a `\uXXXX` escape, which means the same in a string, a template and a regular
- * expression, with or without the u flag (a pair of escapes for a character beyond U+FFFF); an
- * identity escape before one (`\’`, the character itself) loses its backslash first.
- */
-export function asciiOnly(code) {
-  return code.replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, char) => {
-    let escaped = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
-    for (let index = 0; index < char.length; index++) escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
-    return escaped;
-  });
 }

@@ -1,7 +1,7 @@
 /**
  * The `build` command's arguments and its first question, whether anything needs building at
- * all. Shared by the command line (`cli.ts`) and its quick answer (`quick.ts`), which the
- * launcher runs first so that a build with nothing to build loads none of the pipeline.
+ * all: answered from the manuscripts' bytes and the last build's state, so that a build with
+ * nothing to build evaluates none of the pipeline.
  */
 import { Command, Option } from 'commander';
 import { editions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';

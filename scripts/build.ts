@@ -21,9 +21,8 @@ import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
-import { UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
-import { browserPrinter, launchedPrinter, type Printer } from './pdf/printer.ts';
+import { browserPrinter, launchedPrinter } from './pdf/printer.ts';
 import { refuseWritesToSources } from './util/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
@@ -39,12 +38,8 @@ export interface BuildOptions {
   force?: boolean;
   /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
   browser?: Browser;
-  /**
-   * A printer already starting, which the build closes when it ends: the launcher's quick answer
-   * starts one (Chromium in a worker thread) before the pipeline is loaded, so that both
-   * start-ups overlap.
-   */
-  printer?: Printer;
+  /** Stops the build (the command was interrupted): it fails, leaving the outputs as they were. */
+  signal?: AbortSignal;
   /** Which editions are stale, when the caller has already worked it out. */
   plan?: BuildPlan;
   /** Called with one line per finished stage. */
@@ -68,9 +63,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const timings: BuildResult['timings'] = [];
   const log = options.log ?? (() => {});
+  const failed = new AbortController();
+  const stopped = () => failed.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', stopped, { once: true });
   const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    if (name !== 'close') failed.signal.throwIfAborted();
     const start = performance.now();
     const result = await work();
+    if (name !== 'close') failed.signal.throwIfAborted();
     const ms = performance.now() - start;
     timings.push({ stage: name, ms });
     log(`${name.padEnd(13)} ${ms.toFixed(0).padStart(6)} ms`);
@@ -83,15 +83,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, options.only ?? editions, options.force));
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
   // Chromium starts while the manuscripts are read and rendered and the photos made.
-  const printer = options.printer ?? (wanted.includes('pdf') ? (options.browser ? browserPrinter(options.browser, false) : launchedPrinter()) : undefined);
+  const startPrinter = () => (options.browser ? browserPrinter(options.browser, false) : launchedPrinter());
+  let printer = wanted.includes('pdf') ? startPrinter() : undefined;
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
   /** Work still running when the build fails, to wait for before its folders are removed. */
   const cleanupFirst: (() => Promise<void>)[] = [];
-  const failed = new AbortController();
   // The printer's own browser is closed as soon as the last print is made (while the PDF is
   // finished), or when the build ends, whichever comes first.
-  if (printer) cleanup.push(() => printer.close());
+  cleanup.push(async () => printer?.close());
+  /** A folder of this build's own, removed when it ends. */
+  const temporaryDir = async (name: string) => {
+    const dir = await mkdtemp(path.join(tmpdir(), `persklaar-${name}-`));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  };
   const stageFor = async (name: string) => {
     const dir = await stageDir(path.join(outDir, name));
     staged.push(dir);
@@ -109,15 +115,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log('nothing changed');
       return { issue, outputs: [], built: [], skipped, timings, ms: performance.now() - started };
     }
+    // The EPUB's page list is the print's page numbers: with no print made before, the
+    // document is printed for them, though the PDF itself is not asked for.
+    const printForPages = !printer && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
+    if (printForPages) {
+      printer = startPrinter();
+    }
     const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
     const lock = await lockOutput(outDir);
     cleanup.push(() => lock.release());
 
     const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
-    const printDir = wanted.includes('pdf') ? await stageFor('print') : undefined;
+    const printDir = wanted.includes('pdf') ? await stageFor('print') : printForPages ? await temporaryDir('print') : undefined;
     // The EPUB packs its photos from here; the folder goes when the build ends.
-    const epubImages = wanted.includes('epub') ? await mkdtemp(path.join(tmpdir(), 'persklaar-epub-')) : undefined;
-    if (epubImages) cleanup.push(() => rm(epubImages, { recursive: true, force: true }));
+    const epubImages = wanted.includes('epub') ? await temporaryDir('epub') : undefined;
 
     const placeImages = (editions: Edition[]) =>
       processImages(issue, {
@@ -160,7 +171,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // Whichever fails first fails the build at once (and abandons the other).
     const [pdf, epubBytes] = await Promise.all([printing, epub]);
-    if (pdf) {
+    if (pdf && wanted.includes('pdf')) {
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(pdf.timings.finishParts).filter(([part]) => part !== 'load').map(([part, ms]) => `${part} ${ms.toFixed(0)}`).join(', ')})`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
@@ -184,6 +195,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;
   } finally {
+    options.signal?.removeEventListener('abort', stopped);
     await stage('close', async () => {
       for (const step of cleanup) await step();
     });
@@ -210,7 +222,8 @@ async function packEpubAlongside(
   const last = await readPageMapCache(cacheDir, issue);
   const early = last ? await pack(last) : undefined;
   if (!printing) {
-    if (!early) throw new UsageError('The EPUB’s page list needs the print edition’s page numbers: build the PDF once (`persklaar build` without --only)');
+    // The build prints whenever there is no page map: this one vanished meanwhile.
+    if (!early) throw new Error('The print edition’s page map could not be read');
     return early;
   }
   const pdf = await printing;

@@ -5,23 +5,18 @@
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
-import type { BuildPlan } from './build-state.ts';
-import type { WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
+import { handleTerminationSignals, onTermination, terminated } from './util/termination.ts';
 
 /** What the launcher (`bin/persklaar.mjs`) offers the command. */
 export interface Launcher {
   /** The run did little of what the command can do: the code cache it would leave is not made. */
   discardCodeCache?: () => void;
-  /** What `build` has to do, worked out by the launcher's quick answer (`quick.ts`) for these very arguments. */
-  buildPlan?: BuildPlan;
-  /** The print worker the quick answer started, when that plan has the PDF to build. */
-  printer?: WorkerPrinter;
 }
 
 export async function main(argv: string[], launcher: Launcher = {}): Promise<number> {
-  let handedOver = false;
+  handleTerminationSignals();
   let verbose = false;
   let exitCode = EXIT_OK;
   const program = new Command('persklaar')
@@ -34,44 +29,38 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     });
 
   buildCommand(program).action(async (issueDir: string, options: BuildOptions) => {
-    // Nothing changed since the last build: answer without loading the pipeline at all.
-    const { plan, unchanged } = launcher.buildPlan ? { plan: launcher.buildPlan } : await planBuild(issueDir, options);
+    // Nothing changed since the last build: answered without loading the pipeline at all.
+    const { plan, unchanged } = await planBuild(issueDir, options);
     if (unchanged) {
       launcher.discardCodeCache?.();
       process.stdout.write(unchanged);
       return;
     }
-    // The launcher's quick answer has started the print worker and its browser when the PDF is
-    // stale, so that the start-ups overlap; without one (run from the sources) the build
-    // launches a browser in this thread.
-    const printer = launcher.printer;
     // Stage times on a terminal; CI logs get the summary line only.
     const progress = process.stderr.isTTY || verbose;
-    let build: typeof import('./build.ts').build;
-    try {
-      ({ build } = await import('./build.ts'));
-    } catch (error) {
-      // The printer (and its browser) must not keep the command alive after this.
-      await printer?.close();
-      throw error;
+    const { build } = await import('./build.ts');
+    if (progress) {
+      const loaded = performance.now().toFixed(0).padStart(6);
+      process.stderr.write(`  ${'start-up'.padEnd(13)} ${loaded} ms (process start to pipeline loaded)\n`);
     }
-    // From here the build closes the printer, whatever happens.
-    handedOver = true;
-    if (progress) process.stderr.write(`  ${'start-up'.padEnd(13)} ${performance.now().toFixed(0).padStart(6)} ms (process start to pipeline loaded)\n`);
-    const result = await build({
+    const building = build({
       issueDir,
       outDir: options.out,
       cacheDir: CACHE_DIR,
       only: options.only,
       force: options.force,
       plan,
-      printer,
+      signal: terminated,
       log: (line) => {
         if (progress) process.stderr.write(`  ${line}\n`);
       },
     });
+    // Interrupted, the build removes what it staged and closes its browser before the exit.
+    const forget = onTermination(() => building.catch(() => undefined));
+    const result = await building.finally(forget);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
-    process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
+    const built = result.built.join(', ') || 'nothing';
+    process.stdout.write(`Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
   });
 
   program
@@ -94,11 +83,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .action(async (issueDir: string, options: { out: string; port: string }) => {
       const { startWatch } = await import('./watch/watch.ts');
       const session = await startWatch(issueDir, { outDir: options.out, port: Number(options.port), cacheDir: CACHE_DIR });
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await session.close();
+      // Until the command is told to stop; the termination path waits for the session to close.
+      onTermination(() => session.close());
+      await new Promise(() => undefined);
     });
 
   program
@@ -114,8 +101,6 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     await program.parseAsync(argv);
   } catch (error) {
     exitCode = handle(error, verbose);
-  } finally {
-    if (!handedOver) await launcher.printer?.discard();
   }
   return exitCode;
 }

@@ -1,19 +1,27 @@
 /**
- * Builds the shipped issue once per test run; suites that check the real editions (HTML
- * validity, accessibility, PDF tags, EPUB) read this one build instead of each making its own.
+ * Compiles the command (as `npm ci` and `make` do) and builds the shipped issue with it once
+ * per test run; suites that check the real editions (HTML validity, accessibility, PDF tags,
+ * EPUB) read this one build instead of each making its own.
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from '../scripts/build.ts';
+// @ts-expect-error: the compile step is plain JavaScript.
+import { compile } from '../esbuild.config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  await compile();
   // One folder per run: two runs at once (an editor's and a watcher's) must not share it.
   const outDir = path.join(root, `.cache/test-build-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
-  await build({ issueDir: path.join(root, 'manuscript'), outDir, cacheDir: path.join(root, '.cache') });
+  const built = spawnSync(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', 'manuscript', '--out', outDir], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`The shipped issue did not build:\n${built.stderr}`);
   project.provide('issueBuild', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
 }

@@ -6,16 +6,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { filesUnder, sourceStamp } from '../../bin/source-stamp.mjs';
+import { filesUnder, sourceStamp } from './source-stamp.mjs';
+
+/** Set by the compile step (esbuild.config.mjs) to the stamp of the sources it compiled. */
+declare const PERSKLAAR_SOURCE_STAMP: string | undefined;
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 let toolHash: string | undefined;
 
-/** The code (the launcher has already hashed it to name its bundle) and the theme, by content. */
+/** The code (as compiled, or as run from the sources by the tests) and the theme, by content. */
 export function toolVersion(): string {
   if (toolHash) return toolHash;
-  const hash = createHash('sha256').update(sourceStamp(projectRoot)).update('\0');
+  const code = typeof PERSKLAAR_SOURCE_STAMP === 'string' ? PERSKLAAR_SOURCE_STAMP : sourceStamp(projectRoot);
+  const hash = createHash('sha256').update(code).update('\0');
   for (const file of filesUnder(path.join(projectRoot, 'styles')).sort()) {
     hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   }

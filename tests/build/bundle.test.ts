@@ -1,18 +1,19 @@
 /**
- * The command runs its bundles with V8's code cache (`bin/load-bundle.mjs`): the first run of a
- * use makes the cache when it ends, later runs use it, and a cache V8 cannot use is made again.
- * Whatever the cache, the code does the same.
+ * The command is compiled once (`esbuild.config.mjs`) and run with V8's code cache
+ * (`bin/load-bundle.mjs`): the first run of a use makes the cache when it ends, later runs use
+ * it, and a cache V8 cannot use is made again. Whatever the cache, the code does the same. A
+ * command older than its sources is not run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.ts';
-// @ts-expect-error: the launcher's helpers are plain JavaScript.
-import { asciiOnly } from '../../bin/load-bundle.mjs';
-import { sourceStamp } from '../../bin/source-stamp.mjs';
+// @ts-expect-error: the compile step is plain JavaScript.
+import { asciiOnly } from '../../esbuild.config.mjs';
+import { sourceStamp } from '../../scripts/util/source-stamp.mjs';
 
 /** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
 function run(file: string, discard = false): { answer: string; cache: string } {
@@ -101,5 +102,35 @@ describe('the stamp of the code', () => {
       expect(stampOf({ [name]: `${files[name]} ` }), name).not.toBe(stamp);
     }
     expect(stampOf({ 'scripts/new.ts': 'export {};\n' })).not.toBe(stamp);
+  });
+});
+
+describe('the launcher', () => {
+  it('runs the compiled command, and refuses one that is missing or older than a source, saying what to do', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'persklaar-launcher-'));
+    for (const name of ['bin/persklaar.mjs', 'bin/load-bundle.mjs', 'scripts/util/source-stamp.mjs', 'tsconfig.json']) {
+      mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+      copyFileSync(path.join(root, name), path.join(project, name));
+    }
+    writeFileSync(path.join(project, 'package-lock.json'), '{}\n');
+    const launch = () => spawnSync(process.execPath, [path.join(project, 'bin/persklaar.mjs'), 'lint'], { encoding: 'utf8' });
+
+    const missing = launch();
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('persklaar: the command has not been compiled: run `npm run compile` (or `make`)\n');
+
+    const command = path.join(project, 'lib/command');
+    mkdirSync(command, { recursive: true });
+    writeFileSync(path.join(command, 'cli.cjs'), "exports.main = async (argv) => { console.log('ran', argv.slice(2).join(' ')); return 0; };\n");
+    writeFileSync(path.join(command, 'stamp'), 'x');
+    const fresh = launch();
+    expect([fresh.status, fresh.stdout]).toEqual([0, 'ran lint\n']);
+
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(project, 'scripts/util/source-stamp.mjs'), later, later);
+    const stale = launch();
+    expect(stale.status).toBe(2);
+    expect(stale.stdout).toBe('');
+    expect(stale.stderr).toContain('scripts/util/source-stamp.mjs changed after the command was compiled: run `npm run compile`');
   });
 });

@@ -4,9 +4,11 @@
  * bytes a cold build (empty cache) makes of the same text; `--only` builds one edition and
  * leaves the others stale for the next build.
  */
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { epubcheck } from '../../scripts/check/epubcheck.ts';
 import { edit } from '../helpers/temp-issue.ts';
 import { miniIssue, outDir, persklaarAsync, snapshot, tempDir } from '../hostile/helpers.ts';
 
@@ -106,4 +108,23 @@ describe('incremental builds', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^Built web, pdf, epub from 2 articles/);
   });
+});
+
+describe('one edition on its own', () => {
+  it('--only epub with no print made before: prints for the page list, writes a valid EPUB and no PDF', async () => {
+    const dir = miniIssue();
+    const out = outDir();
+    const result = await persklaarAsync(['build', dir, '--out', out, '--only', 'epub'], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Built epub from 2 articles/);
+    expect(existsSync(path.join(out, 'proefnummer-01.pdf'))).toBe(false);
+    expect(existsSync(path.join(out, 'print'))).toBe(false);
+    const { messages } = await epubcheck(path.join(out, 'proefnummer-01.epub'));
+    expect(messages.filter((message) => !['USAGE', 'INFO', 'SUPPRESSED'].includes(message.severity))).toEqual([]);
+    const epub = await JSZip.loadAsync(readFileSync(path.join(out, 'proefnummer-01.epub')));
+    const nav = await epub.file('OEBPS/toc.xhtml')?.async('string');
+    expect(nav).toMatch(/epub:type="page-list"/);
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserProcess, launchChromium } from '../../scripts/pdf/browser.ts';
+import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { ChromiumFailure, printWithRetry } from '../../scripts/pdf/robust-print.ts';
 import { root } from '../helpers/cli.ts';
 import { leftBehind, miniIssue, outDir, persklaarAsync, processesWithEnv, tempDir } from './helpers.ts';
@@ -76,7 +76,7 @@ describe('printWithRetry', () => {
     const hung = await browser();
     // The marker works: this browser is found by it (and must be gone after the test).
     expect(processesWithEnv(MARK, mark).length).toBeGreaterThan(0);
-    process.kill(browserProcess(hung)!.pid!, 'SIGSTOP');
+    process.kill(hung.process()!.pid!, 'SIGSTOP');
     const pdf = await printWithRetry(hung, printFolder('<p>Hallo</p>'), { timeoutMs: 4_000 });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(hung.connected).toBe(false);
@@ -85,13 +85,13 @@ describe('printWithRetry', () => {
   it('a browser killed mid-print: the print is retried in a fresh browser', async () => {
     const doomed = await browser();
     // Killed the moment the print opens its page.
-    doomed.once('targetcreated', () => void process.kill(-browserProcess(doomed)!.pid!, 'SIGKILL'));
+    doomed.once('targetcreated', () => void process.kill(-doomed.process()!.pid!, 'SIGKILL'));
     const pdf = await printWithRetry(doomed, printFolder('<p>Hallo</p>'), { timeoutMs: 10_000 });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   });
 
   it('two crashes end in one clear message', async () => {
-    const crash = (target: Browser) => target.once('targetcreated', () => void process.kill(-browserProcess(target)!.pid!, 'SIGKILL'));
+    const crash = (target: Browser) => target.once('targetcreated', () => void process.kill(-target.process()!.pid!, 'SIGKILL'));
     const first = await browser();
     crash(first);
     const error = await printWithRetry(first, printFolder('<p>Hallo</p>'), {
@@ -115,7 +115,7 @@ describe('persklaar build with a Chromium that cannot finish', () => {
   }, 60_000);
 });
 
-describe('the command and its print worker', () => {
+describe('the command and its browser', () => {
   it('a browser that cannot be found: exit 2 with what to do, no hang', async () => {
     const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chromium', [MARK]: mark });
     expect(result.status).toBe(2);
