@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer';
 import { editions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
@@ -22,7 +21,7 @@ import type { PdfBuild } from './pdf/build-pdf.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { lockOutput } from './util/lock.ts';
-import { browserPrinter, launchedPrinter } from './pdf/printer.ts';
+import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
 import { refuseWritesToSources } from './util/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
@@ -36,8 +35,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Rebuild every edition even when its inputs are unchanged. */
   force?: boolean;
-  /** A browser to print with (kept warm by `watch`); otherwise one is launched and closed. */
-  browser?: Browser;
+  /** A printer the caller keeps (`watch` keeps one warm); otherwise one is launched and closed. */
+  printer?: Printer;
   /** Stops the build (the command was interrupted): it fails, leaving the outputs as they were. */
   signal?: AbortSignal;
   /** Which editions are stale, when the caller has already worked it out. */
@@ -83,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, options.only ?? editions, options.force));
   const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
   // Chromium starts while the manuscripts are read and rendered and the photos made.
-  const startPrinter = () => (options.browser ? browserPrinter(options.browser, false) : launchedPrinter());
+  const startPrinter = () => (options.printer ? borrowed(options.printer) : launchedPrinter());
   let printer = wanted.includes('pdf') ? startPrinter() : undefined;
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];

@@ -1,11 +1,12 @@
 /**
- * What the print edition prints with: the browser `watch` keeps warm (borrowed: never closed
- * here), or one launched for a single build as soon as the build starts, so that Chromium
- * starts while the manuscripts are read and rendered. A print is retried once in a fresh
- * browser (`robust-print.ts`); a `ChromiumFailure` is exit 2.
+ * What the print edition prints with: a browser launched for a single build as soon as the
+ * build starts, so that Chromium starts while the manuscripts are read and rendered, or one
+ * that `watch` keeps warm across builds. A print is retried once in a fresh browser
+ * (`robust-print.ts`); a `ChromiumFailure` is exit 2.
  */
 import type { Browser } from 'puppeteer';
 import { closeOrKill, launchForPrint } from './browser.ts';
+import { preparePrintPage } from './print.ts';
 
 export interface Printer {
   /**
@@ -17,9 +18,9 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Prints with `browser`, in this thread; `own` browsers are closed by `close()`. */
-export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean): Printer {
-  const launched = Promise.resolve(browser);
+/** A browser launched now for one build, closed by `close()`. */
+export function launchedPrinter(): Printer {
+  const launched = launchForPrint();
   launched.catch(() => undefined);
   let closing: Promise<void> | undefined;
   return {
@@ -28,13 +29,43 @@ export function browserPrinter(browser: Browser | Promise<Browser>, own: boolean
       return printWithRetry(await launched, htmlFile, { signal });
     },
     close() {
-      closing ??= own ? launched.then(closeOrKill, () => undefined) : Promise.resolve();
+      closing ??= launched.then(closeOrKill, () => undefined);
       return closing;
     },
   };
 }
 
-/** A browser launched in this thread for one build. */
-export function launchedPrinter(): Printer {
-  return browserPrinter(launchForPrint(), true);
+/**
+ * A browser kept for many builds (`watch`: a launch would add a fifth of a second to each):
+ * launched again when it has died, and the next print's page opened as soon as a print is
+ * made, while the editor is still typing.
+ */
+export function warmPrinter(): Printer & { ready: Promise<void> } {
+  let browser: Promise<Browser> = launchForPrint();
+  browser.catch(() => undefined);
+  return {
+    ready: browser.then(() => undefined),
+    async print(htmlFile, signal) {
+      const { printWithRetry } = await import('./robust-print.ts');
+      let current = await browser.catch(() => undefined);
+      if (!current?.connected) {
+        browser = launchForPrint();
+        current = await browser;
+      }
+      try {
+        return await printWithRetry(current, htmlFile, { signal });
+      } finally {
+        if (current.connected) preparePrintPage(current);
+      }
+    },
+    async close() {
+      const current = await browser.catch(() => undefined);
+      if (current) await closeOrKill(current);
+    },
+  };
+}
+
+/** `printer` for one build that does not own it: closing it is left to its owner. */
+export function borrowed(printer: Printer): Printer {
+  return { print: (htmlFile, signal) => printer.print(htmlFile, signal), close: async () => undefined };
 }

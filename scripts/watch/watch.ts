@@ -8,10 +8,8 @@ import { EventEmitter } from 'node:events';
 import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer';
 import { build, type BuildResult } from '../build.ts';
-import { launchForPrint } from '../pdf/browser.ts';
-import { preparePrintPage } from '../pdf/print.ts';
+import { warmPrinter } from '../pdf/printer.ts';
 import { report } from '../report/report.ts';
 import { stylesDir } from '../render/theme.ts';
 import { InputError } from '../util/errors.ts';
@@ -38,17 +36,17 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const events = new EventEmitter();
   const server = await startPreviewServer(path.resolve(options.outDir), options.port);
-  let browser: Browser = await launchForPrint();
+  const printer = warmPrinter();
+  await printer.ready;
   let running: Promise<void> | undefined;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
 
   const runBuild = async (): Promise<void> => {
     const start = performance.now();
-    if (!browser.connected) browser = await launchForPrint();
     let outcome: BuildOutcome;
     try {
-      const result = await build({ issueDir, outDir: options.outDir, cacheDir: options.cacheDir, browser });
+      const result = await build({ issueDir, outDir: options.outDir, cacheDir: options.cacheDir, printer });
       outcome = { ok: true, ms: performance.now() - start, result };
       log(`built ${result.built.join(', ') || 'nothing (unchanged)'} in ${outcome.ms.toFixed(0)} ms`);
       if (result.built.length > 0) server.send('reload', { built: result.built });
@@ -58,8 +56,6 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       log(`build failed; still serving the last good build\n${message}`);
       server.send('build-error', { message });
     }
-    // The next print's page is opened now, while the editor is still typing.
-    if (browser.connected) preparePrintPage(browser);
     events.emit('build', outcome);
   };
 
@@ -110,7 +106,7 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       for (const watcher of watchers) watcher.close();
       await running;
       await server.close();
-      await browser.close();
+      await printer.close();
     },
   };
 }
