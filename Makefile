@@ -3,8 +3,6 @@ ISSUE ?= manuscript
 OUT   ?= dist
 NODE_STAMP := node_modules/.package-lock.json
 export PUPPETEER_SKIP_DOWNLOAD := true
-# Ace by DAISY (the EPUB accessibility test) pulls in Electron; its binary is never needed here.
-export ELECTRON_SKIP_BINARY_DOWNLOAD := 1
 # glibc's malloc gives each thread that encodes photos an arena of its own, and freed memory
 # stays in them: with two arenas a cold build's command peaks at about 320 MB instead of 550,
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
