@@ -5,7 +5,6 @@
  * in the terminal and on the page.
  */
 import { EventEmitter } from 'node:events';
-import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, type BuildResult } from '../build.ts';
@@ -14,6 +13,7 @@ import { report } from '../report/report.ts';
 import { stylesDir } from '../render/theme.ts';
 import { InputError } from '../util/errors.ts';
 import { startPreviewServer } from './server.ts';
+import { watchSources } from './sources.ts';
 
 export interface WatchOptions {
   outDir: string;
@@ -27,7 +27,10 @@ export type BuildOutcome = { ok: true; ms: number; result: BuildResult } | { ok:
 
 export interface WatchSession {
   url: string;
-  /** Emits `build` with a BuildOutcome after every build, the first included. */
+  /**
+   * Emits `build` with a BuildOutcome after every build, the first included, and `watch-error`
+   * with an Error when watching the sources fails (the preview keeps serving).
+   */
   events: EventEmitter;
   close(): Promise<void>;
 }
@@ -76,17 +79,22 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
     }, options.debounceMs ?? 120);
   };
 
-  const ignored = (file: string | null) => !file || file.startsWith('.') || file.includes(`${path.sep}.`) || file.endsWith('~');
-  const watchers: FSWatcher[] = [];
-  for (const dir of new Set([path.resolve(issueDir), path.resolve(issueDir, '..', 'images'), path.resolve(issueDir, 'images'), stylesDir])) {
-    try {
-      watchers.push(watchFiles(dir, { recursive: true }, (_event, file) => {
-        if (!ignored(file)) schedule();
-      }));
-    } catch {
-      // A folder that does not exist (no images/ inside the issue) has nothing to watch.
-    }
-  }
+  const sources = watchSources(
+    {
+      text: [issueDir, stylesDir],
+      media: [path.resolve(issueDir, 'images'), path.resolve(issueDir, '..', 'images')],
+      written: [options.outDir, ...(options.cacheDir ? [options.cacheDir] : [])],
+    },
+    {
+      onChange: schedule,
+      // The watcher is not the build: the preview keeps serving, and the terminal says why
+      // edits may no longer rebuild (a restart of watch mode watches afresh).
+      onError(error) {
+        log(`watching the sources failed: ${error.message}; still serving, but edits may not rebuild until restarted`);
+        events.emit('watch-error', error);
+      },
+    },
+  );
 
   let slug: string | undefined;
   events.on('build', (outcome: BuildOutcome) => {
@@ -95,7 +103,7 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
   running = runBuild().finally(() => {
     running = undefined;
   });
-  await running;
+  await Promise.all([running, sources.ready]);
   log(`preview: web edition at ${server.url}/${slug ? `, PDF at ${server.url}/${slug}.pdf` : ''}`);
 
   return {
@@ -103,7 +111,7 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
     events,
     async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await sources.close();
       await running;
       await server.close();
       await printer.close();

@@ -1,7 +1,7 @@
 /**
- * The two referees of an EPUB: W3C's EPUBCheck (Debian's 4.2.6 jar) and Ace by DAISY (with
- * the system's Chromium through Puppeteer). Both run as child processes; their JSON reports
- * are parsed and every finding is returned, nothing filtered.
+ * The two referees of an EPUB: W3C's EPUBCheck (Debian's 4.2.6 jar) and Ace by DAISY (its core
+ * and its Puppeteer runner, with the Chromium the project resolves). Both run as child
+ * processes; their JSON reports are parsed and every finding is returned, nothing filtered.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -23,10 +23,11 @@ export interface AceViolation {
 
 export async function ace(file: string): Promise<{ outcome: string; violations: AceViolation[] }> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'persklaar-ace-'));
-  const bin = path.join(root, 'node_modules/.bin/ace-puppeteer');
+  const script = path.join(root, 'tests/epub/ace-run.ts');
   let report: AceReport;
   try {
-    await run(bin, ['--force', '--silent', '--outdir', outDir, file], {
+    await run(process.execPath, ['--import', 'tsx', script, file, outDir], {
+      cwd: root,
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: resolveChromium() },
       maxBuffer: 64 * 1024 * 1024,
     });

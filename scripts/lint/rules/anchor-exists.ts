@@ -2,9 +2,6 @@
  * anchor-exists — a `#fragment` names a heading that exists, in the same article or in the
  * article linked to, with the id the renderer writes (github-slugger: lower case, spaces to
  * hyphens, punctuation dropped, diacritics kept; box titles count as headings).
- *
- * Bad:  `[de eerste vraag](gesprek.md#eerste-vraag)` when the heading is `## De eerste vraag`
- * Good: `[de eerste vraag](gesprek.md#de-eerste-vraag)`, `[privé](#één-vraag-over-privé)`
  */
 import type { RuleModule } from '../types.ts';
 import { closest, linkedPage } from '../util/articles.ts';
@@ -15,8 +12,35 @@ const id = 'anchor-exists';
 
 export const anchorExists: RuleModule = {
   id,
-  docs: 'A #fragment names a heading of the same article or of the linked article in this issue.',
+  docs:
+    'A `#fragment` names a heading (or box title) of the same article or of the linked article, with the id the ' +
+    'renderer writes (`gesprek.md#één-vraag-over-privé`).',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'The heading in `gesprek.md` is `## De eerste vraag`; its id is `de-eerste-vraag`.',
+        markdown: '[de eerste vraag](gesprek.md#eerste-vraag)\n',
+        issue: { articles: { 'gesprek.md': '## De eerste vraag\n\nTekst.\n' } },
+        messages: [
+          {
+            line: 1,
+            message: 'Unexpected link to missing anchor `#eerste-vraag` in `gesprek.md`, expected `#de-eerste-vraag`',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Ids as the renderer writes them: lower case, hyphens, diacritics kept.',
+        markdown:
+          '## Één vraag over privé\n' +
+          '\n' +
+          'Zie [de eerste vraag](gesprek.md#de-eerste-vraag) en [privé](#één-vraag-over-privé).\n',
+        issue: { articles: { 'gesprek.md': '## De eerste vraag\n\nTekst.\n' } },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file, { article, context }) => {
     for (const { node, url } of linkDestinations(tree)) {
       const target = classify(url);

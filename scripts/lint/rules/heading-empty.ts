@@ -1,9 +1,6 @@
 /**
  * heading-empty — a heading (and a box title) has text: an empty heading is a landmark with
  * no name for screen readers and an empty line in print.
- *
- * Bad:  `## ` or `:::kader[]`
- * Good: `## De eerste vraag`, `:::kader[Drie E’s als basis]`
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -18,6 +15,34 @@ export const headingEmpty: RuleModule = {
   id,
   docs: 'Headings and box titles are not empty.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'An empty heading and an empty box title.',
+        markdown:
+          '##\n' +
+          '\n' +
+          ':::kader[]\n' +
+          'Tekst.\n' +
+          ':::\n',
+        messages: [
+          { line: 1, message: 'Unexpected empty heading, expected text after the `#` signs' },
+          { line: 3, message: 'Unexpected empty box title `:::kader[]`, expected a title in the brackets' },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Both with text.',
+        markdown:
+          '## De eerste vraag\n' +
+          '\n' +
+          ':::kader[Drie E’s als basis]\n' +
+          'Tekst.\n' +
+          ':::\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     visit(tree, (node: Nodes) => {
       if (node.type === 'heading' && toString(node).trim() === '') {

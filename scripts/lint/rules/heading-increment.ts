@@ -3,9 +3,6 @@
  * article title (front matter) is the page's only h1, so body headings start at `##`; a box
  * title (`:::kader[Titel]`, `:::meer-info`) is an h2 on the page, so inside a box the next
  * level is `###`.
- *
- * Bad:  `# Tussenkop` (a second h1), `## Eerste` followed by `#### Detail`
- * Good: `## Eerste` followed by `### Detail`
  */
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -18,8 +15,55 @@ const hashes = (depth: number) => '#'.repeat(depth);
 
 export const headingIncrement: RuleModule = {
   id,
-  docs: 'Body headings start at ## (the title is the h1) and never skip a level; box titles are h2.',
+  docs: 'Body headings start at `##` (the title is the h1) and never skip a level; box titles are h2.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'A second h1: the article title is the h1.',
+        markdown:
+          '# Tussenkop\n' +
+          '\n' +
+          'Tekst.\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected `#` heading (a second h1), expected `##`: the article title in the front matter is the ' +
+              'h1',
+          },
+        ],
+      },
+      {
+        caption: 'A skipped level.',
+        markdown:
+          '## Eerste\n' +
+          '\n' +
+          '#### Detail\n',
+        messages: [
+          {
+            line: 3,
+            message: 'Unexpected `####` heading after an h2, expected `###` or higher: heading levels do not skip',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'One level at a time; a box title is an h2, so `###` follows it.',
+        markdown:
+          '## Eerste\n' +
+          '\n' +
+          '### Detail\n' +
+          '\n' +
+          ':::kader[Drie E’s als basis]\n' +
+          '### Excellentie\n' +
+          '\n' +
+          'Tekst.\n' +
+          ':::\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     let previous = 1;
     visit(tree, (node: Nodes) => {

@@ -1,9 +1,6 @@
 /**
  * html-img-alt — raw HTML `<img>` in a manuscript has an `alt` attribute too. (`alt=""`
  * is allowed: it is how HTML marks an image as decoration, on purpose.)
- *
- * Bad:  `<img src="grafiek.png">`
- * Good: `<img src="grafiek.png" alt="Het aantal meldingen verdubbelde tussen 2020 en 2022">`
  */
 import type { Element, Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -19,8 +16,35 @@ const id = 'html-img-alt';
 
 export const htmlImgAlt: RuleModule = {
   id,
-  docs: 'A raw HTML <img> has an alt attribute.',
+  docs: 'A raw HTML `<img>` has an `alt` attribute (`alt=""` marks decoration on purpose).',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'An HTML image without `alt`.',
+        markdown: '<img src="grafiek.png">\n',
+        issue: { images: ['grafiek.png'] },
+        messages: [
+          {
+            line: 1,
+            message: 'Unexpected HTML <img> `grafiek.png` without alt, expected `alt="…"` describing the image',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'An HTML image with alt text.',
+        markdown: '<img src="grafiek.png" alt="Het aantal meldingen verdubbelde tussen 2020 en 2022">\n',
+        issue: { images: ['grafiek.png'] },
+      },
+      {
+        caption: '`alt=""`: decoration, on purpose.',
+        markdown: '<img src="lijn.png" alt="">\n',
+        issue: { images: ['lijn.png'] },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     // Only `html` nodes: HTML written inside code spans or code blocks is code, not an image.
     visit(tree, 'html', (node: Html) => {

@@ -1,9 +1,6 @@
 /**
  * image-alt-filename — alt text describes the photo; a file name or "Foto van …" does not
  * (a screen reader already says "afbeelding", so "foto van" is heard twice).
- *
- * Bad:  `![IMG_2034.jpg](erik-pool.jpg)`, `![Foto van Erik Pool](erik-pool.jpg)`
- * Good: `![Erik Pool zit aan een vergadertafel en lacht](erik-pool.jpg)`
  */
 import path from 'node:path';
 import type { Nodes } from 'mdast';
@@ -34,8 +31,46 @@ export function filenameProblem(alt: string, url: string): string | undefined {
 
 export const imageAltFilename: RuleModule = {
   id,
-  docs: 'Alt text is not a file name and does not start with “foto van” / “image of”.',
+  docs:
+    'Alt text is not a file name (`IMG_2034.jpg`) and does not start with “foto van” / “afbeelding van” / “image ' +
+    'of”.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'The camera’s file name as alt text.',
+        markdown: '![IMG_2034.jpg](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected file name ‘IMG_2034.jpg’ as alt text, expected a description of what the photo shows',
+          },
+        ],
+      },
+      {
+        caption: '“Foto van”: the screen reader has already said “afbeelding”.',
+        markdown: '![Foto van Erik Pool](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected alt text starting with ‘Foto van’, expected the description itself: a screen reader ' +
+              'already announces an image',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'The description itself.',
+        markdown: '![Erik Pool zit aan een vergadertafel en lacht](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     visit(tree, (node: Nodes) => {
       if (node.type !== 'image' && node.type !== 'imageReference') return;

@@ -1,8 +1,5 @@
 /**
  * image-alt-missing — every photo needs alt text: a screen reader reads it instead of the photo.
- *
- * Bad:  `![](erik-pool.jpg)` or `![ ](erik-pool.jpg)`
- * Good: `![Erik Pool zit aan een vergadertafel en kijkt in de camera](erik-pool.jpg)`
  */
 import type { Image, ImageReference, Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -15,6 +12,39 @@ export const imageAltMissing: RuleModule = {
   id,
   docs: 'An image has alt text that describes the photo.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'An image without alt text, or with only a space: a screen reader has nothing to read.',
+        markdown:
+          '![](erik-pool.jpg)\n' +
+          '\n' +
+          '![ ](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected image without alt text, expected a description of what the photo shows: `![Wie of wat, ' +
+              'waar, doet wat](foto.jpg)`',
+          },
+          {
+            line: 3,
+            message:
+              'Unexpected image without alt text, expected a description of what the photo shows: `![Wie of wat, ' +
+              'waar, doet wat](foto.jpg)`',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Alt text that says what the photo shows.',
+        markdown: '![Erik Pool zit aan een vergadertafel en kijkt in de camera](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     visit(tree, (node: Nodes) => {
       if (node.type !== 'image' && node.type !== 'imageReference') return;

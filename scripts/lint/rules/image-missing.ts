@@ -1,9 +1,6 @@
 /**
  * image-missing — every photo the issue uses exists in `images/` (or beside the manuscript,
  * inside `images/`), resolved exactly as the build resolves it, the cover in issue.yaml too.
- *
- * Bad:  `![Erik Pool aan tafel](erik-pol.jpg)` when images/ holds `erik-pool.jpg`
- * Good: `![Erik Pool aan tafel](erik-pool.jpg)`
  */
 import { collectImages } from '../../images/collect.ts';
 import { resolveImagePath } from '../../images/resolve-path.ts';
@@ -14,8 +11,27 @@ const id = 'image-missing';
 
 export const imageMissing: RuleModule = {
   id,
-  docs: 'Every image file (cover included) exists in images/.',
+  docs: 'Every image file (cover included) exists in `images/`, resolved as the build resolves it.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'A typo in the file name.',
+        markdown: '![Erik Pool aan tafel](erik-pol.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+        messages: [
+          { line: 1, message: 'Unexpected image `erik-pol.jpg`: the file does not exist in images/' },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'The name of a file in images/.',
+        markdown: '![Erik Pool aan tafel](erik-pool.jpg)\n',
+        issue: { images: ['erik-pool.jpg'] },
+      },
+    ],
+  },
   async check(context) {
     const { issue } = context;
     // The image stage's own list: bare images, figures, reference images and the cover.

@@ -1,9 +1,6 @@
 /**
  * link-text-descriptive — link text says where it goes, read on its own (WCAG 2.4.4): screen
  * reader users list a page's links, and print readers see only the words.
- *
- * Bad:  `Meer weten? [Klik hier](https://ind.nl).`
- * Good: `Meer weten? Kijk op de [website van de IND](https://ind.nl).`
  */
 import { toString } from 'mdast-util-to-string';
 import type { RuleModule } from '../types.ts';
@@ -34,8 +31,30 @@ export function normalizeLinkText(text: string): string {
 
 export const linkTextDescriptive: RuleModule = {
   id,
-  docs: 'Link text names the destination; “klik hier”, “lees meer”, “deze pagina” do not (WCAG 2.4.4).',
+  docs: 'Link text names the destination; “klik hier”, “lees meer”, “deze pagina”, “link” do not (WCAG 2.4.4).',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: '“Klik hier” says nothing in a list of links, or on paper.',
+        markdown: 'Meer weten? [Klik hier](https://ind.nl).\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected link text ‘Klik hier’, expected words that name where the link goes (WCAG 2.4.4): ' +
+              'linktekst ‘Klik hier’ zegt niets buiten de context',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'The link text names the destination.',
+        markdown: 'Meer weten? Kijk op de [website van de IND](https://ind.nl).\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     for (const link of linksWithText(tree)) {
       const text = toString(link);

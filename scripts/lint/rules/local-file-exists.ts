@@ -4,9 +4,6 @@
  * issue.yaml gets no page, so a link to it breaks in every edition.
  *
  * Paths that lead out of the issue folder are reported by `local-path-inside` instead.
- *
- * Bad:  `[het gesprek](gesprk.md)`, `[de folder](folder.pdf)` when there is no folder.pdf
- * Good: `[het gesprek](gesprek.md)`, `[de folder](https://www.rijksoverheid.nl/folder.pdf)`
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +20,53 @@ export const localFileExists: RuleModule = {
   id,
   docs: 'A link to a local file points at an article of the issue or an existing file.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'A typo in an article’s name, and a file that is not there.',
+        markdown:
+          '[het gesprek](gesprk.md)\n' +
+          '\n' +
+          '[de folder](folder.pdf)\n',
+        issue: { articles: { 'gesprek.md': 'Tekst.\n' } },
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected link to missing file `gesprk.md`, expected a file that exists next to the manuscript',
+          },
+          {
+            line: 3,
+            message:
+              'Unexpected link to missing file `folder.pdf`, expected a file that exists next to the manuscript',
+          },
+        ],
+      },
+      {
+        caption: 'A Markdown file that issue.yaml does not list: it gets no page.',
+        markdown: '[het concept](concept.md)\n',
+        issue: { files: { 'concept.md': '---\ntitle: Concept\n---\n\nTekst.\n' } },
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected link to `concept.md`, which is not an article of this issue, expected an article ' +
+              'listed in issue.yaml',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'An article of the issue, and a web address.',
+        markdown:
+          '[het gesprek](gesprek.md)\n' +
+          '\n' +
+          '[de folder](https://www.rijksoverheid.nl/folder.pdf)\n',
+        issue: { articles: { 'gesprek.md': 'Tekst.\n' } },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file, { article, context }) => {
     for (const { node, url } of linkDestinations(tree)) {
       const target = classify(url);

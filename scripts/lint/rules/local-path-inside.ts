@@ -6,9 +6,6 @@
  * the build renders such a link as plain text. So does a link with a scheme the editions cannot
  * follow (`file:`, `data:`, `ftp:`; only http(s), mailto and tel are kept). Links written as raw
  * HTML `<a href>` count too.
- *
- * Bad:  `[het rapport](../../rapporten/2022.pdf)`, `[de map](/home/redactie/stukken)`
- * Good: `[het rapport](rapport-2022.pdf)` next to the manuscript, or its web address
  */
 import path from 'node:path';
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
@@ -25,8 +22,46 @@ const id = 'local-path-inside';
 
 export const localPathInside: RuleModule = {
   id,
-  docs: 'A link to a local file stays inside the issue folder (no absolute paths, no `../` out of it, no symbolic links leading out); no `file:` or other links the editions cannot follow.',
+  docs:
+    'A link stays inside the issue folder: no absolute path, no `../` out of it, no symbolic link leading out, ' +
+    'no `//host` path, no `file:` or other link the editions cannot follow (the build renders such a link as its ' +
+    'text).',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'A path out of the issue folder, and one on the editor’s own disk.',
+        markdown:
+          '[het rapport](../../rapporten/2022.pdf)\n' +
+          '\n' +
+          '[de map](/home/redactie/stukken)\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected link: `../../rapporten/2022.pdf` leads outside the issue folder; the editions show its ' +
+              'text without the link, expected a path inside the issue folder or a full web address',
+          },
+          {
+            line: 3,
+            message:
+              'Unexpected link: `/home/redactie/stukken` is an absolute path; the editions show its text without ' +
+              'the link, expected a path inside the issue folder or a full web address',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'A file next to the manuscript, or the web address.',
+        markdown:
+          '[het rapport](rapport-2022.pdf)\n' +
+          '\n' +
+          '[het jaarverslag](https://www.rijksoverheid.nl/jaarverslag)\n',
+        issue: { files: { 'rapport-2022.pdf': '' } },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file, { context }) => {
     const absolute = typeof file.data.absolutePath === 'string' ? file.data.absolutePath : path.resolve(file.path);
     const scope: LinkScope = { fromDir: path.dirname(absolute), issueDir: context.issue.dir, imagesDir: context.issue.imagesDir };

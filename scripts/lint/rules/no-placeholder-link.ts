@@ -3,9 +3,6 @@
  * example domains (RFC 2606: example.com/.net/.org, *.example, *.test, *.invalid, localhost)
  * and words like `TODO` are left-overs of a draft. A reference link is checked at its
  * definition, once.
- *
- * Bad:  `[Website van de IND](#)`, `[het rapport](https://example.com/rapport)`, `[x]()`
- * Good: `[Website van de IND](https://ind.nl)`
  */
 import type { RuleModule } from '../types.ts';
 import { classify, linkDestinations } from '../util/links.ts';
@@ -49,8 +46,32 @@ export function placeholderProblem(url: string): string | undefined {
 
 export const noPlaceholderLink: RuleModule = {
   id,
-  docs: 'No placeholder link targets: empty, `#`, `javascript:`, example domains, `TODO`.',
+  docs: 'No placeholder link targets: empty, `#`, `javascript:`, example domains, `TODO`, `mailto:` without address.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'Left-overs of a draft: `#`, an example domain, an empty target.',
+        markdown:
+          '[Website van de IND](#)\n' +
+          '\n' +
+          '[het rapport](https://example.com/rapport)\n' +
+          '\n' +
+          '[het verslag]()\n',
+        messages: [
+          { line: 1, message: 'Unexpected placeholder link `#`, expected the real destination' },
+          { line: 3, message: 'Unexpected placeholder link to `example.com`, expected the real address' },
+          { line: 5, message: 'Unexpected empty link target, expected a URL, a file or a `#anker`' },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'The real address.',
+        markdown: '[Website van de IND](https://ind.nl)\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     for (const { node, url } of linkDestinations(tree)) {
       const problem = placeholderProblem(url);

