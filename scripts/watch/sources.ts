@@ -1,7 +1,9 @@
 /**
  * What watch mode watches: the issue's folder, its images and the styles, with chokidar.
  * Manuscripts and styles are saved in one write, or atomically by a rename, so their changes are
- * told at once (the build's own debounce gathers files saved together). Photos are copied in
+ * told at once (the build's own debounce gathers files saved together). chokidar tells a file's
+ * changes at most once per 50 ms, the first of them: the debounce (120 ms by default) starts
+ * after it, so the build still reads what was written in those 50 ms. Photos are copied in
  * chunks: a change in an image folder is told once the file has stopped growing, so that a
  * build never reads half a photo. Editors' swap files and backups, hidden files and folders,
  * and the output and cache folders (when they lie inside a watched one) are never changes.
