@@ -11,7 +11,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: all build test lint bench clean deps system-deps standins compile
+.PHONY: all build test lint bench clean deps system-deps standins compile check-code
 .DEFAULT_GOAL := all
 
 all: build
@@ -33,6 +33,10 @@ build: deps
 
 test: deps
 	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json
+
+# The code itself: types (tsc), then Biome's linter and formatter check, as CI runs them.
+check-code: $(NODE_STAMP)
+	npm run --silent check:code
 
 lint: deps
 	node bin/persklaar.mjs lint $(ISSUE)
