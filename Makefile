@@ -10,7 +10,7 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD := 1
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: all build test lint bench clean deps system-deps standins
+.PHONY: all build press test lint bench clean deps system-deps standins
 .DEFAULT_GOAL := all
 
 all: build
@@ -26,6 +26,10 @@ deps: $(NODE_STAMP) system-deps
 
 build: deps
 	node bin/persklaar.mjs build $(ISSUE) --out $(OUT)
+
+# The press edition (PDF/X-4 with bleed and crop marks) beside the others: dist/<slug>-press.pdf.
+press: deps
+	node bin/persklaar.mjs build $(ISSUE) --out $(OUT) --only press
 
 test: deps
 	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json

@@ -70,6 +70,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
         if (progress) process.stderr.write(`  ${line}\n`);
       },
     });
+    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
   });

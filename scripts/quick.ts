@@ -3,7 +3,7 @@
  * parser and the build state, a small fraction of the pipeline's megabytes. The launcher runs
  * it before the command's bundle; anything it cannot answer (a build with work to do, a
  * mistyped option, an error of any kind) is left to the command, which reports it. What was
- * worked out here goes with it: the plan, and, when the PDF is stale, the print worker, started
+ * worked out here goes with it: the plan, and, when a PDF is stale, the print worker, started
  * here so that Chromium is on its way while the command's bundle loads.
  */
 import { Command } from 'commander';
@@ -34,7 +34,7 @@ export async function quickAnswer(argv: string[]): Promise<QuickAnswer> {
   } catch {
     return {};
   }
-  if (answer.plan?.stale.includes('pdf')) {
+  if (answer.plan?.stale.some((edition) => edition === 'pdf' || edition === 'press')) {
     answer.printer = bundledPrintWorker();
     answer.printer?.launch();
   }
