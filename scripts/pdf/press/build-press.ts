@@ -66,6 +66,7 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
   }
 
   let printed: Uint8Array | undefined;
+  let doc: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
   let printMs = 0;
@@ -79,17 +80,18 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
     printed = await printer.print(htmlFile, signal);
     printMs += performance.now() - start;
     prints++;
-    const facts = readStartPages(await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), anchors);
+    doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const facts = readStartPages(doc, anchors);
     pageCount = facts.pageCount;
     if (samePages(startPages, facts.startPages)) break;
     startPages = facts.startPages;
     printed = undefined;
   }
-  if (!printed || !startPages) throw new Error('The press edition did not settle: contents page numbers kept changing');
+  if (!printed || !doc || !startPages) throw new Error('The press edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
   const finishStart = performance.now();
-  const bytes = await finishPress(printed, {
+  const bytes = await finishPress(doc, printed, {
     settings,
     title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
     creators: creatorsOf(issue),

@@ -13,10 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  ParseSpeeds,
   PDFArray,
   PDFDict,
-  PDFDocument,
+  type PDFDocument,
   PDFHeader,
   PDFHexString,
   PDFNumber,
@@ -40,8 +39,8 @@ export interface PressFinishOptions {
   producer?: string;
 }
 
-export async function finishPress(printed: Uint8Array, options: PressFinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+/** `doc` is Chromium's print `printed`, as loaded (the build reads its page map from it first). */
+export async function finishPress(doc: PDFDocument, printed: Uint8Array, options: PressFinishOptions): Promise<Uint8Array> {
   const { context } = doc;
   const { settings } = options;
   const srgb = context.register(context.flateStream(settings.srgb, { N: 3 }));
@@ -131,7 +130,8 @@ export async function finishPress(printed: Uint8Array, options: PressFinishOptio
   const fileId = PDFHexString.of(id.slice(0, 32));
   context.trailerInfo.ID = context.obj([fileId, fileId]);
 
-  const saved = await doc.save({ updateFieldAppearances: false });
+  // Without object streams: quicker to write, and every dictionary stays readable to a printer's tools.
+  const saved = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
   // pdf-lib always writes a 1.7 header; PDF/X-4 is PDF 1.6. Same length: no offset moves.
   const header = Buffer.from('%PDF-1.7');
   if (Buffer.from(saved.subarray(0, header.length)).equals(header)) saved.set(Buffer.from('%PDF-1.6'), 0);
