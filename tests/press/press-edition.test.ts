@@ -113,6 +113,10 @@ describe('press edition of the shipped issue', () => {
     expect(icc.subarray(16, 20).toString('latin1')).toBe('CMYK');
   });
 
+  it('is a sound PDF to qpdf', () => {
+    expect(execFileSync('qpdf', ['--check', pressFile], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+  });
+
   it('has no annotations, and every font embedded (pdffonts)', () => {
     for (const page of press.getPages()) expect(page.node.get(PDFName.of('Annots'))).toBeUndefined();
     const fonts = execFileSync('pdffonts', [pressFile], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

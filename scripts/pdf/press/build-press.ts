@@ -58,7 +58,8 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
   const htmlFile = path.join(pressDir, 'index.html');
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(pressDir, 'print.css');
-  await writePressStylesheet(pressDir, settings.bleedMm);
+  const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
+  await writePressStylesheet(pressDir, settings.bleedMm, cover);
   let startPages = options.startPages;
   if (!startPages) {
     const [cached] = await Promise.all([readPageMapCache(options.cacheDir, issue), loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion())]);
