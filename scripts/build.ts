@@ -20,6 +20,7 @@ import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
+import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
@@ -143,16 +144,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The print goes first: while Chromium prints, this thread makes the web edition and packs
     // the EPUB (see `packEpubAlongside`), instead of waiting.
     let printing: Promise<PdfBuild> | undefined;
+    let settled: Promise<StartPages | undefined> | undefined;
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
-      // The press edition prints after it, with the same browser.
-      const printed = pressDir ? undefined : closePrinter;
+      // The press edition prints with the same browser as soon as the page map has settled,
+      // while this print is finished for PDF/UA.
+      let settle: (pages: StartPages | undefined) => void = () => undefined;
+      settled = new Promise((resolve) => (settle = resolve));
+      const printed = pressDir ? settle : closePrinter;
       printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed, signal: failed.signal }));
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
-    const pressing = pressDir ? pressAlongside(issue, rendered, { printer: printer!, pressDir, cacheDir, printing, signal: failed.signal, stage }) : undefined;
+    const startPages = printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
+    const pressing = pressDir ? pressAlongside(issue, rendered, { printer: printer!, pressDir, cacheDir, startPages, signal: failed.signal, stage }) : undefined;
     pressing?.catch(() => undefined);
     if (pressing) cleanupFirst.push(async () => void (await pressing.catch(() => undefined)));
 
@@ -211,18 +217,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * The press edition: its own folder and photos (the print variants, linked from the cache), and
- * its print after the accessible PDF's, whose settled page map it takes when there is one.
+ * its print after the accessible PDF's last print, whose settled page map it takes when there is one.
  */
 async function pressAlongside(
   issue: Issue,
   rendered: RenderedArticle[],
-  options: { printer: Printer; pressDir: string; cacheDir: string; printing: Promise<PdfBuild> | undefined; signal: AbortSignal; stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T> },
+  options: {
+    printer: Printer;
+    pressDir: string;
+    cacheDir: string;
+    /** The accessible PDF's settled page map, when it is made in this build. */
+    startPages: Promise<StartPages | undefined> | undefined;
+    signal: AbortSignal;
+    stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
+  },
 ): Promise<PressBuild> {
   const { pressDir, cacheDir, stage } = options;
   const placed = await stage('images, press', () =>
     processImages(issue, { outDir: { print: path.join(pressDir, 'images') }, editions: ['print'], cacheDir: path.join(cacheDir, 'images') }));
   const { buildPress } = await import('./pdf/press/build-press.ts');
-  const startPages = options.printing ? (await options.printing).startPages : undefined;
+  const startPages = await options.startPages;
   return stage('press', () =>
     buildPress(issue, rendered, placed.images, { printer: options.printer, pressDir, cacheDir, startPages, references: collectImages(issue), signal: options.signal }));
 }
