@@ -179,6 +179,35 @@ describe('press edition of the shipped issue', () => {
     expect(rejected.stdout).toContain('no OutputIntent with /S /GTS_PDFX');
   });
 
+  it('names the page and the object of each fault the preflight finds in a spoiled copy', async () => {
+    const copy = await PDFDocument.load(readFileSync(pressFile), { updateMetadata: false });
+    const pages = copy.getPages();
+    // Page 2: a letter-size trim. Page 3: a link. Page 4: RGB without its DefaultRGB.
+    pages[1]!.node.set(PDFName.of('TrimBox'), copy.context.obj([0, 0, 612, 792]));
+    pages[2]!.node.set(PDFName.of('Annots'), copy.context.obj([copy.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10] })]));
+    const resources = pages[3]!.node.lookup(PDFName.of('Resources'), PDFDict);
+    resources.lookup(PDFName.of('ColorSpace'), PDFDict).delete(PDFName.of('DefaultRGB'));
+    // A font that lost its embedded program, wherever it is used.
+    const font = pages[2]!.node.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
+    const [, first] = font.entries()[0]!;
+    const descendant = copy.context.lookup(first, PDFDict).lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+    const descriptor = descendant.lookup(PDFName.of('FontDescriptor'), PDFDict);
+    const fontName = descendant.lookup(PDFName.of('BaseFont'), PDFName).decodeText();
+    descriptor.delete(PDFName.of('FontFile2'));
+    const result = await checkPress(await copy.save(), 'spoiled.pdf');
+    const errors = result.findings.filter((finding) => finding.severity === 'error');
+    expect(errors).toContainEqual(expect.objectContaining({ check: 'boxes', page: 2, object: 'TrimBox', message: expect.stringMatching(/not A4/) }));
+    expect(errors).toContainEqual(expect.objectContaining({ check: 'annotations', page: 3, object: 'Link annotation' }));
+    expect(errors).toContainEqual(expect.objectContaining({ check: 'colour', page: 4, message: expect.stringMatching(/without a DefaultRGB/) }));
+    expect(errors).toContainEqual(expect.objectContaining({ check: 'fonts', page: 3, object: `font ${fontName}` }));
+    // pdf-lib writes every file it saves as PDF 1.7: the one fault of the whole document.
+    expect(errors.filter((finding) => finding.page === undefined)).toEqual([
+      { severity: 'error', check: 'version', object: 'file header', message: 'the file is PDF 1.7; PDF/X-4 allows at most 1.6' },
+    ]);
+    const fontPages = errors.filter((finding) => finding.check === 'fonts').map((finding) => finding.page);
+    expect(new Set(errors.map((finding) => finding.page))).toEqual(new Set([undefined, 2, 3, 4, ...fontPages]));
+  });
+
   it('leaves the accessible PDF to the PDF/UA preflight', () => {
     const result = persklaar(['check', accessibleFile]);
     expect(result.stdout).toContain('PDF/UA preflight');
