@@ -34,9 +34,34 @@ function box(page: PDFDict, name: string): Box | undefined {
 }
 
 /** A grey-level crop of page `page` rendered at 144 dpi by poppler (1 pt = 2 px). */
-async function corner(page: number, x: number, y: number, size: number): Promise<{ at: (px: number, py: number) => number; size: number }> {
+async function corner(
+  page: number,
+  x: number,
+  y: number,
+  size: number,
+): Promise<{ at: (px: number, py: number) => number; size: number }> {
   const prefix = path.join(out, `corner-${page}-${x}-${y}`);
-  execFileSync('pdftoppm', ['-r', '144', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), '-x', String(x), '-y', String(y), '-W', String(size), '-H', String(size), pressFile, prefix]);
+  execFileSync('pdftoppm', [
+    '-r',
+    '144',
+    '-gray',
+    '-png',
+    '-singlefile',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-x',
+    String(x),
+    '-y',
+    String(y),
+    '-W',
+    String(size),
+    '-H',
+    String(size),
+    pressFile,
+    prefix,
+  ]);
   const { data, info } = await sharp(`${prefix}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
   return { at: (px, py) => data[Math.round(py) * info.width * info.channels + Math.round(px) * info.channels]!, size };
 }
@@ -87,7 +112,10 @@ describe('press edition of the shipped issue', () => {
     expect(await contents(pressText)).toBe(await contents(accessibleText));
     for (let page = 1; page <= accessible.getPageCount(); page++) {
       const [a, b] = await Promise.all([pageLines(accessibleText, page), pageLines(pressText, page)]);
-      expect(b.map((line) => line.text), `page ${page}`).toEqual(a.map((line) => line.text));
+      expect(
+        b.map((line) => line.text),
+        `page ${page}`,
+      ).toEqual(a.map((line) => line.text));
     }
   });
 
@@ -114,7 +142,9 @@ describe('press edition of the shipped issue', () => {
   });
 
   it('is a sound PDF to qpdf', () => {
-    expect(execFileSync('qpdf', ['--check', pressFile], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    expect(execFileSync('qpdf', ['--check', pressFile], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors found',
+    );
   });
 
   it('has no annotations, and every font embedded (pdffonts)', () => {
@@ -125,7 +155,10 @@ describe('press edition of the shipped issue', () => {
   });
 
   it('prints every photo at 250 ppi or more as placed (pdfimages)', () => {
-    const rows = execFileSync('pdfimages', ['-list', pressFile], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const rows = execFileSync('pdfimages', ['-list', pressFile], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {
       const columns = row.trim().split(/\s+/);
@@ -142,8 +175,14 @@ describe('press edition of the shipped issue', () => {
     const px = (x: number) => (x - media[0]) * 2;
     const py = (y: number) => (media[3] - y) * 2;
     const size = 100;
-    for (const [tx, bx, dx] of [[trim[0], bleed[0], -1], [trim[2], bleed[2], 1]] as const) {
-      for (const [ty, by, dy] of [[trim[1], bleed[1], -1], [trim[3], bleed[3], 1]] as const) {
+    for (const [tx, bx, dx] of [
+      [trim[0], bleed[0], -1],
+      [trim[2], bleed[2], 1],
+    ] as const) {
+      for (const [ty, by, dy] of [
+        [trim[1], bleed[1], -1],
+        [trim[3], bleed[3], 1],
+      ] as const) {
         const x = Math.round(px(tx) - size / 2);
         const y = Math.round(py(ty) - size / 2);
         const crop = await corner(1, x, y, size);
@@ -184,25 +223,42 @@ describe('press edition of the shipped issue', () => {
     const pages = copy.getPages();
     // Page 2: a letter-size trim. Page 3: a link. Page 4: RGB without its DefaultRGB.
     pages[1]!.node.set(PDFName.of('TrimBox'), copy.context.obj([0, 0, 612, 792]));
-    pages[2]!.node.set(PDFName.of('Annots'), copy.context.obj([copy.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10] })]));
+    pages[2]!.node.set(
+      PDFName.of('Annots'),
+      copy.context.obj([copy.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10] })]),
+    );
     const resources = pages[3]!.node.lookup(PDFName.of('Resources'), PDFDict);
     resources.lookup(PDFName.of('ColorSpace'), PDFDict).delete(PDFName.of('DefaultRGB'));
     // A font that lost its embedded program, wherever it is used.
     const font = pages[2]!.node.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const [, first] = font.entries()[0]!;
-    const descendant = copy.context.lookup(first, PDFDict).lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+    const descendant = copy.context
+      .lookup(first, PDFDict)
+      .lookup(PDFName.of('DescendantFonts'), PDFArray)
+      .lookup(0, PDFDict);
     const descriptor = descendant.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const fontName = descendant.lookup(PDFName.of('BaseFont'), PDFName).decodeText();
     descriptor.delete(PDFName.of('FontFile2'));
     const result = await checkPress(await copy.save(), 'spoiled.pdf');
     const errors = result.findings.filter((finding) => finding.severity === 'error');
-    expect(errors).toContainEqual(expect.objectContaining({ check: 'boxes', page: 2, object: 'TrimBox', message: expect.stringMatching(/not A4/) }));
-    expect(errors).toContainEqual(expect.objectContaining({ check: 'annotations', page: 3, object: 'Link annotation' }));
-    expect(errors).toContainEqual(expect.objectContaining({ check: 'colour', page: 4, message: expect.stringMatching(/without a DefaultRGB/) }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ check: 'boxes', page: 2, object: 'TrimBox', message: expect.stringMatching(/not A4/) }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ check: 'annotations', page: 3, object: 'Link annotation' }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ check: 'colour', page: 4, message: expect.stringMatching(/without a DefaultRGB/) }),
+    );
     expect(errors).toContainEqual(expect.objectContaining({ check: 'fonts', page: 3, object: `font ${fontName}` }));
     // pdf-lib writes every file it saves as PDF 1.7: the one fault of the whole document.
     expect(errors.filter((finding) => finding.page === undefined)).toEqual([
-      { severity: 'error', check: 'version', object: 'file header', message: 'the file is PDF 1.7; PDF/X-4 allows at most 1.6' },
+      {
+        severity: 'error',
+        check: 'version',
+        object: 'file header',
+        message: 'the file is PDF 1.7; PDF/X-4 allows at most 1.6',
+      },
     ]);
     const fontPages = errors.filter((finding) => finding.check === 'fonts').map((finding) => finding.page);
     expect(new Set(errors.map((finding) => finding.page))).toEqual(new Set([undefined, 2, 3, 4, ...fontPages]));

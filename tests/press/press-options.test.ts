@@ -57,23 +57,41 @@ describe('press: in issue.yaml', () => {
     expect(result.stdout).toMatch(/^Built web, pdf, epub, press from 2 articles/);
     expect(readdirSync(out)).toContain('proefnummer-01-press.pdf');
 
-    const line = readFileSync(path.join(dir, 'gesprek.md'), 'utf8').split('\n').findIndex((text) => text.includes('(portret.jpg)')) + 1;
-    expect(result.stderr).toContain(`gesprek.md:${line}:1: warning: Photo \`portret.jpg\` prints at 217 ppi as placed (portrait)`);
+    const line =
+      readFileSync(path.join(dir, 'gesprek.md'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('(portret.jpg)')) + 1;
+    expect(result.stderr).toContain(
+      `gesprek.md:${line}:1: warning: Photo \`portret.jpg\` prints at 217 ppi as placed (portrait)`,
+    );
 
     const pressBytes = readFileSync(path.join(out, 'proefnummer-01-press.pdf'));
     const press = await PDFDocument.load(pressBytes, { updateMetadata: false });
-    const accessible = await PDFDocument.load(readFileSync(path.join(out, 'proefnummer-01.pdf')), { updateMetadata: false });
+    const accessible = await PDFDocument.load(readFileSync(path.join(out, 'proefnummer-01.pdf')), {
+      updateMetadata: false,
+    });
     expect(press.getPageCount()).toBe(accessible.getPageCount());
     for (const page of press.getPages()) {
-      const values = (name: string) => page.node.lookup(PDFName.of(name), PDFArray).asArray().map((item) => (item as PDFNumber).asNumber());
+      const values = (name: string) =>
+        page.node
+          .lookup(PDFName.of(name), PDFArray)
+          .asArray()
+          .map((item) => (item as PDFNumber).asNumber());
       const [trim, bleed] = [values('TrimBox'), values('BleedBox')];
       expect(trim[0]! - bleed[0]!).toBeCloseTo(5 * MM, 2);
       expect(bleed[3]! - trim[3]!).toBeCloseTo(5 * MM, 2);
     }
 
     // The test issue's cover photo (1200 × 1600) is too small for a full page with bleed as well.
-    const coverLine = readFileSync(path.join(dir, 'issue.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('image: omslag.jpg')) + 1;
-    expect(result.stderr).toMatch(new RegExp(`issue\\.yaml:${coverLine}:\\d+: warning: Photo .omslag\\.jpg. prints at 13\\d ppi as placed \\(cover\\)`));
+    const coverLine =
+      readFileSync(path.join(dir, 'issue.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('image: omslag.jpg')) + 1;
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `issue\\.yaml:${coverLine}:\\d+: warning: Photo .omslag\\.jpg. prints at 13\\d ppi as placed \\(cover\\)`,
+      ),
+    );
 
     // The preflight sees the same in the PDF itself: below 150 ppi an error, below 250 a warning.
     const check = await checkPress(pressBytes, 'press.pdf');
@@ -97,10 +115,15 @@ describe('press: in issue.yaml', () => {
     const dir = issue();
     copyFileSync(SRGB_PROFILE, path.join(dir, 'scherm.icc'));
     edit(path.join(dir, 'issue.yaml'), (text) => `${text}press:\n  profile: scherm.icc\n`);
-    const line = readFileSync(path.join(dir, 'issue.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('profile: scherm.icc')) + 1;
+    const line =
+      readFileSync(path.join(dir, 'issue.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('profile: scherm.icc')) + 1;
     const result = persklaar(['build', dir, '--out', outFolder(), '--only', 'press']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/issue\.yaml\n\s*(\d+):1 +error The press profile .*scherm\.icc. is a mntr RGB profile; expected a CMYK printer \(prtr\) profile/);
+    expect(result.stderr).toMatch(
+      /issue\.yaml\n\s*(\d+):1 +error The press profile .*scherm\.icc. is a mntr RGB profile; expected a CMYK printer \(prtr\)/,
+    );
     expect(result.stderr).toContain(`\n${line}:1 `);
   });
 });

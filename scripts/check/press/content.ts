@@ -37,12 +37,18 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
   const rgbReported = new Set<string>();
   const visiting = new Set<PDFObject>();
 
-  const hasDefaultRgb = (resources: PDFDict | undefined) => asDict(context, asDict(context, resources?.get(N('ColorSpace')))?.get(N('DefaultRGB'))) !== undefined
-    || asArray(context, asDict(context, resources?.get(N('ColorSpace')))?.get(N('DefaultRGB'))) !== undefined;
+  const hasDefaultRgb = (resources: PDFDict | undefined) =>
+    asDict(context, asDict(context, resources?.get(N('ColorSpace')))?.get(N('DefaultRGB'))) !== undefined ||
+    asArray(context, asDict(context, resources?.get(N('ColorSpace')))?.get(N('DefaultRGB'))) !== undefined;
   const rgbWithout = (resources: PDFDict | undefined, what: string) => {
     if (hasDefaultRgb(resources) || rgbReported.has(what)) return;
     rgbReported.add(what);
-    report({ check: 'colour', page: number, object: what, message: 'DeviceRGB is used without a DefaultRGB colour space: the printer cannot know what the RGB means' });
+    report({
+      check: 'colour',
+      page: number,
+      object: what,
+      message: 'DeviceRGB is used without a DefaultRGB colour space: the printer cannot know what the RGB means',
+    });
   };
 
   const fonts = (resources: PDFDict | undefined) => {
@@ -64,7 +70,12 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
       operations = tokenize(bytes);
     } catch (error) {
       if (!(error instanceof ContentSyntaxError)) throw error;
-      report({ check: 'content', page: number, object: where, message: `the content cannot be read: ${error.message}` });
+      report({
+        check: 'content',
+        page: number,
+        object: where,
+        message: `the content cannot be read: ${error.message}`,
+      });
       return;
     }
     const stack: Matrix[] = [];
@@ -72,9 +83,11 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
     for (const { op, operands } of operations) {
       if (op === 'q') stack.push(ctm);
       else if (op === 'Q') ctm = stack.pop() ?? base;
-      else if (op === 'cm' && operands.length === 6 && operands.every((o) => typeof o === 'number')) ctm = multiply(operands as Matrix, ctm);
+      else if (op === 'cm' && operands.length === 6 && operands.every((o) => typeof o === 'number'))
+        ctm = multiply(operands as Matrix, ctm);
       else if (op === 'rg' || op === 'RG') rgbWithout(resources, `${where} (${op} operator)`);
-      else if ((op === 'cs' || op === 'CS') && isName(operands[0]) && operands[0].value === 'DeviceRGB') rgbWithout(resources, `${where} (/DeviceRGB ${op})`);
+      else if ((op === 'cs' || op === 'CS') && isName(operands[0]) && operands[0].value === 'DeviceRGB')
+        rgbWithout(resources, `${where} (/DeviceRGB ${op})`);
       else if (op === 'Do' && isName(operands[0])) {
         const name = operands[0].value;
         const raw = asDict(context, resources?.get(N('XObject')))?.get(N(name));
@@ -83,17 +96,30 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
         const label = `/${name}${raw instanceof PDFRef ? ` (object ${raw.objectNumber})` : ''}`;
         const subtype = asName(context, xobject.dict.get(N('Subtype')));
         if (subtype === 'Image') {
-          if (asName(context, xobject.dict.get(N('ColorSpace'))) === 'DeviceRGB') rgbWithout(resources, `image ${label}`);
+          if (asName(context, xobject.dict.get(N('ColorSpace'))) === 'DeviceRGB')
+            rgbWithout(resources, `image ${label}`);
           const width = asNumber(context, xobject.dict.get(N('Width'))) ?? 0;
           const height = asNumber(context, xobject.dict.get(N('Height'))) ?? 0;
           const placedWidth = Math.hypot(ctm[0], ctm[1]) / 72;
           const placedHeight = Math.hypot(ctm[2], ctm[3]) / 72;
-          if (placedWidth > 0 && placedHeight > 0) placed.push({ page: number, object: `image ${label}`, ppi: Math.min(width / placedWidth, height / placedHeight) });
+          if (placedWidth > 0 && placedHeight > 0)
+            placed.push({
+              page: number,
+              object: `image ${label}`,
+              ppi: Math.min(width / placedWidth, height / placedHeight),
+            });
         } else if (subtype === 'Form' && !visiting.has(xobject)) {
           visiting.add(xobject);
-          const matrix = asArray(context, xobject.dict.get(N('Matrix')))?.asArray().map((item) => asNumber(context, item) ?? 0);
+          const matrix = asArray(context, xobject.dict.get(N('Matrix')))
+            ?.asArray()
+            .map((item) => asNumber(context, item) ?? 0);
           const own = asDict(context, xobject.dict.get(N('Resources'))) ?? resources;
-          walk(streamBytes(xobject), own, multiply((matrix?.length === 6 ? matrix : [1, 0, 0, 1, 0, 0]) as Matrix, ctm), `form ${label}`);
+          walk(
+            streamBytes(xobject),
+            own,
+            multiply((matrix?.length === 6 ? matrix : [1, 0, 0, 1, 0, 0]) as Matrix, ctm),
+            `form ${label}`,
+          );
           visiting.delete(xobject);
         }
       }
@@ -102,8 +128,15 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
 
   const pageResources = asDict(context, inherited(context, page, 'Resources'));
   const contents = resolve(context, page.get(N('Contents')));
-  const streams = contents instanceof PDFStream ? [contents] : (asArray(context, contents)?.asArray().map((item) => resolve(context, item)) ?? []);
-  const bytes = Buffer.concat(streams.filter((s): s is PDFStream => s instanceof PDFStream).flatMap((s) => [streamBytes(s), Buffer.from('\n')]));
+  const streams =
+    contents instanceof PDFStream
+      ? [contents]
+      : (asArray(context, contents)
+          ?.asArray()
+          .map((item) => resolve(context, item)) ?? []);
+  const bytes = Buffer.concat(
+    streams.filter((s): s is PDFStream => s instanceof PDFStream).flatMap((s) => [streamBytes(s), Buffer.from('\n')]),
+  );
   walk(bytes, pageResources, [1, 0, 0, 1, 0, 0], 'page content');
   return placed;
 }
@@ -113,5 +146,7 @@ function isEmbedded(context: PDFContext, font: PDFDict): boolean {
   if (subtype === 'Type3') return true;
   const target = subtype === 'Type0' ? asDict(context, asArray(context, font.get(N('DescendantFonts')))?.get(0)) : font;
   const descriptor = asDict(context, target?.get(N('FontDescriptor')));
-  return ['FontFile', 'FontFile2', 'FontFile3'].some((key) => resolve(context, descriptor?.get(N(key))) instanceof PDFStream);
+  return ['FontFile', 'FontFile2', 'FontFile3'].some(
+    (key) => resolve(context, descriptor?.get(N(key))) instanceof PDFStream,
+  );
 }

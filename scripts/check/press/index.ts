@@ -31,18 +31,29 @@ export function claimsPdfX(bytes: Uint8Array): boolean {
 
 export async function checkPress(bytes: Uint8Array, fileName: string): Promise<PressCheckResult> {
   const findings: PressFinding[] = [];
-  const report = (finding: Omit<PressFinding, 'severity'> & { severity?: PressFinding['severity'] }) => findings.push({ severity: 'error', ...finding });
+  const report = (finding: Omit<PressFinding, 'severity'> & { severity?: PressFinding['severity'] }) =>
+    findings.push({ severity: 'error', ...finding });
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (error) {
-    report({ check: 'PDF', object: fileName, message: `cannot be read as a PDF: ${error instanceof Error ? error.message : String(error)}` });
+    report({
+      check: 'PDF',
+      object: fileName,
+      message: `cannot be read as a PDF: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return { findings, pageCount: 0 };
   }
   const { context, catalog } = doc;
   const info = asDict(context, context.trailerInfo.Info);
   checkVersion(bytes, context, catalog, report);
-  checkIdentification(context, catalog, info instanceof PDFDict ? info : undefined, resolve(context, context.trailerInfo.ID), report);
+  checkIdentification(
+    context,
+    catalog,
+    info instanceof PDFDict ? info : undefined,
+    resolve(context, context.trailerInfo.ID),
+    report,
+  );
   checkOutputIntent(context, catalog, report);
 
   const pages = doc.getPages();
@@ -53,7 +64,12 @@ export async function checkPress(bytes: Uint8Array, fileName: string): Promise<P
       const annotation = asDict(context, item);
       const subtype = annotation ? (asName(context, annotation.get(N('Subtype'))) ?? 'unknown') : 'unknown';
       if (subtype === 'PrinterMark' || subtype === 'TrapNet') continue;
-      report({ check: 'annotations', page: number, object: `${subtype} annotation`, message: 'an annotation on the page: links and notes have no place in a press file' });
+      report({
+        check: 'annotations',
+        page: number,
+        object: `${subtype} annotation`,
+        message: 'an annotation on the page: links and notes have no place in a press file',
+      });
     }
     for (const image of checkPageContent(context, page.node, number, report)) {
       if (image.ppi >= MIN_PPI) continue;
@@ -68,7 +84,9 @@ export async function checkPress(bytes: Uint8Array, fileName: string): Promise<P
   });
   if (pages.length % 4 !== 0) {
     const extra = 4 - (pages.length % 4);
-    const message = `${pages.length} pages is not a multiple of 4: saddle stitching needs ${extra} more ${extra === 1 ? 'page' : 'pages'} (or ${4 - extra} fewer)`;
+    const message =
+      `${pages.length} pages is not a multiple of 4: ` +
+      `saddle stitching needs ${extra} more ${extra === 1 ? 'page' : 'pages'} (or ${4 - extra} fewer)`;
     report({ check: 'page-count', severity: 'warning', object: 'document', message });
   }
   return { findings, pageCount: pages.length };
@@ -78,11 +96,19 @@ export function formatPressReport(result: PressCheckResult, fileName: string): s
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const head = errors.length === 0
-    ? `${fileName}: PDF/X-4 press preflight passed (${result.pageCount} pages${warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : ''})`
-    : `${fileName}: PDF/X-4 press preflight found ${count(errors.length, 'error')}${warnings.length > 0 ? ` and ${count(warnings.length, 'warning')}` : ''}`;
-  const sorted = [...result.findings].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.severity.localeCompare(b.severity));
-  const lines = sorted.map((f) => `  ${f.severity}: ${f.page !== undefined ? `page ${f.page}: ` : 'document: '}${f.message}  [${f.check}${f.object ? ` · ${f.object}` : ''}]`);
+  const warned = warnings.length > 0 ? count(warnings.length, 'warning') : '';
+  const head =
+    errors.length === 0
+      ? `${fileName}: PDF/X-4 press preflight passed (${result.pageCount} pages${warned ? `, ${warned}` : ''})`
+      : `${fileName}: PDF/X-4 press preflight found ${count(errors.length, 'error')}${warned ? ` and ${warned}` : ''}`;
+  const sorted = [...result.findings].sort(
+    (a, b) => (a.page ?? 0) - (b.page ?? 0) || a.severity.localeCompare(b.severity),
+  );
+  const lines = sorted.map(
+    (f) =>
+      `  ${f.severity}: ${f.page !== undefined ? `page ${f.page}: ` : 'document: '}${f.message}  ` +
+      `[${f.check}${f.object ? ` · ${f.object}` : ''}]`,
+  );
   return `${[head, ...lines].join('\n')}\n`;
 }
 

@@ -52,7 +52,12 @@ export interface PressOptions {
   signal?: AbortSignal;
 }
 
-export async function buildPress(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PressOptions): Promise<PressBuild> {
+export async function buildPress(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  images: Map<string, ProcessedImage>,
+  options: PressOptions,
+): Promise<PressBuild> {
   const { printer, pressDir, signal } = options;
   const settings = await pressSettings(issue);
   const htmlFile = path.join(pressDir, 'index.html');
@@ -62,7 +67,10 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
   let startPages = options.startPages;
   if (!startPages) {
-    const [cached] = await Promise.all([readPageMapCache(options.cacheDir, issue), loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion())]);
+    const [cached] = await Promise.all([
+      readPageMapCache(options.cacheDir, issue),
+      loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
+    ]);
     startPages = cached?.startPages;
   }
 
@@ -88,7 +96,8 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
     startPages = facts.startPages;
     printed = undefined;
   }
-  if (!printed || !doc || !startPages) throw new Error('The press edition did not settle: contents page numbers kept changing');
+  if (!printed || !doc || !startPages)
+    throw new Error('The press edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
   const finishStart = performance.now();
@@ -99,5 +108,12 @@ export async function buildPress(issue: Issue, rendered: RenderedArticle[], imag
     date: issueDateAsDate(issue),
   });
   const warnings = lowResolutionWarnings(options.references, images, settings.bleedMm);
-  return { bytes, pageCount, startPages, prints, warnings, timings: { print: printMs, finish: performance.now() - finishStart } };
+  return {
+    bytes,
+    pageCount,
+    startPages,
+    prints,
+    warnings,
+    timings: { print: printMs, finish: performance.now() - finishStart },
+  };
 }

@@ -40,7 +40,11 @@ export interface PressFinishOptions {
 }
 
 /** `doc` is Chromium's print `printed`, as loaded (the build reads its page map from it first). */
-export async function finishPress(doc: PDFDocument, printed: Uint8Array, options: PressFinishOptions): Promise<Uint8Array> {
+export async function finishPress(
+  doc: PDFDocument,
+  printed: Uint8Array,
+  options: PressFinishOptions,
+): Promise<Uint8Array> {
   const { context } = doc;
   const { settings } = options;
   const srgb = context.register(context.flateStream(settings.srgb, { N: 3 }));
@@ -70,14 +74,24 @@ export async function finishPress(doc: PDFDocument, printed: Uint8Array, options
     node.set(N('BleedBox'), context.obj([x0, y0, x1, y1].map(round)));
     node.set(N('TrimBox'), context.obj([x0 + bleed, y0 + bleed, x1 - bleed, y1 - bleed].map(round)));
 
-    for (const ref of asArray(context, node.get(N('Annots')))?.asArray() ?? []) if (ref instanceof PDFRef) annotations.add(ref.toString());
+    for (const ref of asArray(context, node.get(N('Annots')))?.asArray() ?? [])
+      if (ref instanceof PDFRef) annotations.add(ref.toString());
     node.delete(N('Annots'));
 
     // The page's own content in q … Q, so that whatever state it leaves, the marks start afresh.
     const contents = node.get(N('Contents'));
-    const own = contents instanceof PDFArray ? contents.asArray() : resolve(context, contents) instanceof PDFArray ? (resolve(context, contents) as PDFArray).asArray() : contents ? [contents] : [];
+    const own =
+      contents instanceof PDFArray
+        ? contents.asArray()
+        : resolve(context, contents) instanceof PDFArray
+          ? (resolve(context, contents) as PDFArray).asArray()
+          : contents
+            ? [contents]
+            : [];
     const open = context.register(context.stream('q'));
-    const marks = context.register(context.flateStream(`Q\n${originMove(x0, y0)}${marksStream(width, height, settings.bleedMm)}`));
+    const marks = context.register(
+      context.flateStream(`Q\n${originMove(x0, y0)}${marksStream(width, height, settings.bleedMm)}`),
+    );
     node.set(N('Contents'), context.obj([open, ...own, marks]));
 
     const resources = ownResources(context, node);
@@ -102,20 +116,27 @@ export async function finishPress(doc: PDFDocument, printed: Uint8Array, options
   context.header = PDFHeader.forVersion(1, 6);
 
   const profile = context.register(context.flateStream(settings.profile.bytes, { N: 4 }));
-  doc.catalog.set(N('OutputIntents'), context.obj([
-    context.obj({
-      Type: 'OutputIntent',
-      S: 'GTS_PDFX',
-      OutputConditionIdentifier: PDFString.of(settings.profile.condition),
-      OutputCondition: textObject(settings.profile.description),
-      RegistryName: PDFString.of('http://www.color.org'),
-      Info: textObject(settings.profile.description),
-      DestOutputProfile: profile,
-    }),
-  ]));
+  doc.catalog.set(
+    N('OutputIntents'),
+    context.obj([
+      context.obj({
+        Type: 'OutputIntent',
+        S: 'GTS_PDFX',
+        OutputConditionIdentifier: PDFString.of(settings.profile.condition),
+        OutputCondition: textObject(settings.profile.description),
+        RegistryName: PDFString.of('http://www.color.org'),
+        Info: textObject(settings.profile.description),
+        DestOutputProfile: profile,
+      }),
+    ]),
+  );
 
   const producer = options.producer ?? 'Persklaar';
-  const id = createHash('sha256').update(printed).update(settings.profile.bytes).update(String(settings.bleedMm)).digest('hex');
+  const id = createHash('sha256')
+    .update(printed)
+    .update(settings.profile.bytes)
+    .update(String(settings.bleedMm))
+    .digest('hex');
   const info = infoDict(doc);
   info.set(N('Title'), textObject(options.title));
   info.set(N('Producer'), textObject(producer));
@@ -124,14 +145,25 @@ export async function finishPress(doc: PDFDocument, printed: Uint8Array, options
   info.set(N('ModDate'), PDFString.of(pdfDate(options.date)));
   info.set(N('Trapped'), N('False'));
   info.set(N('GTS_PDFXVersion'), PDFString.of('PDF/X-4'));
-  const xmp = pressXmp({ title: options.title, creators: options.creators, producer, date: options.date, documentId: uuidFrom(id) });
+  const xmp = pressXmp({
+    title: options.title,
+    creators: options.creators,
+    producer,
+    date: options.date,
+    documentId: uuidFrom(id),
+  });
   const metadata = context.stream(new Uint8Array(Buffer.from(xmp, 'utf8')), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(N('Metadata'), context.register(metadata));
   const fileId = PDFHexString.of(id.slice(0, 32));
   context.trailerInfo.ID = context.obj([fileId, fileId]);
 
   // Without object streams: quicker to write, and every dictionary stays readable to a printer's tools.
-  const saved = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+  const saved = await doc.save({
+    useObjectStreams: false,
+    objectsPerTick: Infinity,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+  });
   // pdf-lib always writes a 1.7 header; PDF/X-4 is PDF 1.6. Same length: no offset moves.
   const header = Buffer.from('%PDF-1.7');
   if (Buffer.from(saved.subarray(0, header.length)).equals(header)) saved.set(Buffer.from('%PDF-1.6'), 0);
@@ -142,7 +174,8 @@ export async function finishPress(doc: PDFDocument, printed: Uint8Array, options
 function boxOf(context: PDFContext, node: PDFDict): [number, number, number, number] {
   const box = asArray(context, inherited(context, node, 'MediaBox'));
   const values = box?.asArray().map((item) => (resolve(context, item) as PDFNumber | undefined)?.asNumber?.());
-  if (!values || values.length !== 4 || values.some((v) => typeof v !== 'number')) throw new Error('A printed page has no MediaBox');
+  if (!values || values.length !== 4 || values.some((v) => typeof v !== 'number'))
+    throw new Error('A printed page has no MediaBox');
   return values as [number, number, number, number];
 }
 
@@ -180,7 +213,9 @@ function dropAnnotationReferences(context: PDFContext, catalog: PDFDict, annotat
   const isGone = (kid: PDFObject | undefined): boolean => {
     const dict = asDict(context, kid);
     const obj = dict?.get(N('Obj'));
-    return resolve(context, dict?.get(N('Type'))) === N('OBJR') && obj instanceof PDFRef && annotations.has(obj.toString());
+    return (
+      resolve(context, dict?.get(N('Type'))) === N('OBJR') && obj instanceof PDFRef && annotations.has(obj.toString())
+    );
   };
   const seen = new Set<PDFDict>();
   const walk = (node: PDFDict) => {

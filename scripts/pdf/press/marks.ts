@@ -24,8 +24,14 @@ export function marksStream(width: number, height: number, bleedMm: number): str
   const far = near + MARK_LENGTH_MM * MM;
   const lines: [number, number, number, number][] = [];
   // Trim corners, in bleed-box coordinates, with the direction that points away from the page.
-  for (const [x, dx] of [[b, -1], [width - b, 1]] as const) {
-    for (const [y, dy] of [[b, -1], [height - b, 1]] as const) {
+  for (const [x, dx] of [
+    [b, -1],
+    [width - b, 1],
+  ] as const) {
+    for (const [y, dy] of [
+      [b, -1],
+      [height - b, 1],
+    ] as const) {
       lines.push([x + dx * near, y, x + dx * far, y]);
       lines.push([x, y + dy * near, x, y + dy * far]);
     }
@@ -36,7 +42,12 @@ export function marksStream(width: number, height: number, bleedMm: number): str
   // Registration targets midway along each side, centred between the bleed and the media edge.
   const centre = (MARK_GAP_MM + MARK_LENGTH_MM / 2) * MM;
   const radius = 1.5 * MM;
-  for (const [cx, cy] of [[width / 2, -centre], [width / 2, height + centre], [-centre, height / 2], [width + centre, height / 2]] as const) {
+  for (const [cx, cy] of [
+    [width / 2, -centre],
+    [width / 2, height + centre],
+    [-centre, height / 2],
+    [width + centre, height / 2],
+  ] as const) {
     out.push(circle(cx, cy, radius), `${f(cx - radius * 1.6)} ${f(cy)} m ${f(cx + radius * 1.6)} ${f(cy)} l`);
     out.push(`${f(cx)} ${f(cy - radius * 1.6)} m ${f(cx)} ${f(cy + radius * 1.6)} l S`);
   }

@@ -12,7 +12,11 @@ import { TRIM_MM } from './settings.ts';
 export const MIN_PRESS_PPI = 250;
 const MM_PER_INCH = 25.4;
 
-export function placedPpi(reference: ImageReference, image: ProcessedImage | undefined, bleedMm: number): number | undefined {
+export function placedPpi(
+  reference: ImageReference,
+  image: ProcessedImage | undefined,
+  bleedMm: number,
+): number | undefined {
   const variant = image?.print?.[reference.placement];
   if (!variant) return undefined;
   if (reference.placement === 'cover') {
@@ -25,15 +29,23 @@ export function placedPpi(reference: ImageReference, image: ProcessedImage | und
   return (MM_PER_INCH * variant.width) / PLACED_WIDTH_MM[reference.placement];
 }
 
-export function lowResolutionWarnings(references: ImageReference[], images: Map<string, ProcessedImage>, bleedMm: number): string[] {
+export function lowResolutionWarnings(
+  references: ImageReference[],
+  images: Map<string, ProcessedImage>,
+  bleedMm: number,
+): string[] {
   const warnings: string[] = [];
   for (const reference of references) {
     const ppi = placedPpi(reference, images.get(reference.name), bleedMm);
     if (ppi === undefined || ppi >= MIN_PRESS_PPI) continue;
-    const reason = `Photo \`${reference.name}\` prints at ${Math.floor(ppi)} ppi as placed (${reference.placement}); the press needs at least ${MIN_PRESS_PPI} ppi (300 is made when the source has the pixels)`;
+    const reason =
+      `Photo \`${reference.name}\` prints at ${Math.floor(ppi)} ppi as placed (${reference.placement}); ` +
+      `the press needs at least ${MIN_PRESS_PPI} ppi (300 is made when the source has the pixels)`;
     reference.file.message(reason, { place: reference.position, ruleId: 'press-resolution', source: 'persklaar' });
     const start = reference.position?.start;
-    warnings.push(`${start ? `${reference.file.path}:${start.line}:${start.column}` : reference.file.path}: warning: ${reason}`);
+    warnings.push(
+      `${start ? `${reference.file.path}:${start.line}:${start.column}` : reference.file.path}: warning: ${reason}`,
+    );
   }
   return warnings;
 }

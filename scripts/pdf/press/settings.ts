@@ -34,30 +34,50 @@ export async function pressSettings(issue: Issue): Promise<PressSettings> {
   const fail = (reason: string): never => {
     const text = String(issue.file.value);
     const line = asked?.profile ? lineOf(text, /^\s+profile\s*:/m) : lineOf(text, /^press\s*:/m);
-    issue.file.message(reason, { place: line ? { line, column: 1 } : undefined, ruleId: 'press-profile', source: 'persklaar' }).fatal = true;
+    issue.file.message(reason, {
+      place: line ? { line, column: 1 } : undefined,
+      ruleId: 'press-profile',
+      source: 'persklaar',
+    }).fatal = true;
     throw new InputError([issue.file], reason);
   };
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) {
-    return fail(asked?.profile
-      ? `Cannot read the press profile \`${asked.profile}\` (${file})`
-      : `The default press profile ${file} is missing: install the Debian package ${PROFILE_PACKAGE}, or set press.profile`);
+    return fail(
+      asked?.profile
+        ? `Cannot read the press profile \`${asked.profile}\` (${file})`
+        : `The default press profile ${file} is missing: ` +
+            `install the Debian package ${PROFILE_PACKAGE}, or set press.profile`,
+    );
   }
   const header = iccClass(bytes);
   if (header.signature !== 'acsp') fail(`The press profile \`${file}\` is not an ICC profile`);
   if (header.deviceClass !== 'prtr' || header.colourSpace !== 'CMYK') {
-    fail(`The press profile \`${file}\` is a ${header.deviceClass} ${header.colourSpace} profile; expected a CMYK printer (prtr) profile`);
+    fail(
+      `The press profile \`${file}\` is a ${header.deviceClass} ${header.colourSpace} profile; ` +
+        'expected a CMYK printer (prtr) profile',
+    );
   }
   const srgb = await readFile(SRGB_PROFILE).catch(() => undefined);
   if (!srgb) fail(`The sRGB profile ${SRGB_PROFILE} is missing: install the Debian package ${PROFILE_PACKAGE}`);
   const description = profileDescription(bytes) ?? path.basename(file);
-  const condition = asked?.condition ?? (asked?.profile ? path.basename(file).replace(/\.ic[cm]$/i, '') : DEFAULT_CONDITION);
-  return { bleedMm: asked?.bleed ?? 3, profile: { bytes: new Uint8Array(bytes), file, condition, description }, srgb: new Uint8Array(srgb!) };
+  const condition =
+    asked?.condition ?? (asked?.profile ? path.basename(file).replace(/\.ic[cm]$/i, '') : DEFAULT_CONDITION);
+  return {
+    bleedMm: asked?.bleed ?? 3,
+    profile: { bytes: new Uint8Array(bytes), file, condition, description },
+    srgb: new Uint8Array(srgb!),
+  };
 }
 
 /** The four-letter fields of an ICC header: device class (12), colour space (16), 'acsp' (36). */
 function iccClass(bytes: Uint8Array): { deviceClass: string; colourSpace: string; signature: string } {
-  const at = (offset: number) => (bytes.length >= offset + 4 ? Buffer.from(bytes.subarray(offset, offset + 4)).toString('latin1').trim() : '');
+  const at = (offset: number) =>
+    bytes.length >= offset + 4
+      ? Buffer.from(bytes.subarray(offset, offset + 4))
+          .toString('latin1')
+          .trim()
+      : '';
   return { deviceClass: at(12), colourSpace: at(16), signature: at(36) };
 }
 

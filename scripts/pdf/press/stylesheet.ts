@@ -27,15 +27,24 @@ export const ROUNDING_ROOM_MM = 0.5;
  * cover itself: what `object-fit: cover` does, but Chromium prints a photo clipped inside its
  * own box (object-fit) at half the speed of one clipped by its parent (≈ 1 s more here).
  */
-function coverPhotoCss(widthMm: number, heightMm: number, photo: { width: number; height: number } | undefined): string {
+function coverPhotoCss(
+  widthMm: number,
+  heightMm: number,
+  photo: { width: number; height: number } | undefined,
+): string {
   if (!photo) return '';
   const scale = Math.max(widthMm / photo.width, heightMm / photo.height);
   const [width, height] = [photo.width * scale, photo.height * scale];
   const mm = (value: number) => `${Number(value.toFixed(3))}mm`;
-  return `.cover-photo { object-fit: fill; width: ${mm(width)}; height: ${mm(height)}; left: ${mm((widthMm - width) / 2)}; top: ${mm((heightMm - height) / 2)}; }\n`;
+  const [left, top] = [mm((widthMm - width) / 2), mm((heightMm - height) / 2)];
+  return `.cover-photo { object-fit: fill; width: ${mm(width)}; height: ${mm(height)}; left: ${left}; top: ${top}; }\n`;
 }
 
 export function pressCss(bleedMm: number, coverPhoto?: { width: number; height: number }): string {
+  const pageMm = {
+    width: TRIM_MM.width + 2 * bleedMm + ROUNDING_ROOM_MM,
+    height: TRIM_MM.height + 2 * bleedMm + ROUNDING_ROOM_MM,
+  };
   const b = `${bleedMm}mm`;
   const mm = (value: number) => `${Number(value.toFixed(3))}mm`;
   const near = (value: number) => mm(value + bleedMm);
@@ -57,10 +66,14 @@ export function pressCss(bleedMm: number, coverPhoto?: { width: number; height: 
 .cover-quote { left: ${near(15)}; top: ${near(120)}; }
 .cover-teasers { padding: 8mm ${far(15)} ${far(14)} ${near(15)}; }
 .cover-credit { right: ${far(4)}; bottom: ${far(3)}; }
-${coverPhotoCss(TRIM_MM.width + 2 * bleedMm + ROUNDING_ROOM_MM, TRIM_MM.height + 2 * bleedMm + ROUNDING_ROOM_MM, coverPhoto)}`;
+${coverPhotoCss(pageMm.width, pageMm.height, coverPhoto)}`;
 }
 
-export async function writePressStylesheet(dir: string, bleedMm: number, coverPhoto?: { width: number; height: number }): Promise<void> {
+export async function writePressStylesheet(
+  dir: string,
+  bleedMm: number,
+  coverPhoto?: { width: number; height: number },
+): Promise<void> {
   await writeFile(path.join(dir, PRESS_STYLESHEET), pressCss(bleedMm, coverPhoto));
 }
 

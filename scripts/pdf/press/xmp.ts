@@ -28,7 +28,11 @@ export function pressXmp(fields: PressXmpFields): string {
     `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"`,
     `        xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">`,
     `      <dc:format>application/pdf</dc:format>`,
-    `      <dc:title>\n        <rdf:Alt>\n          <rdf:li xml:lang="x-default">${escapeXml(fields.title)}</rdf:li>\n        </rdf:Alt>\n      </dc:title>`,
+    `      <dc:title>`,
+    `        <rdf:Alt>`,
+    `          <rdf:li xml:lang="x-default">${escapeXml(fields.title)}</rdf:li>`,
+    `        </rdf:Alt>`,
+    `      </dc:title>`,
     ...(creators ? [`      <dc:creator>\n        <rdf:Seq>${creators}\n        </rdf:Seq>\n      </dc:creator>`] : []),
     `      <pdf:Producer>${escapeXml(fields.producer)}</pdf:Producer>`,
     `      <pdf:Trapped>False</pdf:Trapped>`,
@@ -52,5 +56,6 @@ export function pressXmp(fields: PressXmpFields): string {
 /** A UUID (version 4 layout) made from a hash, so that the same input keeps its id. */
 export function uuidFrom(hex: string): string {
   const h = hex.padEnd(32, '0');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
