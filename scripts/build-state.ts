@@ -42,7 +42,8 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
   const dir = path.resolve(issueDir);
   const imagesDir = imagesDirOf(issueDir);
   const texts = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md')))
+    // A printer's profile kept beside issue.yaml (press.profile) is an input of the press edition.
+    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md') || /\.ic[cm]$/i.test(entry.name)))
     .map((entry) => entry.name)
     .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();

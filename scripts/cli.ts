@@ -104,7 +104,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
 
   program
     .command('check')
-    .description('check a built edition: PDF/UA preflight for .pdf, EPUBCheck for .epub')
+    .description('check a built edition: PDF/UA preflight for .pdf (press preflight for PDF/X), EPUBCheck for .epub')
     .argument('<FILE>', 'a .pdf or .epub file')
     .action(async (file: string) => {
       const { runCheck } = await import('./check/index.ts');

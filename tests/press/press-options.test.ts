@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultEditions } from '../../scripts/build-state.ts';
+import { defaultEditions, inputFingerprint } from '../../scripts/build-state.ts';
 import { checkPress } from '../../scripts/check/press/index.ts';
 import { SRGB_PROFILE } from '../../scripts/pdf/press/settings.ts';
 import { persklaar, root } from '../helpers/cli.ts';
@@ -42,6 +42,16 @@ describe('press: in issue.yaml', () => {
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub']);
     edit(path.join(dir, 'issue.yaml'), (text) => text.replace('press: false', 'press:\n  bleed: 5'));
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub', 'press']);
+  });
+
+  it('counts a printer profile beside issue.yaml among the inputs, so that a new one rebuilds', async () => {
+    const dir = issue();
+    const before = await inputFingerprint(dir);
+    copyFileSync(SRGB_PROFILE, path.join(dir, 'drukker.icc'));
+    const added = await inputFingerprint(dir);
+    expect(added).not.toBe(before);
+    copyFileSync(path.join(dir, 'images', 'omslag.jpg'), path.join(dir, 'drukker.icc'));
+    expect(await inputFingerprint(dir)).not.toBe(added);
   });
 
   it('builds it beside the others with the bleed it gives, and warns of a photo too small for the press', async () => {
