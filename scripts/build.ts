@@ -150,9 +150,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const closePrinter = () => void printer!.close().catch(() => undefined);
       // The press edition prints with the same browser as soon as the page map has settled,
       // while this print is finished for PDF/UA.
-      let settle: (pages: StartPages | undefined) => void = () => undefined;
-      settled = new Promise((resolve) => (settle = resolve));
-      const printed = pressDir ? settle : closePrinter;
+      let settle: ((pages: StartPages | undefined) => void) | undefined;
+      if (pressDir) settled = new Promise((resolve) => (settle = resolve));
+      const printed = settle ?? closePrinter;
       printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed, signal: failed.signal }));
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
