@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -229,6 +229,24 @@ describe('press edition of the shipped issue', () => {
     );
     const resources = pages[3]!.node.lookup(PDFName.of('Resources'), PDFDict);
     resources.lookup(PDFName.of('ColorSpace'), PDFDict).delete(PDFName.of('DefaultRGB'));
+    // Page 1: the cover's gradient (a shading pattern inside the tiling pattern Chromium paints
+    // it with) in DeviceRGB, and no DefaultRGB there to say what it means.
+    const cover = pages[0]!.node.lookup(PDFName.of('Resources'), PDFDict);
+    const dictOf = (value: unknown) => {
+      const object = copy.context.lookup(value as PDFRef);
+      return object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
+    };
+    const tiling = cover
+      .lookup(PDFName.of('Pattern'), PDFDict)
+      .entries()
+      .map(([, value]) => dictOf(value)?.lookupMaybe(PDFName.of('Resources'), PDFDict))
+      .find((resources) => resources?.has(PDFName.of('Pattern')))!;
+    tiling.lookup(PDFName.of('ColorSpace'), PDFDict).delete(PDFName.of('DefaultRGB'));
+    const [patternName, pattern] = tiling
+      .lookup(PDFName.of('Pattern'), PDFDict)
+      .entries()
+      .find(([, value]) => dictOf(value)?.has(PDFName.of('Shading')))!;
+    dictOf(pattern)!.lookup(PDFName.of('Shading'), PDFDict).set(PDFName.of('ColorSpace'), PDFName.of('DeviceRGB'));
     // A font that lost its embedded program, wherever it is used.
     const font = pages[2]!.node.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const [, first] = font.entries()[0]!;
@@ -251,6 +269,9 @@ describe('press edition of the shipped issue', () => {
       expect.objectContaining({ check: 'colour', page: 4, message: expect.stringMatching(/without a DefaultRGB/) }),
     );
     expect(errors).toContainEqual(expect.objectContaining({ check: 'fonts', page: 3, object: `font ${fontName}` }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ check: 'colour', page: 1, object: `pattern /${patternName.decodeText()}` }),
+    );
     // pdf-lib writes every file it saves as PDF 1.7: the one fault of the whole document.
     expect(errors.filter((finding) => finding.page === undefined)).toEqual([
       {
@@ -261,7 +282,7 @@ describe('press edition of the shipped issue', () => {
       },
     ]);
     const fontPages = errors.filter((finding) => finding.check === 'fonts').map((finding) => finding.page);
-    expect(new Set(errors.map((finding) => finding.page))).toEqual(new Set([undefined, 2, 3, 4, ...fontPages]));
+    expect(new Set(errors.map((finding) => finding.page))).toEqual(new Set([undefined, 1, 2, 3, 4, ...fontPages]));
   });
 
   it('leaves the accessible PDF to the PDF/UA preflight', () => {

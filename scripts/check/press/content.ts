@@ -63,8 +63,33 @@ export function checkPageContent(context: PDFContext, page: PDFDict, number: num
     }
   };
 
+  // Gradients name their colour space themselves: directly, or inside a shading pattern. A
+  // tiling pattern is content of its own (Chromium paints its gradients with one), walked in
+  // the pattern's space.
+  const patterns = (resources: PDFDict | undefined) => {
+    for (const kind of ['Shading', 'Pattern']) {
+      for (const [key, value] of asDict(context, resources?.get(N(kind)))?.entries() ?? []) {
+        const object = resolve(context, value);
+        const dict = object instanceof PDFStream ? object.dict : asDict(context, object);
+        const shading = kind === 'Shading' ? dict : asDict(context, dict?.get(N('Shading')));
+        const label = `${kind.toLowerCase()} /${key.decodeText()}`;
+        if (asName(context, shading?.get(N('ColorSpace'))) === 'DeviceRGB') rgbWithout(resources, label);
+        if (kind === 'Pattern' && object instanceof PDFStream && !visiting.has(object)) {
+          visiting.add(object);
+          const matrix = asArray(context, object.dict.get(N('Matrix')))
+            ?.asArray()
+            .map((item) => asNumber(context, item) ?? 0);
+          const own = asDict(context, object.dict.get(N('Resources')));
+          walk(streamBytes(object), own, (matrix?.length === 6 ? matrix : [1, 0, 0, 1, 0, 0]) as Matrix, label);
+          visiting.delete(object);
+        }
+      }
+    }
+  };
+
   const walk = (bytes: Uint8Array, resources: PDFDict | undefined, base: Matrix, where: string) => {
     fonts(resources);
+    patterns(resources);
     let operations;
     try {
       operations = tokenize(bytes);

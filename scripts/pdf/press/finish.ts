@@ -108,6 +108,12 @@ export async function finishPress(
     if (resources) subDict(context, resources, 'ColorSpace').set(N('DefaultRGB'), iccRgb);
     const group = asDict(context, dict.get(N('Group')));
     if (group && resolve(context, group.get(N('CS'))) === N('DeviceRGB')) group.set(N('CS'), iccRgb);
+    // Gradients: a shading names its colour space itself (Chromium's sit inside patterns).
+    for (const shading of [dict, asDict(context, dict.get(N('Shading')))]) {
+      if (shading?.has(N('ShadingType')) && resolve(context, shading.get(N('ColorSpace'))) === N('DeviceRGB')) {
+        shading.set(N('ColorSpace'), iccRgb);
+      }
+    }
   }
 
   dropAnnotationReferences(context, doc.catalog, annotations);
