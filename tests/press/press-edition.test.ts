@@ -149,6 +149,10 @@ describe('press edition of the shipped issue', () => {
 
   it('has no annotations, and every font embedded (pdffonts)', () => {
     for (const page of press.getPages()) expect(page.node.get(PDFName.of('Annots'))).toBeUndefined();
+    // Not even as objects no page lists: the accessible PDF has its links, the press file none.
+    const bytes = (file: string) => readFileSync(file).toString('latin1');
+    expect(bytes(accessibleFile)).toMatch(/\/Subtype\s*\/Link/);
+    expect(bytes(pressFile)).not.toMatch(/\/Subtype\s*\/Link/);
     const fonts = execFileSync('pdffonts', [pressFile], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(3);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');

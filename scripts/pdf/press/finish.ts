@@ -56,7 +56,7 @@ export async function finishPress(
     context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }),
   ]);
 
-  const annotations = new Set<string>();
+  const annotations = new Map<string, PDFRef>();
   for (const page of doc.getPages()) {
     const node = page.node;
     // Chromium lays the page out from its top left corner: the trim lies the bleed inside it,
@@ -75,7 +75,7 @@ export async function finishPress(
     node.set(N('TrimBox'), context.obj([x0 + bleed, y0 + bleed, x1 - bleed, y1 - bleed].map(round)));
 
     for (const ref of asArray(context, node.get(N('Annots')))?.asArray() ?? [])
-      if (ref instanceof PDFRef) annotations.add(ref.toString());
+      if (ref instanceof PDFRef) annotations.set(ref.toString(), ref);
     node.delete(N('Annots'));
 
     // The page's own content in q … Q, so that whatever state it leaves, the marks start afresh.
@@ -116,7 +116,9 @@ export async function finishPress(
     }
   }
 
-  dropAnnotationReferences(context, doc.catalog, annotations);
+  dropAnnotationReferences(context, doc.catalog, new Set(annotations.keys()));
+  // Not written at all: a file that holds no annotation object cannot show one to any reader.
+  for (const ref of annotations.values()) context.delete(ref);
   doc.catalog.delete(N('AcroForm'));
   doc.catalog.delete(N('Version'));
   context.header = PDFHeader.forVersion(1, 6);
