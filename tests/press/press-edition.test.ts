@@ -87,8 +87,10 @@ describe('press edition of the shipped issue', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('writes only the press edition with --only press', () => {
+  it('writes only the press edition with --only press, and a plain build does not make it', () => {
     expect(readdirSync(out).sort()).toEqual(['press', 'wendbaar-06-press.pdf']);
+    // The test run's build of the shipped issue, whose issue.yaml does not ask for it.
+    expect(readdirSync(accessibleDir).filter((name) => name.includes('press'))).toEqual([]);
   });
 
   it('has a TrimBox of exactly A4, 3 mm of bleed and a MediaBox beyond it on every page', () => {
