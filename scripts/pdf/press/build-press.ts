@@ -3,8 +3,8 @@
  * contents numbers included) printed again with the press stylesheet, then finished as
  * PDF/X-4. When the accessible PDF is made in the same build, its settled page map is given
  * and one print suffices; alone (`--only press`) it starts from the last page map and prints
- * again until the contents numbers hold, as the accessible PDF does. It writes nothing to the
- * cache: the page map and the finishing memo stay the accessible PDF's.
+ * again until the contents numbers hold, as the accessible PDF does. The page map and the
+ * finishing memo in the cache stay the accessible PDF's: the press edition writes neither.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
