@@ -11,7 +11,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: all build test lint bench clean deps system-deps standins compile check-code
+.PHONY: all build press test lint bench clean deps system-deps standins compile check-code
 .DEFAULT_GOAL := all
 
 all: build
@@ -30,6 +30,10 @@ deps: $(NODE_STAMP) $(COMMAND) system-deps
 
 build: deps
 	node bin/persklaar.mjs build $(ISSUE) --out $(OUT)
+
+# The press edition (PDF/X-4 with bleed and crop marks) beside the others: dist/<slug>-press.pdf.
+press: deps
+	node bin/persklaar.mjs build $(ISSUE) --out $(OUT) --only press
 
 test: deps
 	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json

@@ -4,7 +4,7 @@
  * nothing to build evaluates none of the pipeline.
  */
 import { Command, Option } from 'commander';
-import { editions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
+import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
 import { issueFile } from './issue/issue-file.ts';
 
 export const DEFAULT_ISSUE = 'manuscript';
@@ -24,7 +24,7 @@ export function buildCommand(program: Command): Command {
     .description('build the issue into the output folder')
     .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
     .option('--out <DIR>', 'output folder', 'dist')
-    .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...editions]))
+    .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...allEditions]))
     .option('--force', 'rebuild every edition, even when nothing changed');
 }
 
@@ -34,7 +34,7 @@ export function buildCommand(program: Command): Command {
  */
 export async function planBuild(issueDir: string, options: BuildOptions): Promise<{ plan: BuildPlan; unchanged?: string }> {
   issueFile(issueDir);
-  const only = options.only ?? [...editions];
+  const only = options.only ?? (await defaultEditions(issueDir));
   const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
   return plan.stale.length === 0 ? { plan, unchanged: `Unchanged: ${only.join(', ')} (nothing to build)\n` } : { plan };
 }

@@ -10,8 +10,11 @@ import { imagesDirOf } from './issue/images-dir.ts';
 import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
 import { readCacheJson, writeFileAtomic } from './util/output.ts';
 
+/** What a plain `build` makes. */
 export const editions = ['web', 'pdf', 'epub'] as const;
-export type EditionName = (typeof editions)[number];
+/** Every edition `--only` can ask for: the press PDF is made only when asked. */
+export const allEditions = [...editions, 'press'] as const;
+export type EditionName = (typeof allEditions)[number];
 
 /** Per edition the key it was last built from, and the issue's slug (which names the outputs). */
 export type BuildState = Partial<Record<EditionName, string>> & { slug?: string };
@@ -39,7 +42,8 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
   const dir = path.resolve(issueDir);
   const imagesDir = imagesDirOf(issueDir);
   const texts = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md')))
+    // A printer's profile kept beside issue.yaml (press.profile) is an input of the press edition.
+    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md') || /\.ic[cm]$/i.test(entry.name)))
     .map((entry) => entry.name)
     .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();
@@ -56,7 +60,24 @@ export function editionKey(edition: EditionName, inputs: string): string {
 
 export function outputPaths(outDir: string, slug: string): Record<EditionName, string> {
   const dir = path.resolve(outDir);
-  return { web: path.join(dir, 'web', 'index.html'), pdf: path.join(dir, `${slug}.pdf`), epub: path.join(dir, `${slug}.epub`) };
+  return {
+    web: path.join(dir, 'web', 'index.html'),
+    pdf: path.join(dir, `${slug}.pdf`),
+    epub: path.join(dir, `${slug}.epub`),
+    press: path.join(dir, `${slug}-press.pdf`),
+  };
+}
+
+/**
+ * What a build without `--only` makes: the three editions, and the press PDF when issue.yaml
+ * asks for it with a top-level `press:` (anything but `press: false`). Read from the text, as
+ * the rest of this file reads only bytes; the loader's schema checks the value itself.
+ */
+export async function defaultEditions(issueDir: string): Promise<EditionName[]> {
+  const text = await readFile(path.join(path.resolve(issueDir), 'issue.yaml'), 'utf8').catch(() => '');
+  const value = /^press[ \t]*:(.*)$/m.exec(text)?.[1]?.replace(/#.*$/, '').trim();
+  const asked = value !== undefined && !/^(false|no|off)$/i.test(value);
+  return asked ? [...editions, 'press'] : [...editions];
 }
 
 /**

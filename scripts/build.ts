@@ -12,12 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { editions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
+import { defaultEditions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
+import { collectImages } from './images/collect.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
+import type { StartPages } from './pdf/document.ts';
+import type { PressBuild } from './pdf/press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { lockOutput } from './util/lock.ts';
@@ -26,7 +29,7 @@ import { refuseWritesToSources } from './util/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
 
-export { editions, type EditionName } from './build-state.ts';
+export { allEditions, editions, type EditionName } from './build-state.ts';
 
 export interface BuildOptions {
   issueDir: string;
@@ -52,6 +55,9 @@ export interface BuildResult {
   built: EditionName[];
   skipped: EditionName[];
   pdf?: PdfBuild;
+  press?: PressBuild;
+  /** Lines for the editor that do not stop the build (`file:line:column: warning: …`). */
+  warnings: string[];
   /** Per stage; the PDF's stage runs alongside the web edition's and the EPUB's. */
   timings: { stage: string; ms: number }[];
   /** From the start of the build to its outputs in place. */
@@ -79,11 +85,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.resolve(options.cacheDir ?? '.cache');
   const location = { issueDir: options.issueDir, outDir, cacheDir };
-  const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, options.only ?? editions, options.force));
-  const skipped = (options.only ?? editions).filter((edition) => !wanted.includes(edition));
+  const asked = options.only ?? (await defaultEditions(options.issueDir));
+  const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, asked, options.force));
+  const skipped = asked.filter((edition) => !wanted.includes(edition));
+  const prints = wanted.includes('pdf') || wanted.includes('press');
   // Chromium starts while the manuscripts are read and rendered and the photos made.
   const startPrinter = () => (options.printer ? borrowed(options.printer) : launchedPrinter());
-  let printer = wanted.includes('pdf') ? startPrinter() : undefined;
+  let printer = prints ? startPrinter() : undefined;
   const staged: StagedDir[] = [];
   const cleanup: (() => Promise<void>)[] = [];
   /** Work still running when the build fails, to wait for before its folders are removed. */
@@ -112,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputsOf = outputPaths(outDir, issue.meta.slug);
     if (wanted.length === 0) {
       log('nothing changed');
-      return { issue, outputs: [], built: [], skipped, timings, ms: performance.now() - started };
+      return { issue, outputs: [], built: [], skipped, warnings: [], timings, ms: performance.now() - started };
     }
     // The EPUB's page list is the print's page numbers: with no print made before, the
     // document is printed for them, though the PDF itself is not asked for.
@@ -126,6 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
     const printDir = wanted.includes('pdf') ? await stageFor('print') : printForPages ? await temporaryDir('print') : undefined;
+    const pressDir = wanted.includes('press') ? await stageFor('press') : undefined;
     // The EPUB packs its photos from here; the folder goes when the build ends.
     const epubImages = wanted.includes('epub') ? await temporaryDir('epub') : undefined;
 
@@ -145,31 +154,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The print goes first: while Chromium prints, this thread makes the web edition and packs
     // the EPUB (see `packEpubAlongside`), instead of waiting.
     let printing: Promise<PdfBuild> | undefined;
+    let settled: Promise<StartPages | undefined> | undefined;
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
-      printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed: closePrinter, signal: failed.signal }));
+      // The press edition prints with the same browser as soon as the page map has settled,
+      // while this print is finished for PDF/UA.
+      let settle: ((pages: StartPages | undefined) => void) | undefined;
+      if (pressDir) settled = new Promise((resolve) => (settle = resolve));
+      const printed = settle ?? closePrinter;
+      printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed, signal: failed.signal }));
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
+    const startPages = printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
+    const pressing = pressDir ? pressAlongside(issue, rendered, { printer: printer!, pressDir, cacheDir, startPages, signal: failed.signal, stage }) : undefined;
+    pressing?.catch(() => undefined);
+    if (pressing) cleanupFirst.push(async () => void (await pressing.catch(() => undefined)));
 
     const otherImages = otherEditions.length > 0 ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions)) : undefined;
-    const images = otherImages?.images ?? printImages!.images;
-    // Each pass counted only its own editions.
-    const summary = { ...(otherImages ?? printImages)!.summary, print: (printImages ?? otherImages)!.summary.print };
-    for (const line of formatImageSummary(summary)) log(`  ${line}`);
+    const images = otherImages?.images ?? printImages?.images;
+    // Each pass counted only its own editions (the press edition's links are not counted).
+    const counted = otherImages ?? printImages;
+    const summary = counted && { ...counted.summary, print: (printImages ?? counted).summary.print };
+    for (const line of summary ? formatImageSummary(summary) : []) log(`  ${line}`);
 
     if (webDir) {
-      const pages = await stage('web', () => buildWeb(issue, rendered, images, webDir));
+      const pages = await stage('web', () => buildWeb(issue, rendered, images!, webDir));
       outputs.push(...pages.map((page) => path.join(outDir, 'web', page)));
     }
 
-    const epub = epubImages ? packEpubAlongside(issue, rendered, images, { cacheDir, printing, stage }) : undefined;
+    const epub = epubImages ? packEpubAlongside(issue, rendered, images!, { cacheDir, printing, stage }) : undefined;
     epub?.catch(() => undefined);
     if (epub) cleanupFirst.push(async () => void (await epub.catch(() => undefined)));
 
     // Whichever fails first fails the build at once (and abandons the other).
-    const [pdf, epubBytes] = await Promise.all([printing, epub]);
+    const [pdf, epubBytes, press] = await Promise.all([printing, epub, pressing]);
     if (pdf && wanted.includes('pdf')) {
       log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(pdf.timings.finishParts).filter(([part]) => part !== 'load').map(([part, ms]) => `${part} ${ms.toFixed(0)}`).join(', ')})`);
       files.push([outputsOf.pdf, pdf.bytes]);
@@ -179,13 +199,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push([outputsOf.epub, epubBytes]);
       outputs.push(outputsOf.epub);
     }
+    if (press) {
+      log(`  press: ${press.pageCount} pages, ${press.prints} ${press.prints === 1 ? 'print' : 'prints'} (${press.timings.print.toFixed(0)} ms), PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`);
+      files.push([outputsOf.press, press.bytes]);
+      outputs.push(outputsOf.press, path.join(outDir, 'press', 'index.html'));
+    }
 
     // Everything succeeded: only now does any output change.
     for (const [file, bytes] of files) await writeFileAtomic(file, bytes);
     for (const dir of staged) await dir.commit();
     for (const edition of wanted) state[edition] = editionKey(edition, inputs);
     await writeBuildState(location, { ...state, slug: issue.meta.slug });
-    return { issue, outputs, built: wanted, skipped, pdf, timings, ms: performance.now() - started };
+    return { issue, outputs, built: wanted, skipped, pdf, press, warnings: press?.warnings ?? [], timings, ms: performance.now() - started };
   } catch (error) {
     // A print still running is abandoned (its page closed, no retry, nothing finished or kept
     // in the cache) and waited for before its folder goes; so is an EPUB still being packed.
@@ -199,6 +224,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const step of cleanup) await step();
     });
   }
+}
+
+/**
+ * The press edition: its own folder and photos (the print variants, linked from the cache), and
+ * its print after the accessible PDF's last print, whose settled page map it takes when there is one.
+ */
+async function pressAlongside(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  options: {
+    printer: Printer;
+    pressDir: string;
+    cacheDir: string;
+    /** The accessible PDF's settled page map, when it is made in this build. */
+    startPages: Promise<StartPages | undefined> | undefined;
+    signal: AbortSignal;
+    stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
+  },
+): Promise<PressBuild> {
+  const { pressDir, cacheDir, stage } = options;
+  const placed = await stage('images, press', () =>
+    processImages(issue, { outDir: { print: path.join(pressDir, 'images') }, editions: ['print'], cacheDir: path.join(cacheDir, 'images') }));
+  const { buildPress } = await import('./pdf/press/build-press.ts');
+  const startPages = await options.startPages;
+  return stage('press', () =>
+    buildPress(issue, rendered, placed.images, { printer: options.printer, pressDir, cacheDir, startPages, references: collectImages(issue), signal: options.signal }));
 }
 
 /**

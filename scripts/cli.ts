@@ -58,6 +58,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     // Interrupted, the build removes what it staged and closes its browser before the exit.
     const forget = onTermination(() => building.catch(() => undefined));
     const result = await building.finally(forget);
+    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     const built = result.built.join(', ') || 'nothing';
     process.stdout.write(`Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
@@ -90,7 +91,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
 
   program
     .command('check')
-    .description('check a built edition: PDF/UA preflight for .pdf, EPUBCheck for .epub')
+    .description('check a built edition: PDF/UA preflight for .pdf (press preflight for PDF/X), EPUBCheck for .epub')
     .argument('<FILE>', 'a .pdf or .epub file')
     .action(async (file: string) => {
       const { runCheck } = await import('./check/index.ts');

@@ -33,6 +33,16 @@ export const creditSchema = z.strictObject({
 
 const severity = z.enum(['off', 'info', 'warning', 'error']);
 
+/**
+ * The press edition (`press:` asks a plain `build` for it): bleed in millimetres, and the
+ * printer's CMYK profile (a path from the issue folder) with its output condition, e.g. FOGRA39.
+ */
+export const pressSchema = z.strictObject({
+  bleed: z.number().min(0, 'expected a bleed of 0 mm or more').max(10, 'expected a bleed of at most 10 mm').default(3),
+  profile: nonEmpty.optional(),
+  condition: nonEmpty.optional(),
+});
+
 export const issueSchema = z.strictObject({
   title: nonEmpty,
   subtitle: nonEmpty.optional(),
@@ -49,6 +59,7 @@ export const issueSchema = z.strictObject({
   highlights: z.array(teaserSchema).default([]),
   colophon: z.array(creditSchema).default([]),
   lint: z.record(z.string(), severity).default({}),
+  press: z.union([z.boolean(), pressSchema]).optional(),
   articles: z.array(markdownFile).min(1, 'expected at least one article'),
 });
 
@@ -73,6 +84,7 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type IssueMeta = z.infer<typeof issueSchema>;
+export type PressOptions = z.infer<typeof pressSchema>;
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Teaser = z.infer<typeof teaserSchema>;
 export type ArticleKind = (typeof articleKinds)[number];

@@ -44,7 +44,7 @@ export interface PdfOptions {
   printDir: string;
   cacheDir: string;
   /** Called once the last print is made: the browser is no longer needed. */
-  printed?: () => void;
+  printed?: (startPages: StartPages | undefined) => void;
   /** The build failed elsewhere: stop printing, finish nothing, keep nothing in the cache. */
   signal?: AbortSignal;
 }
@@ -88,7 +88,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
     if (samePages(startPages, facts.startPages)) break;
     startPages = facts.startPages;
   }
-  options.printed?.();
+  options.printed?.(startPages);
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();

@@ -2,7 +2,8 @@
 # Installs the system programs the editions and their checks need, when they are missing:
 # Chromium's headless shell (renders the PDF, runs the accessibility checks; the full `chromium`
 # works too, at half the speed), Java + epubcheck (checks the EPUB)
-# and poppler-utils (page previews). Uses apt-get as root; otherwise says what to run.
+# poppler-utils (page previews) and libgs-common (the press edition's default CMYK profile and
+# its sRGB profile). Uses apt-get as root; otherwise says what to run.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || missing+=(libgs-common)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

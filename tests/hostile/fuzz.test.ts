@@ -30,7 +30,7 @@ async function run(seed: number, only: EditionName[], mayFail?: boolean): Promis
     await lintIssue(dir);
     await build({ issueDir: dir, outDir: out, only, cacheDir: path.join(root, '.cache') });
     for (const edition of only) {
-      const expected = { web: 'web/index.html', pdf: 'proefnummer-01.pdf', epub: 'proefnummer-01.epub' }[edition];
+      const expected = { web: 'web/index.html', pdf: 'proefnummer-01.pdf', epub: 'proefnummer-01.epub', press: 'proefnummer-01-press.pdf' }[edition];
       if (!existsSync(path.join(out, expected))) throw new Error(`seed ${seed}: ${expected} was not written`);
     }
     return { kind: 'built' };

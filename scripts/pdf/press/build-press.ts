@@ -1,0 +1,119 @@
+/**
+ * The press edition: the print document (the very tree the accessible PDF is printed from,
+ * contents numbers included) printed again with the press stylesheet, then finished as
+ * PDF/X-4. When the accessible PDF is made in the same build, its settled page map is given
+ * and one print suffices; alone (`--only press`) it starts from the last page map and prints
+ * again until the contents numbers hold, as the accessible PDF does. The page map and the
+ * finishing memo in the cache stay the accessible PDF's: the press edition writes neither.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { issueDate, issueLabel } from '../../issue/format.ts';
+import type { Issue } from '../../issue/load.ts';
+import type { ImageReference, ProcessedImage } from '../../images/types.ts';
+import { toHtml } from '../../render/serialize.ts';
+import { writeThemeAssets } from '../../render/theme.ts';
+import type { RenderedArticle } from '../../render/to-hast.ts';
+import { toolVersion } from '../../util/fingerprint.ts';
+import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
+import { articleAnchor, printDocument, type StartPages } from '../document.ts';
+import { loadHyphenationMemo } from '../hyphenate.ts';
+import { readPageMapCache, samePages } from '../page-map-cache.ts';
+import { readStartPages } from '../page-map.ts';
+import { placePrintImages } from '../print-images.ts';
+import type { Printer } from '../printer.ts';
+import { finishPress } from './finish.ts';
+import { lowResolutionWarnings } from './resolution.ts';
+import { pressSettings } from './settings.ts';
+import { usePressStylesheet, writePressStylesheet } from './stylesheet.ts';
+
+const MAX_PRINTS = 3;
+
+export interface PressBuild {
+  bytes: Uint8Array;
+  pageCount: number;
+  startPages: StartPages;
+  prints: number;
+  /** `file:line:column: …` for every photo the press would print below 250 ppi. */
+  warnings: string[];
+  timings: { print: number; finish: number };
+}
+
+export interface PressOptions {
+  printer: Printer;
+  /** Folder for the press document and its assets (swapped into place whole by the build). */
+  pressDir: string;
+  cacheDir: string;
+  /** Where the articles start, as the accessible PDF of this build settled it. */
+  startPages?: StartPages;
+  references: ImageReference[];
+  signal?: AbortSignal;
+}
+
+export async function buildPress(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  images: Map<string, ProcessedImage>,
+  options: PressOptions,
+): Promise<PressBuild> {
+  const { printer, pressDir, signal } = options;
+  const settings = await pressSettings(issue);
+  const htmlFile = path.join(pressDir, 'index.html');
+  const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
+  await writeThemeAssets(pressDir, 'print.css');
+  const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
+  await writePressStylesheet(pressDir, settings.bleedMm, cover);
+  let startPages = options.startPages;
+  if (!startPages) {
+    const [cached] = await Promise.all([
+      readPageMapCache(options.cacheDir, issue),
+      loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
+    ]);
+    startPages = cached?.startPages;
+  }
+
+  let printed: Uint8Array | undefined;
+  let doc: PDFDocument | undefined;
+  let pageCount = 0;
+  let prints = 0;
+  let printMs = 0;
+  while (prints < MAX_PRINTS) {
+    signal?.throwIfAborted();
+    const tree = printDocument(issue, rendered, startPages);
+    placePrintImages(tree, images, pressDir);
+    usePressStylesheet(tree);
+    await writeFile(htmlFile, toHtml(tree));
+    const start = performance.now();
+    printed = await printer.print(htmlFile, signal);
+    printMs += performance.now() - start;
+    prints++;
+    doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const facts = readStartPages(doc, anchors);
+    pageCount = facts.pageCount;
+    if (samePages(startPages, facts.startPages)) break;
+    startPages = facts.startPages;
+    printed = undefined;
+  }
+  if (!printed || !doc || !startPages)
+    throw new Error('The press edition did not settle: contents page numbers kept changing');
+
+  signal?.throwIfAborted();
+  const finishStart = performance.now();
+  const bytes = await finishPress(doc, printed, {
+    settings,
+    title: `${issueLabel(issue.meta)} — ${issueDate(issue.meta)}`,
+    creators: creatorsOf(issue),
+    date: issueDateAsDate(issue),
+  });
+  const warnings = lowResolutionWarnings(options.references, images, settings.bleedMm);
+  return {
+    bytes,
+    pageCount,
+    startPages,
+    prints,
+    warnings,
+    timings: { print: printMs, finish: performance.now() - finishStart },
+  };
+}
