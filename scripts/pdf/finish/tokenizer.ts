@@ -493,17 +493,36 @@ function scanForEI(b: Uint8Array, from: number): number {
   return -1;
 }
 
+/** Text put in at `offset`, in place of the `remove` bytes there (none: an insertion). */
+export interface Edit {
+  offset: number;
+  text: string;
+  remove?: number;
+}
+
 /** Splices text into a byte buffer at the given offsets (stable for equal offsets). */
-export function insertAt(bytes: Uint8Array, insertions: { offset: number; text: string }[]): Uint8Array {
+export function insertAt(bytes: Uint8Array, insertions: Edit[]): Uint8Array {
   if (insertions.length === 0) return bytes;
-  const sorted = insertions.map((ins, order) => ({ ...ins, order })).sort((a, b) => a.offset - b.offset || a.order - b.order);
-  const parts: Uint8Array[] = [];
+  const sorted = insertions.map((ins, order) => ({ ins, order })).sort((a, b) => a.ins.offset - b.ins.offset || a.order - b.order);
+  // Copied once into a buffer of the final size: a page can take thousands of edits.
+  const pieces: { from: number; to: number; text: string }[] = [];
   let last = 0;
-  for (const { offset, text } of sorted) {
-    parts.push(bytes.subarray(last, offset));
-    parts.push(Buffer.from(text, 'latin1'));
-    last = offset;
+  let length = 0;
+  for (const { ins } of sorted) {
+    // An edit never reaches back into bytes an earlier edit removed.
+    const at = Math.max(last, ins.offset);
+    pieces.push({ from: last, to: at, text: ins.text });
+    length += at - last + ins.text.length;
+    last = Math.max(at, ins.offset + (ins.remove ?? 0));
   }
-  parts.push(bytes.subarray(last));
-  return Buffer.concat(parts);
+  length += bytes.length - last;
+  const out = Buffer.allocUnsafe(length);
+  let pos = 0;
+  for (const piece of pieces) {
+    out.set(bytes.subarray(piece.from, piece.to), pos);
+    pos += piece.to - piece.from;
+    if (piece.text) pos += out.write(piece.text, pos, 'latin1');
+  }
+  out.set(bytes.subarray(last), pos);
+  return out;
 }
