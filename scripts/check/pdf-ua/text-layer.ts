@@ -1,0 +1,183 @@
+/**
+ * The text layer as a reader gets it: each page's text in lines, soft hyphens included.
+ *
+ * A soft hyphen (U+00AD) belongs only where a word is broken at a line end (ISO 32000-1,
+ * 14.8.2.2.3); anywhere else it splits the word for search, copy and speech ("po\u00adli\u00adtie").
+ * Chromium writes one for every hyphenation point, as an invisible glyph in a span with
+ * ActualText U+00AD. This check reads the text the way a reader that honours ActualText does
+ * and reports, per page, the soft hyphens with more text after them on the same line.
+ *
+ * Kept apart from the finishing step on purpose, so that it judges rather than agrees: it
+ * places text by its own small text-state machine (lines are runs of text on one baseline, in
+ * content order), and takes only the reading helpers from `pdf/finish` that every check uses
+ * (the tokenizer, object access and the ToUnicode decoders), not the code that moves soft hyphens.
+ */
+import { asDict, inherited, N, pageContentBytes } from '../../pdf/finish/objects.ts';
+import { FontDecoders } from '../../pdf/finish/text.ts';
+import { isArray, isDict, isName, isString, tokenize, type Operand, type Operation } from '../../pdf/finish/tokenizer.ts';
+import type { CheckContext } from './types.ts';
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const SOFT_HYPHEN = '\u00ad';
+/** A soft hyphen with a character after it on its line that is neither space nor a hyphen. */
+const INSIDE_LINE = /\u00ad+(?=[^\s\u00ad\u2010-])/g;
+const BROKEN_WORD = /\u00ad(?=[^\s\u00ad\u2010-])/;
+/** Words quoted per page in a report. */
+const QUOTED = 5;
+
+interface Chunk {
+  text: string;
+  x: number;
+  y: number;
+}
+
+interface Frame {
+  artifact: boolean;
+  actualText?: string;
+  /** The span's text has been placed (at its first glyph). */
+  placed: boolean;
+}
+
+export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void {
+  ctx.pages.forEach((page, index) => {
+    let ops: Operation[];
+    try {
+      ops = tokenize(pageContentBytes(ctx.context, page.node));
+    } catch {
+      return; // the content check has already reported an unreadable stream
+    }
+    const fonts = asDict(ctx.context, asDict(ctx.context, inherited(ctx.context, page.node, 'Resources'))?.get(N('Font')));
+    const decode = (font: string | undefined, bytes: Uint8Array) => decoders.forResource(fonts, font).decode(bytes);
+    const broken = midLineSoftHyphens(lines(readChunks(ops, decode)));
+    if (broken.count === 0) return;
+    const shown = broken.words.slice(0, QUOTED).map((word) => `“${word.replaceAll(SOFT_HYPHEN, '·')}”`).join(', ');
+    ctx.report({
+      checkpoint: 'ISO32000-1:14.8.2.2.3',
+      page: index + 1,
+      element: 'text',
+      message: `${broken.count} soft ${broken.count === 1 ? 'hyphen' : 'hyphens'} (U+00AD) inside lines, where no line breaks: words read broken for search, copy and speech, e.g. ${shown}`,
+    });
+  });
+}
+
+/** Text in the order it is shown, each piece at the baseline point where it starts. */
+function readChunks(ops: readonly Operation[], decode: (font: string | undefined, bytes: Uint8Array) => string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const saved: Matrix[] = [];
+  const marked: Frame[] = [];
+  let ctm = IDENTITY;
+  let tm = IDENTITY;
+  let tlm = IDENTITY;
+  let leading = 0;
+  let font: string | undefined;
+  const moveLine = (tx: number, ty: number) => {
+    tm = tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
+  };
+  for (const op of ops) {
+    const o = op.operands;
+    switch (op.op) {
+      case 'q': saved.push(ctm); break;
+      case 'Q': ctm = saved.pop() ?? ctm; break;
+      case 'cm': ctm = multiply(matrix(o), ctm); break;
+      case 'BT': tm = tlm = IDENTITY; break;
+      case 'Tf': font = isName(o[0]) ? o[0].value : undefined; break;
+      case 'TL': leading = num(o[0]); break;
+      case 'Tm': tm = tlm = matrix(o); break;
+      case 'Td': moveLine(num(o[0]), num(o[1])); break;
+      case 'TD': leading = -num(o[1]); moveLine(num(o[0]), num(o[1])); break;
+      case 'T*': moveLine(0, -leading); break;
+      case 'BMC':
+      case 'BDC': {
+        const props = op.op === 'BDC' && isDict(o[1]) ? o[1].entries : undefined;
+        const actual = props?.get('ActualText');
+        marked.push({ artifact: isName(o[0]) && o[0].value === 'Artifact', placed: false, ...(isString(actual) ? { actualText: textString(actual.bytes) } : {}) });
+        break;
+      }
+      case 'EMC': marked.pop(); break;
+      case "'":
+      case '"':
+      case 'Tj':
+      case 'TJ': {
+        if (op.op === "'" || op.op === '"') moveLine(0, -leading);
+        if (marked.some((frame) => frame.artifact)) break; // not read
+        const [x, y] = apply(multiply(tm, ctm), 0, 0);
+        let span: Frame | undefined;
+        for (let k = marked.length - 1; k >= 0 && !span; k--) if (marked[k]!.actualText !== undefined) span = marked[k];
+        if (span) {
+          if (!span.placed) chunks.push({ text: span.actualText!, x, y });
+          span.placed = true;
+        } else chunks.push({ text: shownStrings(o).map((bytes) => decode(font, bytes)).join(''), x, y });
+        break;
+      }
+    }
+  }
+  return chunks;
+}
+
+/** Chunks on one baseline, in content order, form a line; a step back to the left starts one too. */
+function lines(chunks: readonly Chunk[]): string[] {
+  const out: string[] = [];
+  let text = '';
+  let previous: Chunk | undefined;
+  for (const chunk of chunks) {
+    if (previous && (Math.abs(chunk.y - previous.y) >= 1 || chunk.x < previous.x - 1)) {
+      out.push(text);
+      text = '';
+    }
+    text += chunk.text;
+    previous = chunk;
+  }
+  if (text) out.push(text);
+  return out;
+}
+
+function midLineSoftHyphens(pageLines: readonly string[]): { count: number; words: string[] } {
+  let count = 0;
+  const words: string[] = [];
+  for (const line of pageLines) {
+    const found = line.match(INSIDE_LINE);
+    if (!found) continue;
+    count += found.length;
+    for (const word of line.split(/\s+/)) if (BROKEN_WORD.test(word) && words.length < QUOTED) words.push(word);
+  }
+  return { count, words };
+}
+
+function shownStrings(operands: readonly Operand[]): Uint8Array[] {
+  const last = operands[operands.length - 1];
+  if (isString(last)) return [last.bytes];
+  if (isArray(last)) return last.items.filter(isString).map((item) => item.bytes);
+  return [];
+}
+
+/** A PDF text string: UTF-16BE after its byte-order mark, else PDFDocEncoding (≈ Latin-1). */
+function textString(bytes: Uint8Array): string {
+  if (bytes[0] !== 0xfe || bytes[1] !== 0xff) return Buffer.from(bytes).toString('latin1');
+  let text = '';
+  for (let k = 2; k + 1 < bytes.length; k += 2) text += String.fromCharCode((bytes[k]! << 8) | bytes[k + 1]!);
+  return text;
+}
+
+function num(operand: Operand | undefined): number {
+  return typeof operand === 'number' ? operand : 0;
+}
+
+function matrix(o: readonly Operand[]): Matrix {
+  return [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
+}
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
