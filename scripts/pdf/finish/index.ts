@@ -4,7 +4,8 @@
  * one that a PDF/UA-1 validator accepts:
  *
  * - unmarked page content → artifacts (artifacts.ts)
- * - soft hyphens inside lines out of the text layer (soft-hyphens.ts)
+ * - soft hyphens inside lines out of the text layer (soft-hyphens.ts); glyphs that map to no
+ *   text get the text of their ActualText spans in the font's ToUnicode (glyph-text.ts)
  * - structure tree repairs: role map, <figure> groups, list bodies, link texts (structure.ts)
  * - XMP with pdfuaid:part=1 and dc:title, an Info dictionary in step (xmp.ts, info.ts)
  * - MarkInfo, DisplayDocTitle, /Lang, header version 1.7
@@ -17,9 +18,11 @@ import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
 import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
+import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
 import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
 import { FontDecoders, McidTexts } from './text.ts';
-import { ContentSyntaxError, tokenize } from './tokenizer.ts';
+import { ContentSyntaxError, tokenize, type Operation } from './tokenizer.ts';
+import type { MarkedFrame, PaintItem, TextRun } from './scan.ts';
 
 export interface FinishMeta {
   title: string;
@@ -44,6 +47,8 @@ export interface FinishReport {
   structure: StructureReport | undefined;
   /** Soft hyphens taken out of lines, and those kept where a line breaks. */
   softHyphens: SoftHyphenCount;
+  /** Glyph codes without text given the text of their ActualText spans. */
+  glyphsMapped: number;
   milliseconds: number;
   /** Where the time went: parsing, content streams, structure tree, metadata + writing. */
   timings: { load: number; content: number; structure: number; save: number };
@@ -82,13 +87,16 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   const decoders = new FontDecoders(context);
   const texts = new McidTexts(context, pages, decoders);
   const softHyphens: SoftHyphenCount = { removed: 0, kept: 0 };
+  const unmapped: GlyphText[][] = [];
   pages.forEach((page, index) => {
     const result = rewritePage(context, page, index, { textOf: wanted.get(index) ?? new Set(), memo: meta.memo, decoders });
     texts.setPage(index, result.mcidText);
     for (const key of Object.keys(artifacts) as ArtifactClass[]) artifacts[key] += result.wrapped[key];
     softHyphens.removed += result.softHyphens.removed;
     softHyphens.kept += result.softHyphens.kept;
+    unmapped[index] = result.unmapped;
   });
+  const glyphsMapped = mapUnmappedGlyphs(context, pages, unmapped);
 
   const contentDone = performance.now();
   let structure: StructureReport | undefined;
@@ -103,7 +111,7 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
   const saved = performance.now();
   const timings = { load: loaded - started, content: contentDone - loaded, structure: structureDone - contentDone, save: saved - structureDone };
-  return { bytes, report: { pages: pages.length, artifacts, structure, softHyphens, milliseconds: saved - started, timings } };
+  return { bytes, report: { pages: pages.length, artifacts, structure, softHyphens, glyphsMapped, milliseconds: saved - started, timings } };
 }
 
 interface PageInputs {
@@ -143,14 +151,23 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
     if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
-  const textLayer = new SoftHyphenFinder((run) => decoders.forResource(fonts, run.font).decode(run.string.bytes));
+  const decode = (run: TextRun) => decoders.forResource(fonts, run.font).decode(run.string.bytes);
+  const softHyphens = new SoftHyphenFinder(decode);
+  const glyphs = new UnmappedGlyphs(decode);
+  const textLayer = {
+    paint(item: PaintItem, stack: readonly MarkedFrame[]) {
+      softHyphens.paint(item, stack);
+      glyphs.paint(item, stack);
+    },
+    edits: (operations: readonly Operation[]) => softHyphens.edits(operations),
+  };
   const result = wrapUnmarkedContent(content, { pageBox, textOf, hasOwnStructure, textLayer }, ops);
   let deflated: Uint8Array | undefined;
   if (result.bytes !== content) {
     deflated = deflateSync(result.bytes);
     replaceContents(context, node, refs, deflatedStream(context, deflated, streams[0]?.dict));
   }
-  const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: textLayer.count };
+  const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: softHyphens.count, unmapped: glyphs.found() };
   if (key) memo!.set(key, { deflated, ...done });
   return done;
 }

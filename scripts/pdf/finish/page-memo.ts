@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../util/output.ts';
 import type { ArtifactClass } from './artifacts.ts';
+import type { GlyphText } from './glyph-text.ts';
 import type { SoftHyphenCount } from './soft-hyphens.ts';
 import type { TextPiece, TextRun } from './scan.ts';
 
@@ -36,6 +37,8 @@ export interface PageResult {
   wrapped: Record<ArtifactClass, number>;
   mcidText: Map<number, TextPiece[]>;
   softHyphens: SoftHyphenCount;
+  /** Glyph codes without text that an ActualText span names (for the fonts' ToUnicode). */
+  unmapped: GlyphText[];
 }
 
 export function pageKey(parts: PageKeyParts): string {
@@ -61,6 +64,7 @@ interface StoredPage {
   wrapped: Record<ArtifactClass, number>;
   mcidText: [number, StoredPiece[]][];
   softHyphens: SoftHyphenCount;
+  unmapped: GlyphText[];
 }
 interface Index {
   version: string;
@@ -105,6 +109,7 @@ export class PageMemo {
           wrapped: page.wrapped,
           mcidText: new Map(page.mcidText.map(([mcid, pieces]) => [mcid, pieces.map(readPiece)])),
           softHyphens: page.softHyphens,
+          unmapped: page.unmapped,
         });
       }
     } catch {
@@ -125,7 +130,7 @@ export class PageMemo {
         parts.push(result.deflated);
         offset += result.deflated.length;
       }
-      pages[key] = { at, wrapped: result.wrapped, softHyphens: result.softHyphens, mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]) };
+      pages[key] = { at, wrapped: result.wrapped, softHyphens: result.softHyphens, unmapped: result.unmapped, mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]) };
     }
     const index = Buffer.from(JSON.stringify({ version: this.version, pages } satisfies Index), 'utf8');
     const length = Buffer.alloc(4);
