@@ -35,8 +35,8 @@ function popplerText(file: string, mode: '-raw' | '-layout'): string {
   return result.stdout;
 }
 /** Line-end breaks joined: what a search over poppler's text finds. */
-const popplerJoined = (file: string) => popplerText(file, '-raw').replace(/\u00ad\n?-\n/g, '');
-const popplerLineEnds = (file: string) => popplerText(file, '-layout').match(/\u00ad-(?=\s|$)/g)?.length ?? 0;
+const popplerJoined = (file: string) => popplerText(file, '-raw').replace(/\u00ad\n?[-\u2010]\n/g, '');
+const popplerLineEnds = (file: string) => popplerText(file, '-layout').match(/\u00ad[-\u2010](?=\s|$)/g)?.length ?? 0;
 const popplerInsideLines = (file: string) => popplerText(file, '-layout').match(INSIDE_LINE) ?? [];
 
 /** pdf.js's text, a line per line (its end-of-line marks); pdf.js does not read ActualText. */
@@ -152,5 +152,17 @@ describe('the text layer of the shipped issue', () => {
     const counted = theirs.reduce((sum, failure) => sum + Number(/^(\d+)/.exec(failure.message)![1]), 0);
     expect(counted).toBe(popplerInsideLines(chromium).length);
     expect(softHyphenFailures((await checkPdf(new Uint8Array(readFileSync(ours)), 'ours.pdf')).failures)).toEqual([]);
+  });
+
+  it('gives every glyph text of its own: pdf.js reads the ligatures, and persklaar check finds none without', async () => {
+    const text = pdfjsJoined(await pdfjsLines(ours));
+    expect(text).not.toMatch(/[\u0000\ufffd]/);
+    // Source Serif's ff and ffi ligatures, which Chromium's fonts map to U+0000.
+    for (const word of ['treffen', 'slachtoffer', 'efficiënt']) if (words.has(word)) expect(text).toContain(word);
+    const unmapped = (failures: CheckFailure[]) => failures.filter((failure) => failure.element === 'ToUnicode');
+    const theirs = unmapped((await checkPdf(new Uint8Array(readFileSync(chromium)), 'chromium.pdf')).failures);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs[0]!.message).toMatch(/glyphs? maps? to no text/);
+    expect(unmapped((await checkPdf(new Uint8Array(readFileSync(ours)), 'ours.pdf')).failures)).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
  * 14.8.2.2.3); anywhere else it splits the word for search, copy and speech ("po\u00adli\u00adtie").
  * Chromium writes one for every hyphenation point, as an invisible glyph in a span with
  * ActualText U+00AD. This check reads the text the way a reader that honours ActualText does
- * and reports, per page, the soft hyphens with more text after them on the same line.
+ * and reports, per page, the soft hyphens with more text after them on the same line. It also
+ * reports glyphs whose font maps them to no text (U+0000, U+FFFD): readers that do not take
+ * ActualText (pdf.js, many indexers) lose those letters, even where a span gives them.
  *
  * Kept apart from the finishing step on purpose, so that it judges rather than agrees: it
  * places text by its own small text-state machine (lines are runs of text on one baseline, in
@@ -23,6 +25,7 @@ const SOFT_HYPHEN = '\u00ad';
 /** A soft hyphen with a character after it on its line that is neither space nor a hyphen. */
 const INSIDE_LINE = /\u00ad+(?=[^\s\u00ad\u2010-])/g;
 const BROKEN_WORD = /\u00ad(?=[^\s\u00ad\u2010-])/;
+const NO_TEXT = /[\u0000\ufffd]/g;
 /** Words quoted per page in a report. */
 const QUOTED = 5;
 
@@ -49,7 +52,16 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
     }
     const fonts = asDict(ctx.context, asDict(ctx.context, inherited(ctx.context, page.node, 'Resources'))?.get(N('Font')));
     const decode = (font: string | undefined, bytes: Uint8Array) => decoders.forResource(fonts, font).decode(bytes);
-    const broken = midLineSoftHyphens(lines(readChunks(ops, decode)));
+    const read = readChunks(ops, decode);
+    if (read.unmapped > 0) {
+      ctx.report({
+        checkpoint: 'ISO32000-1:9.10.2',
+        page: index + 1,
+        element: 'ToUnicode',
+        message: `${read.unmapped} ${read.unmapped === 1 ? 'glyph maps' : 'glyphs map'} to no text (U+0000 or U+FFFD) in the font's ToUnicode: readers that do not take ActualText lose those letters`,
+      });
+    }
+    const broken = midLineSoftHyphens(lines(read.chunks));
     if (broken.count === 0) return;
     const shown = broken.words.slice(0, QUOTED).map((word) => `“${word.replaceAll(SOFT_HYPHEN, '·')}”`).join(', ');
     ctx.report({
@@ -62,8 +74,9 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
 }
 
 /** Text in the order it is shown, each piece at the baseline point where it starts. */
-function readChunks(ops: readonly Operation[], decode: (font: string | undefined, bytes: Uint8Array) => string): Chunk[] {
+function readChunks(ops: readonly Operation[], decode: (font: string | undefined, bytes: Uint8Array) => string): { chunks: Chunk[]; unmapped: number } {
   const chunks: Chunk[] = [];
+  let unmapped = 0;
   const saved: Matrix[] = [];
   const marked: Frame[] = [];
   let ctm = IDENTITY;
@@ -104,15 +117,17 @@ function readChunks(ops: readonly Operation[], decode: (font: string | undefined
         const [x, y] = apply(multiply(tm, ctm), 0, 0);
         let span: Frame | undefined;
         for (let k = marked.length - 1; k >= 0 && !span; k--) if (marked[k]!.actualText !== undefined) span = marked[k];
+        const text = shownStrings(o).map((bytes) => decode(font, bytes)).join('');
+        unmapped += text.match(NO_TEXT)?.length ?? 0;
         if (span) {
           if (!span.placed) chunks.push({ text: span.actualText!, x, y });
           span.placed = true;
-        } else chunks.push({ text: shownStrings(o).map((bytes) => decode(font, bytes)).join(''), x, y });
+        } else chunks.push({ text, x, y });
         break;
       }
     }
   }
-  return chunks;
+  return { chunks, unmapped };
 }
 
 /** Chunks on one baseline, in content order, form a line; a step back to the left starts one too. */
