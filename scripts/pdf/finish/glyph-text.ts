@@ -16,7 +16,6 @@
 import { PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { asDict, inherited, N, resolve, streamBytes } from './objects.ts';
-import { isString } from './tokenizer.ts';
 import { decodeTextString, type MarkedFrame, type PaintItem, type TextRun } from './scan.ts';
 
 /** One glyph code of a page's font resource, shown alone in a span that gives its text. */
@@ -29,28 +28,20 @@ export interface GlyphText {
 
 const NO_TEXT = /^[\u0000\ufffd]?$/;
 
-/** Collects, from a page's tagged text, the codes without text that a span names. */
+/** Finds, in a page's tagged text, the codes without text that an ActualText span names. */
 export class UnmappedGlyphs {
-  private readonly spans = new Map<MarkedFrame, PaintItem[]>();
-
-  constructor(private readonly decode: (run: TextRun) => string) {}
-
-  paint(item: PaintItem, stack: readonly MarkedFrame[]): void {
-    if (item.kind !== 'text') return;
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const frame = stack[k]!;
-      if (frame.properties && isString(frame.properties.get('ActualText'))) {
-        const items = this.spans.get(frame);
-        if (items) items.push(item);
-        else this.spans.set(frame, [item]);
-        return;
-      }
-    }
-  }
+  /** `spans`: the glyphs shown inside each span (SoftHyphenFinder.spanItems). */
+  constructor(
+    private readonly spans: ReadonlyMap<MarkedFrame, readonly PaintItem[]>,
+    private readonly decode: (run: TextRun) => string,
+  ) {}
 
   found(): GlyphText[] {
     const out: GlyphText[] = [];
     for (const [span, items] of this.spans) {
+      // Most spans are a soft hyphen alone: no glyph there has text to gain.
+      const text = decodeTextString(span.actualText!.bytes).replaceAll('\u00ad', '');
+      if (!text) continue;
       let unmapped: TextRun | undefined;
       let alone = true;
       for (const run of items.flatMap((item) => item.runs)) {
@@ -61,8 +52,7 @@ export class UnmappedGlyphs {
         } else if (text.trim() !== '') alone = false; // a space glyph is a soft hyphen's: no matter
       }
       if (!unmapped || !alone || !unmapped.font) continue;
-      const text = decodeTextString((span.properties!.get('ActualText') as { bytes: Uint8Array }).bytes).replaceAll('\u00ad', '');
-      if (text) out.push({ font: unmapped.font, code: Buffer.from(unmapped.string.bytes).toString('hex').toUpperCase(), text });
+      out.push({ font: unmapped.font, code: Buffer.from(unmapped.string.bytes).toString('hex').toUpperCase(), text });
     }
     return out;
   }

@@ -21,8 +21,8 @@ import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport }
 import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
 import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
 import { FontDecoders, McidTexts } from './text.ts';
-import { ContentSyntaxError, tokenize, type Operation } from './tokenizer.ts';
-import type { MarkedFrame, PaintItem, TextRun } from './scan.ts';
+import { ContentSyntaxError, tokenize } from './tokenizer.ts';
+import type { TextRun } from './scan.ts';
 
 export interface FinishMeta {
   title: string;
@@ -151,23 +151,21 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
     if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
-  const decode = (run: TextRun) => decoders.forResource(fonts, run.font).decode(run.string.bytes);
-  const softHyphens = new SoftHyphenFinder(decode);
-  const glyphs = new UnmappedGlyphs(decode);
-  const textLayer = {
-    paint(item: PaintItem, stack: readonly MarkedFrame[]) {
-      softHyphens.paint(item, stack);
-      glyphs.paint(item, stack);
-    },
-    edits: (operations: readonly Operation[]) => softHyphens.edits(operations),
+  const decoded = new Map<TextRun['string'], string>();
+  const decode = (run: TextRun) => {
+    let text = decoded.get(run.string);
+    if (text === undefined) decoded.set(run.string, (text = decoders.forResource(fonts, run.font).decode(run.string.bytes)));
+    return text;
   };
+  const textLayer = new SoftHyphenFinder(decode);
   const result = wrapUnmarkedContent(content, { pageBox, textOf, hasOwnStructure, textLayer }, ops);
   let deflated: Uint8Array | undefined;
   if (result.bytes !== content) {
     deflated = deflateSync(result.bytes);
     replaceContents(context, node, refs, deflatedStream(context, deflated, streams[0]?.dict));
   }
-  const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: softHyphens.count, unmapped: glyphs.found() };
+  const unmapped = new UnmappedGlyphs(textLayer.spanItems(), decode).found();
+  const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: textLayer.count, unmapped };
   if (key) memo!.set(key, { deflated, ...done });
   return done;
 }

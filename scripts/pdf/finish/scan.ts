@@ -38,6 +38,8 @@ export interface MarkedFrame {
   artifact: boolean;
   /** The property list of BDC when inline (a named one from /Properties is not resolved). */
   properties?: Map<string, Operand>;
+  /** The inline /ActualText of BDC, read once when the sequence opens. */
+  actualText?: StringOperand;
   /** Index of the BDC/BMC operation. */
   opIndex: number;
 }
@@ -92,13 +94,12 @@ export class McidPieceCollector {
     if (mcid === undefined || (this.only && !this.only.has(mcid))) return;
     let list = this.pieces.get(mcid);
     if (!list) this.pieces.set(mcid, (list = []));
-    const replaced = stack.find((f) => isString(f.properties?.get('ActualText')));
+    const replaced = stack.find((f) => f.actualText !== undefined);
     const piece: TextPiece = { runs: item.runs, ...(item.origin ? { origin: item.origin } : {}) };
     if (replaced) {
       if (this.done.has(replaced)) return;
       this.done.add(replaced);
-      const actual = replaced.properties!.get('ActualText') as StringOperand;
-      piece.actualText = decodeTextString(actual.bytes);
+      piece.actualText = decodeTextString(replaced.actualText!.bytes);
     }
     list.push(piece);
   }
@@ -243,6 +244,8 @@ export function scanContent(ops: readonly Operation[], events: ScanEvents): void
     const props = op.operands[1];
     if (op.op === 'BDC' && isDict(props)) {
       frame.properties = props.entries;
+      const actual = props.entries.get('ActualText');
+      if (isString(actual)) frame.actualText = actual;
       const mcid = props.entries.get('MCID');
       if (typeof mcid === 'number') frame.mcid = mcid;
     }

@@ -18,14 +18,14 @@
  * A soft hyphen that ends a line (nothing but the visible hyphen after it on its baseline) is
  * kept as Chromium wrote it: the word reads as one word with U+00AD at the break.
  */
-import { isString, type Edit, type Operation } from './tokenizer.ts';
+import type { Edit, Operation } from './tokenizer.ts';
 import { decodeTextString, type MarkedFrame, type PaintItem, type TextRun } from './scan.ts';
 
 const SOFT_HYPHEN = '\u00ad';
 /** What the visible hyphen at a broken line end reads as. */
 const LINE_END_HYPHEN = /^[-\u2010]$/;
 
-interface Shown {
+export interface Shown {
   item: PaintItem;
   /** The innermost enclosing ActualText span, if any. */
   span: MarkedFrame | undefined;
@@ -58,12 +58,24 @@ export class SoftHyphenFinder {
       // Only tagged text is read; an artifact's text is not part of the text layer.
       if (frame.artifact) return;
       if (frame.mcid !== undefined) tagged = true;
-      if (!span && frame.properties && isString(frame.properties.get('ActualText'))) span = frame;
+      if (!span && frame.actualText) span = frame;
     }
     if (!tagged) return;
     // Kept: the text of spans, and the text shown right after one (where the line goes on).
     // The rest of the page (most of it) is not needed, and a Chromium page shows glyph by glyph.
     if (span || this.shown[this.shown.length - 1]?.span) this.shown.push({ item, span });
+  }
+
+  /** The text shown inside ActualText spans, span by span in the order shown. */
+  spanItems(): Map<MarkedFrame, PaintItem[]> {
+    const spans = new Map<MarkedFrame, PaintItem[]>();
+    for (const { item, span } of this.shown) {
+      if (!span) continue;
+      const items = spans.get(span);
+      if (items) items.push(item);
+      else spans.set(span, [item]);
+    }
+    return spans;
   }
 
   edits(ops: readonly Operation[]): Edit[] {
@@ -115,7 +127,7 @@ export class SoftHyphenFinder {
   private actualText(span: MarkedFrame): string {
     let text = this.actualTexts.get(span);
     if (text === undefined) {
-      text = decodeTextString((span.properties!.get('ActualText') as { bytes: Uint8Array }).bytes);
+      text = decodeTextString(span.actualText!.bytes);
       this.actualTexts.set(span, text);
     }
     return text;
