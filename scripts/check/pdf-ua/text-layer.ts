@@ -12,15 +12,15 @@
  * Kept apart from the finishing step on purpose, so that it judges rather than agrees: it
  * places text by its own small text-state machine (lines are runs of text on one baseline, in
  * content order), and takes only the reading helpers from `pdf/finish` that every check uses
- * (the tokenizer, object access and the ToUnicode decoders), not the code that moves soft hyphens.
+ * (the tokenizer, object access and the ToUnicode decoders), not the code that moves soft hyphens;
+ * matrices and text strings come from the neutral `pdf/reading.ts`.
  */
+import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf/reading.ts';
 import { asDict, inherited, N, pageContentBytes } from '../../pdf/finish/objects.ts';
 import { FontDecoders } from '../../pdf/finish/text.ts';
 import { isArray, isDict, isName, isString, tokenize, type Operand, type Operation } from '../../pdf/finish/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const SOFT_HYPHEN = '\u00ad';
 /** A soft hyphen with a character after it on its line that is neither space nor a hyphen. */
 const INSIDE_LINE = /\u00ad+(?=[^\s\u00ad\u2010-])/g;
@@ -104,7 +104,7 @@ function readChunks(ops: readonly Operation[], decode: (font: string | undefined
       case 'BDC': {
         const props = op.op === 'BDC' && isDict(o[1]) ? o[1].entries : undefined;
         const actual = props?.get('ActualText');
-        marked.push({ artifact: isName(o[0]) && o[0].value === 'Artifact', placed: false, ...(isString(actual) ? { actualText: textString(actual.bytes) } : {}) });
+        marked.push({ artifact: isName(o[0]) && o[0].value === 'Artifact', placed: false, ...(isString(actual) ? { actualText: decodeTextString(actual.bytes) } : {}) });
         break;
       }
       case 'EMC': marked.pop(); break;
@@ -166,33 +166,10 @@ function shownStrings(operands: readonly Operand[]): Uint8Array[] {
   return [];
 }
 
-/** A PDF text string: UTF-16BE after its byte-order mark, else PDFDocEncoding (≈ Latin-1). */
-function textString(bytes: Uint8Array): string {
-  if (bytes[0] !== 0xfe || bytes[1] !== 0xff) return Buffer.from(bytes).toString('latin1');
-  let text = '';
-  for (let k = 2; k + 1 < bytes.length; k += 2) text += String.fromCharCode((bytes[k]! << 8) | bytes[k + 1]!);
-  return text;
-}
-
 function num(operand: Operand | undefined): number {
   return typeof operand === 'number' ? operand : 0;
 }
 
 function matrix(o: readonly Operand[]): Matrix {
   return [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
-}
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }

@@ -16,7 +16,8 @@
 import { PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { asDict, inherited, N, resolve, streamBytes } from './objects.ts';
-import { decodeTextString, type MarkedFrame, type PaintItem, type TextRun } from './scan.ts';
+import { decodeTextString } from '../reading.ts';
+import type { MarkedFrame, PaintItem, TextRun } from './scan.ts';
 
 /** One glyph code of a page's font resource, shown alone in a span that gives its text. */
 export interface GlyphText {

@@ -19,7 +19,8 @@
  * kept as Chromium wrote it: the word reads as one word with U+00AD at the break.
  */
 import type { Edit, Operation } from './tokenizer.ts';
-import { decodeTextString, type MarkedFrame, type PaintItem, type TextRun } from './scan.ts';
+import { decodeTextString } from '../reading.ts';
+import type { MarkedFrame, PaintItem, TextRun } from './scan.ts';
 
 const SOFT_HYPHEN = '\u00ad';
 /** What the visible hyphen at a broken line end reads as. */
