@@ -1,7 +1,7 @@
 /**
  * Soft hyphens on hand-written content streams shaped like Chromium's: one glyph per Td, each
  * soft hyphen an invisible space glyph in a span with ActualText U+00AD, a broken line's
- * visible hyphen in a text object of its own on the same baseline.
+ * visible hyphen in a text object of its own on the same baseline, read as a hard hyphen.
  */
 import { describe, expect, it } from 'vitest';
 import { wrapUnmarkedContent } from '../../scripts/pdf/finish/artifacts.ts';
@@ -65,12 +65,13 @@ function finish(src: string): { out: string; finder: SoftHyphenFinder } {
 const ops = (src: string, name: string) => tokenize(Buffer.from(src, 'latin1')).filter((op) => op.op === name);
 
 describe('soft hyphens in the text layer', () => {
-  it('takes those inside a line out, span and glyph, and keeps the one where the line breaks', () => {
+  it('takes those inside a line out, span and glyph, and makes the hyphen drawn at the break the soft hyphen', () => {
     const { out, finder } = finish(politie);
     expect(finder.count).toEqual({ removed: 2, kept: 1 });
     expect(out.match(/ActualText/g)).toHaveLength(1);
-    // The kept one is the last of the first line, before the visible hyphen's text object.
-    expect(out).toMatch(/\(n\) Tj\n\/Span <<\/ActualText <FEFF00AD>>> BDC\n5 0 Td \( \) Tj\nEMC\nET/);
+    // The line's last soft hyphen went with its invisible glyph; the drawn hyphen reads U+00AD.
+    expect(out).toMatch(/\(n\) Tj\n+5 0 Td \n+ET\n/);
+    expect(out).toContain('/Span <</ActualText <FEFF00AD>>> BDC\nBT\n/F1 10 Tf\n1 0 0 1 70 100 Tm\n(-) Tj\nET\nEMC');
     expect(ops(out, 'BDC')).toHaveLength(2);
     expect(ops(out, 'EMC')).toHaveLength(2);
   });
@@ -79,7 +80,7 @@ describe('soft hyphens in the text layer', () => {
     const { out } = finish(politie);
     expect(ops(out, 'Td').map((op) => op.operands)).toEqual(ops(politie, 'Td').map((op) => op.operands));
     expect(ops(out, 'Tm').map((op) => op.operands)).toEqual(ops(politie, 'Tm').map((op) => op.operands));
-    expect(ops(out, 'Tj')).toHaveLength(ops(politie, 'Tj').length - 2);
+    expect(ops(out, 'Tj')).toHaveLength(ops(politie, 'Tj').length - 3);
   });
 
   it('keeps a ligature that holds a soft hyphen, with ActualText minus the soft hyphen', () => {

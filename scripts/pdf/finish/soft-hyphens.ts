@@ -89,10 +89,15 @@ export class SoftHyphenFinder {
       if (span) {
         const actual = this.actualText(span);
         if (actual.includes(SOFT_HYPHEN)) {
-          if (this.endsLine(this.shown[j - 1]!, this.nextVisible(j))) this.count.kept++;
-          else {
+          const next = this.nextVisible(j);
+          const place = this.placeOf(this.shown[j - 1]!, next);
+          const inside = this.shown.slice(i, j);
+          if (place === 'inside') {
             this.count.removed++;
-            edits.push(...this.removal(ops, span, this.shown.slice(i, j), actual.replaceAll(SOFT_HYPHEN, '')));
+            edits.push(...this.removal(ops, span, inside, actual.replaceAll(SOFT_HYPHEN, '')));
+          } else {
+            this.count.kept++;
+            if (place === 'before-hyphen' && actual === SOFT_HYPHEN) edits.push(...this.moveToHyphen(ops, span, inside, next!));
           }
         }
       }
@@ -110,14 +115,35 @@ export class SoftHyphenFinder {
     return undefined;
   }
 
-  /** A soft hyphen ends its line unless more than the visible hyphen follows on its baseline. */
-  private endsLine(last: Shown, next: Shown | undefined): boolean {
-    if (!next || !last.item.origin || !next.item.origin) return true;
+  /**
+   * Where a soft hyphen is: inside its line, unless no more than the visible hyphen follows on
+   * its baseline; then at the line end, before that hyphen or (a break without one) alone.
+   */
+  private placeOf(last: Shown, next: Shown | undefined): 'inside' | 'before-hyphen' | 'line-end' {
+    if (!next || !last.item.origin || !next.item.origin) return 'line-end';
     const dx = next.item.origin[0] - last.item.origin[0];
     const dy = next.item.origin[1] - last.item.origin[1];
     // The glyph after a mid-line soft hyphen sits where the soft hyphen sits (it has no advance).
-    if (Math.abs(dy) >= 1 || dx < -1 || dx > 12) return true;
-    return LINE_END_HYPHEN.test(this.textOf(next).trim());
+    if (Math.abs(dy) >= 1 || dx < -1 || dx > 12) return 'line-end';
+    return LINE_END_HYPHEN.test(this.textOf(next).trim()) ? 'before-hyphen' : 'inside';
+  }
+
+  /**
+   * A broken word's text has one U+00AD at the break, and it is the visible hyphen (ISO 32000-1,
+   * 14.8.2.2.3: the producer tells soft from hard hyphens, so that no reader has to guess).
+   * Chromium writes U+00AD on its invisible glyph and leaves the hyphen it draws as a hard one:
+   * the invisible glyph goes, and the drawn hyphen gets ActualText U+00AD.
+   */
+  private moveToHyphen(ops: readonly Operation[], span: MarkedFrame, inside: Shown[], hyphen: Shown): Edit[] {
+    if (hyphen.span) return [];
+    const removed = this.removal(ops, span, inside, '');
+    // Only when the span goes whole: otherwise the break would read U+00AD twice.
+    if (removed.length !== inside.length + 2) return [];
+    return [
+      ...removed,
+      { offset: hyphen.item.start, text: '/Span <</ActualText <FEFF00AD>>> BDC\n' },
+      { offset: hyphen.item.end, text: '\nEMC' },
+    ];
   }
 
   private textOf(shown: Shown): string {
