@@ -30,7 +30,8 @@ const SOFT_HYPHEN_CHECK = 'ISO32000-1:14.8.2.2.3';
  * print, which poppler then joins to the next line itself, the U+00AD kept inside the word.
  */
 function popplerText(file: string, mode?: '-layout'): string {
-  const result = spawnSync('pdftotext', [...(mode ? [mode] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const args = [...(mode ? [mode] : []), '-enc', 'UTF-8', file, '-'];
+  const result = spawnSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -67,7 +68,10 @@ function foundShare(words: ReadonlySet<string>, text: string): { share: number; 
   return { share: 1 - missing.length / words.size, missing };
 }
 
-const softHyphenFailures = (failures: CheckFailure[]) => failures.filter((failure) => failure.checkpoint === SOFT_HYPHEN_CHECK);
+const softHyphenFailures = (failures: CheckFailure[]) =>
+  failures.filter((failure) => failure.checkpoint === SOFT_HYPHEN_CHECK);
+const checked = async (file: string) =>
+  (await checkPdf(new Uint8Array(readFileSync(file)), path.basename(file))).failures;
 
 describe('the text layer of the shipped issue', () => {
   let work: string;
@@ -100,7 +104,7 @@ describe('the text layer of the shipped issue', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('holds at least 99 % of the manuscripts’ long words as typed, read by poppler (Chromium’s print: far fewer)', () => {
+  it('holds ≥ 99 % of the manuscripts’ long words as typed, read by poppler (Chromium’s print: far fewer)', () => {
     expect(words.size).toBeGreaterThan(1000);
     const found = foundShare(words, popplerJoined(ours));
     expect(found.share, found.missing.join(' ')).toBeGreaterThanOrEqual(0.99);
@@ -136,7 +140,8 @@ describe('the text layer of the shipped issue', () => {
       expect(result.status).toBe(0);
       const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
       const digits = String(count).length;
-      return Array.from({ length: count }, (_, i) => readFileSync(`${prefix}-${String(i + 1).padStart(digits, '0')}.pgm`));
+      const page = (i: number) => `${prefix}-${String(i + 1).padStart(digits, '0')}.pgm`;
+      return Array.from({ length: count }, (_, i) => readFileSync(page(i)));
     };
     const a = pixels(chromium, 'chromium');
     const b = pixels(ours, 'ours');
@@ -144,8 +149,8 @@ describe('the text layer of the shipped issue', () => {
     for (let i = 0; i < a.length; i++) expect(b[i]!.equals(a[i]!), `page ${i + 1}`).toBe(true);
   });
 
-  it('is what persklaar check tells apart: soft hyphens inside lines in Chromium’s print, by page, none in ours', async () => {
-    const theirs = softHyphenFailures((await checkPdf(new Uint8Array(readFileSync(chromium)), 'chromium.pdf')).failures);
+  it('is what persklaar check tells apart: soft hyphens in lines of Chromium’s print, by page; none in ours', async () => {
+    const theirs = softHyphenFailures(await checked(chromium));
     expect(theirs.length).toBeGreaterThan(20);
     for (const failure of theirs) {
       expect(failure.page).toBeGreaterThanOrEqual(1);
@@ -153,18 +158,18 @@ describe('the text layer of the shipped issue', () => {
     }
     const counted = theirs.reduce((sum, failure) => sum + Number(/^(\d+)/.exec(failure.message)![1]), 0);
     expect(counted).toBe(popplerInsideLines(chromium).length);
-    expect(softHyphenFailures((await checkPdf(new Uint8Array(readFileSync(ours)), 'ours.pdf')).failures)).toEqual([]);
+    expect(softHyphenFailures(await checked(ours))).toEqual([]);
   });
 
-  it('gives every glyph text of its own: pdf.js reads the ligatures, and persklaar check finds none without', async () => {
+  it('gives every glyph a text: pdf.js reads the ligatures, and persklaar check finds no glyph without', async () => {
     const text = pdfjsJoined(await pdfjsLines(ours));
     expect(text).not.toMatch(/[\u0000\ufffd]/);
     // Source Serif's ff and ffi ligatures, which Chromium's fonts map to U+0000.
     for (const word of ['treffen', 'slachtoffer', 'efficiënt']) if (words.has(word)) expect(text).toContain(word);
     const unmapped = (failures: CheckFailure[]) => failures.filter((failure) => failure.element === 'ToUnicode');
-    const theirs = unmapped((await checkPdf(new Uint8Array(readFileSync(chromium)), 'chromium.pdf')).failures);
+    const theirs = unmapped(await checked(chromium));
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs[0]!.message).toMatch(/glyphs? maps? to no text/);
-    expect(unmapped((await checkPdf(new Uint8Array(readFileSync(ours)), 'ours.pdf')).failures)).toEqual([]);
+    expect(unmapped(await checked(ours))).toEqual([]);
   });
 });

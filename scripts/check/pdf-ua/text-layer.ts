@@ -18,7 +18,8 @@
 import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf/reading.ts';
 import { asDict, inherited, N, pageContentBytes } from '../../pdf/finish/objects.ts';
 import { FontDecoders } from '../../pdf/finish/text.ts';
-import { isArray, isDict, isName, isString, tokenize, type Operand, type Operation } from '../../pdf/finish/tokenizer.ts';
+import { isArray, isDict, isName, isString, tokenize } from '../../pdf/finish/tokenizer.ts';
+import type { Operand, Operation } from '../../pdf/finish/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
 const SOFT_HYPHEN = '\u00ad';
@@ -50,7 +51,8 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
     } catch {
       return; // the content check has already reported an unreadable stream
     }
-    const fonts = asDict(ctx.context, asDict(ctx.context, inherited(ctx.context, page.node, 'Resources'))?.get(N('Font')));
+    const resources = asDict(ctx.context, inherited(ctx.context, page.node, 'Resources'));
+    const fonts = asDict(ctx.context, resources?.get(N('Font')));
     const decode = (font: string | undefined, bytes: Uint8Array) => decoders.forResource(fonts, font).decode(bytes);
     const read = readChunks(ops, decode);
     if (read.unmapped > 0) {
@@ -58,7 +60,9 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
         checkpoint: 'ISO32000-1:9.10.2',
         page: index + 1,
         element: 'ToUnicode',
-        message: `${read.unmapped} ${read.unmapped === 1 ? 'glyph maps' : 'glyphs map'} to no text (U+0000 or U+FFFD) in the font's ToUnicode: readers that do not take ActualText lose those letters`,
+        message:
+          `${read.unmapped} ${read.unmapped === 1 ? 'glyph maps' : 'glyphs map'} to no text (U+0000 or U+FFFD) in ` +
+          "the font's ToUnicode: readers that do not take ActualText lose those letters",
       });
     }
     const broken = midLineSoftHyphens(lines(read.chunks));
@@ -68,13 +72,18 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
       checkpoint: 'ISO32000-1:14.8.2.2.3',
       page: index + 1,
       element: 'text',
-      message: `${broken.count} soft ${broken.count === 1 ? 'hyphen' : 'hyphens'} (U+00AD) inside lines, where no line breaks: words read broken for search, copy and speech, e.g. ${shown}`,
+      message:
+        `${broken.count} soft ${broken.count === 1 ? 'hyphen' : 'hyphens'} (U+00AD) inside lines, where no line ` +
+        `breaks: words read broken for search, copy and speech, e.g. ${shown}`,
     });
   });
 }
 
 /** Text in the order it is shown, each piece at the baseline point where it starts. */
-function readChunks(ops: readonly Operation[], decode: (font: string | undefined, bytes: Uint8Array) => string): { chunks: Chunk[]; unmapped: number } {
+type Decode = (font: string | undefined, bytes: Uint8Array) => string;
+
+/** The chunks, and how many glyphs read as no text (U+0000, U+FFFD), ActualText or not. */
+function readChunks(ops: readonly Operation[], decode: Decode): { chunks: Chunk[]; unmapped: number } {
   const chunks: Chunk[] = [];
   let unmapped = 0;
   const saved: Matrix[] = [];
@@ -104,7 +113,10 @@ function readChunks(ops: readonly Operation[], decode: (font: string | undefined
       case 'BDC': {
         const props = op.op === 'BDC' && isDict(o[1]) ? o[1].entries : undefined;
         const actual = props?.get('ActualText');
-        marked.push({ artifact: isName(o[0]) && o[0].value === 'Artifact', placed: false, ...(isString(actual) ? { actualText: decodeTextString(actual.bytes) } : {}) });
+        const artifact = isName(o[0]) && o[0].value === 'Artifact';
+        const frame: Frame = { artifact, placed: false };
+        if (isString(actual)) frame.actualText = decodeTextString(actual.bytes);
+        marked.push(frame);
         break;
       }
       case 'EMC': marked.pop(); break;

@@ -63,7 +63,11 @@ export class UnmappedGlyphs {
  * Writes the text of the codes found on each page into their fonts' ToUnicode maps (pages:
  * the document's pages; found: per page, what `UnmappedGlyphs` found there).
  */
-export function mapUnmappedGlyphs(context: PDFContext, pages: readonly PDFPage[], found: readonly (GlyphText[] | undefined)[]): number {
+export function mapUnmappedGlyphs(
+  context: PDFContext,
+  pages: readonly PDFPage[],
+  found: readonly (GlyphText[] | undefined)[],
+): number {
   const byFont = new Map<PDFDict, Map<string, string | null>>();
   pages.forEach((page, index) => {
     const glyphs = found[index];

@@ -1,5 +1,6 @@
 /**
- * Takes the soft hyphens that do not end a line out of the text layer.
+ * Takes the soft hyphens that do not end a line out of the text layer, and makes the one at a
+ * broken line end the hyphen drawn there.
  *
  * Hyphenation is inserted at build time as U+00AD, and Chromium writes every one of them into
  * the PDF, whether the line breaks there or not: an invisible space glyph, set with no advance,
@@ -16,7 +17,9 @@
  * - a span that also holds a visible glyph (the ligature) keeps it, with ActualText minus the
  *   U+00AD ("fl"), since that glyph's own Unicode mapping may be missing.
  * A soft hyphen that ends a line (nothing but the visible hyphen after it on its baseline) is
- * kept as Chromium wrote it: the word reads as one word with U+00AD at the break.
+ * kept, and moved onto that hyphen: Chromium leaves the hyphen it draws as a hard U+002D after
+ * the invisible U+00AD, so the invisible glyph goes and the drawn hyphen gets ActualText U+00AD.
+ * The word then reads as one word with a single U+00AD at the break.
  */
 import type { Edit, Operation } from './tokenizer.ts';
 import { decodeTextString } from '../reading.ts';
@@ -35,13 +38,14 @@ export interface Shown {
 export interface SoftHyphenCount {
   /** Soft hyphens taken out of lines. */
   removed: number;
-  /** Soft hyphens kept at line ends. */
+  /** Soft hyphens kept at line ends (on the hyphen drawn there, when there is one). */
   kept: number;
 }
 
 /**
  * Collects the text shown on a page (fed by the content scan) and works out the edits that
- * take mid-line soft hyphens out. `decode` turns a text run into Unicode with its font.
+ * take mid-line soft hyphens out and move line-end ones onto their hyphen. `decode` turns a
+ * text run into Unicode with its font.
  */
 export class SoftHyphenFinder {
   private readonly shown: Shown[] = [];
@@ -97,7 +101,9 @@ export class SoftHyphenFinder {
             edits.push(...this.removal(ops, span, inside, actual.replaceAll(SOFT_HYPHEN, '')));
           } else {
             this.count.kept++;
-            if (place === 'before-hyphen' && actual === SOFT_HYPHEN) edits.push(...this.moveToHyphen(ops, span, inside, next!));
+            if (place === 'before-hyphen' && actual === SOFT_HYPHEN) {
+              edits.push(...this.moveToHyphen(ops, span, inside, next!));
+            }
           }
         }
       }
@@ -161,14 +167,17 @@ export class SoftHyphenFinder {
   }
 
   private removal(ops: readonly Operation[], span: MarkedFrame, inside: Shown[], replacement: string): Edit[] {
-    const invisible = inside.filter(({ item }) => item.firstOp === item.lastOp && item.runs.map(this.decode).join('').trim() === '');
+    const invisible = inside.filter(
+      ({ item }) => item.firstOp === item.lastOp && item.runs.map(this.decode).join('').trim() === '',
+    );
     const emc = matchingEmc(ops, span.opIndex);
     const open = ops[span.opIndex]!;
     const edits: Edit[] = invisible.map(({ item }) => removeOp(ops[item.firstOp]!));
     if (replacement === '' && invisible.length === inside.length && emc !== undefined) {
       edits.push(removeOp(open), removeOp(ops[emc]!));
     } else {
-      edits.push({ offset: open.start, remove: open.end - open.start, text: `/Span <</ActualText ${utf16Hex(replacement)}>> BDC` });
+      const text = `/Span <</ActualText ${utf16Hex(replacement)}>> BDC`;
+      edits.push({ offset: open.start, remove: open.end - open.start, text });
     }
     return edits;
   }
