@@ -154,7 +154,15 @@ export class SoftHyphenFinder {
 
   private textOf(shown: Shown): string {
     if (shown.span) return this.actualText(shown.span);
-    return shown.item.runs.map(this.decode).join('');
+    let text = '';
+    for (const run of shown.item.runs) text += this.decode(run);
+    return text;
+  }
+
+  /** Whether runs show only whitespace glyphs (which paint nothing). */
+  private blank(runs: readonly TextRun[]): boolean {
+    for (const run of runs) if (this.decode(run).trim() !== '') return false;
+    return true;
   }
 
   private actualText(span: MarkedFrame): string {
@@ -167,9 +175,7 @@ export class SoftHyphenFinder {
   }
 
   private removal(ops: readonly Operation[], span: MarkedFrame, inside: Shown[], replacement: string): Edit[] {
-    const invisible = inside.filter(
-      ({ item }) => item.firstOp === item.lastOp && item.runs.map(this.decode).join('').trim() === '',
-    );
+    const invisible = inside.filter(({ item }) => item.firstOp === item.lastOp && this.blank(item.runs));
     const emc = matchingEmc(ops, span.opIndex);
     const open = ops[span.opIndex]!;
     const edits: Edit[] = invisible.map(({ item }) => removeOp(ops[item.firstOp]!));

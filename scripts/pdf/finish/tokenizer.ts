@@ -503,26 +503,28 @@ export interface Edit {
 /** Splices text into a byte buffer at the given offsets (stable for equal offsets). */
 export function insertAt(bytes: Uint8Array, insertions: Edit[]): Uint8Array {
   if (insertions.length === 0) return bytes;
-  const sorted = insertions.map((ins, order) => ({ ins, order })).sort((a, b) => a.ins.offset - b.ins.offset || a.order - b.order);
-  // Copied once into a buffer of the final size: a page can take thousands of edits.
-  const pieces: { from: number; to: number; text: string }[] = [];
+  // Array#sort is stable: edits at one offset keep their order. A page can take thousands.
+  const sorted = insertions.slice().sort((a, b) => a.offset - b.offset);
+  let length = bytes.length;
   let last = 0;
-  let length = 0;
-  for (const { ins } of sorted) {
+  for (const edit of sorted) {
     // An edit never reaches back into bytes an earlier edit removed.
-    const at = Math.max(last, ins.offset);
-    pieces.push({ from: last, to: at, text: ins.text });
-    length += at - last + ins.text.length;
-    last = Math.max(at, ins.offset + (ins.remove ?? 0));
+    const at = Math.max(last, edit.offset);
+    const end = Math.max(at, edit.offset + (edit.remove ?? 0));
+    length += edit.text.length - (end - at);
+    last = end;
   }
-  length += bytes.length - last;
+  // Copied with Buffer#copy into one buffer of the final size: no view per piece to collect.
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = Buffer.allocUnsafe(length);
   let pos = 0;
-  for (const piece of pieces) {
-    out.set(bytes.subarray(piece.from, piece.to), pos);
-    pos += piece.to - piece.from;
-    if (piece.text) pos += out.write(piece.text, pos, 'latin1');
+  last = 0;
+  for (const edit of sorted) {
+    const at = Math.max(last, edit.offset);
+    pos += source.copy(out, pos, last, at);
+    if (edit.text) pos += out.write(edit.text, pos, 'latin1');
+    last = Math.max(at, edit.offset + (edit.remove ?? 0));
   }
-  out.set(bytes.subarray(last), pos);
+  source.copy(out, pos, last);
   return out;
 }
