@@ -151,10 +151,16 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
     if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
-  const decoded = new Map<TextRun['string'], string>();
+  // Chromium shows one glyph per string: decoded once per font and code, not per string.
+  const byCode = new Map<string | undefined, Map<number, string>>();
   const decode = (run: TextRun) => {
-    let text = decoded.get(run.string);
-    if (text === undefined) decoded.set(run.string, (text = decoders.forResource(fonts, run.font).decode(run.string.bytes)));
+    const bytes = run.string.bytes;
+    if (bytes.length > 2) return decoders.forResource(fonts, run.font).decode(bytes);
+    let codes = byCode.get(run.font);
+    if (!codes) byCode.set(run.font, (codes = new Map()));
+    const code = bytes.length === 2 ? (bytes[0]! << 8) | bytes[1]! : 0x10000 | (bytes[0] ?? 0xffff);
+    let text = codes.get(code);
+    if (text === undefined) codes.set(code, (text = decoders.forResource(fonts, run.font).decode(bytes)));
     return text;
   };
   const textLayer = new SoftHyphenFinder(decode);
