@@ -17,6 +17,8 @@
  * - annotations: in the tree (28-002), described (28-004), /Tabs /S (28-008, 28-009), links
  *   tied to Link elements both ways (28-011)
  * - fonts used for text embedded (31-009); bookmarks when there are headings ("bookmarks")
+ * - the text layer: no soft hyphen (U+00AD) inside a line, only where a word breaks at a line
+ *   end (ISO 32000-1, 14.8.2.2.3; pdf-ua/text-layer.ts)
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +28,7 @@ import { FontDecoders, McidTexts } from '../pdf/finish/text.ts';
 import { checkContent } from './pdf-ua/content.ts';
 import { checkDocument, checkOutline } from './pdf-ua/document.ts';
 import { checkStructure } from './pdf-ua/structure.ts';
+import { checkTextLayer } from './pdf-ua/text-layer.ts';
 import type { CheckContext, CheckFailure, CheckResult } from './pdf-ua/types.ts';
 
 export type { CheckFailure, CheckResult } from './pdf-ua/types.ts';
@@ -58,6 +61,7 @@ export async function checkPdf(bytes: Uint8Array, fileName: string): Promise<Che
 
   checkDocument(ctx);
   checkContent(ctx, decoders);
+  checkTextLayer(ctx, decoders);
   const facts = checkStructure(ctx);
   checkOutline(ctx, facts.hasHeadings);
   return { failures };

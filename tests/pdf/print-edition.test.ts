@@ -2,6 +2,7 @@
  * The print edition of the shipped issue, read back from the PDF itself: contents page
  * numbers, running heads, figure alt text, hyphenation, and the PDF/UA preflight.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { toString } from 'mdast-util-to-string';
@@ -126,6 +127,18 @@ describe('print edition of the shipped issue', () => {
     }
     expect(external.size).toBeGreaterThan(3);
     expect([...external].filter((url) => !annotated.has(url))).toEqual([]);
+  });
+
+  it('draws nothing that is not seen: the cover photo on the cover only, no image on the contents page', () => {
+    const list = spawnSync('pdfimages', ['-list', path.join(buildDir, `${issue.meta.slug}.pdf`)], { encoding: 'utf8' });
+    expect(list.status, list.stderr).toBe(0);
+    // Rows after the two header lines: page, num, type, width, height, …, object id, generation, …
+    const images = list.stdout.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/));
+    const onPage = (page: number) => images.filter((row) => Number(row[0]) === page);
+    expect(onPage(1).map((row) => `${row[3]}×${row[4]}`)).toEqual(['2480×3508']);
+    expect(onPage(2)).toEqual([]);
+    const coverObject = onPage(1)[0]![10];
+    expect(images.filter((row) => row[10] === coverObject).map((row) => Number(row[0]))).toEqual([1]);
   });
 
   it('passes the PDF/UA preflight', async () => {

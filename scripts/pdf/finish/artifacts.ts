@@ -13,8 +13,8 @@
  * - margin-box text (outside the page's body clip, which Chromium sets right after painting
  *   the margin boxes) becomes a Pagination artifact, Header above the body and Footer below.
  */
-import { insertAt, tokenize, type Operation } from './tokenizer.ts';
-import { isCovered, McidPieceCollector, scanContent, type PaintItem, type TextPiece } from './scan.ts';
+import { insertAt, tokenize, type Edit, type Operation } from './tokenizer.ts';
+import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem, type TextPiece } from './scan.ts';
 
 export type ArtifactClass = 'Header' | 'Footer' | 'Pagination' | 'plain';
 
@@ -25,6 +25,8 @@ export interface WrapOptions {
   hasOwnStructure?: (xobjectName: string) => boolean;
   /** The MCIDs whose text the caller wants back in `mcidText` (default: all of them). */
   textOf?: ReadonlySet<number>;
+  /** Sees the tagged paint too, and gives edits of its own to the rewrite (soft-hyphens.ts). */
+  textLayer?: { paint(item: PaintItem, stack: readonly MarkedFrame[]): void; edits(ops: readonly Operation[]): Edit[] };
 }
 
 export interface WrapResult {
@@ -69,8 +71,10 @@ export function wrapUnmarkedContent(content: Uint8Array, options: WrapOptions, o
         return;
       }
       // Tagged paint needs no event: the BDC that tagged it already ended any open run.
-      if (isCovered(stack)) collector.add(item, stack);
-      else events.push({ type: 'paint', item });
+      if (isCovered(stack)) {
+        collector.add(item, stack);
+        options.textLayer?.paint(item, stack);
+      } else events.push({ type: 'paint', item });
     },
   });
 
@@ -88,7 +92,7 @@ export function wrapUnmarkedContent(content: Uint8Array, options: WrapOptions, o
     return 'plain';
   };
 
-  const insertions: { offset: number; text: string }[] = [];
+  const insertions: Edit[] = options.textLayer?.edits(ops) ?? [];
   const wrapped: Record<ArtifactClass, number> = { Header: 0, Footer: 0, Pagination: 0, plain: 0 };
   let run: { start: number; end: number; cls: ArtifactClass } | undefined;
   const close = (): void => {

@@ -4,6 +4,8 @@
  * one that a PDF/UA-1 validator accepts:
  *
  * - unmarked page content → artifacts (artifacts.ts)
+ * - soft hyphens inside lines out of the text layer (soft-hyphens.ts); glyphs that map to no
+ *   text get the text of their ActualText spans in the font's ToUnicode (glyph-text.ts)
  * - structure tree repairs: role map, <figure> groups, list bodies, link texts (structure.ts)
  * - XMP with pdfuaid:part=1 and dc:title, an Info dictionary in step (xmp.ts, info.ts)
  * - MarkInfo, DisplayDocTitle, /Lang, header version 1.7
@@ -16,8 +18,11 @@ import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
 import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
+import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
+import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
 import { FontDecoders, McidTexts } from './text.ts';
 import { ContentSyntaxError, tokenize } from './tokenizer.ts';
+import type { TextRun } from './scan.ts';
 
 export interface FinishMeta {
   title: string;
@@ -40,6 +45,10 @@ export interface FinishReport {
   pages: number;
   artifacts: Record<ArtifactClass, number>;
   structure: StructureReport | undefined;
+  /** Soft hyphens taken out of lines, and those kept where a line breaks. */
+  softHyphens: SoftHyphenCount;
+  /** Glyph codes without text given the text of their ActualText spans. */
+  glyphsMapped: number;
   milliseconds: number;
   /** Where the time went: parsing, content streams, structure tree, metadata + writing. */
   timings: { load: number; content: number; structure: number; save: number };
@@ -75,12 +84,19 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   pages.forEach((page, index) => pageIndex.set(refKey(page.ref), index));
   const wanted = structTreeRoot ? linkTextMcids(context, structTreeRoot, pageIndex) : new Map<number, Set<number>>();
 
-  const texts = new McidTexts(context, pages, new FontDecoders(context));
+  const decoders = new FontDecoders(context);
+  const texts = new McidTexts(context, pages, decoders);
+  const softHyphens: SoftHyphenCount = { removed: 0, kept: 0 };
+  const unmapped: GlyphText[][] = [];
   pages.forEach((page, index) => {
-    const result = rewritePage(context, page, index, wanted.get(index) ?? new Set(), meta.memo);
+    const result = rewritePage(context, page, index, { textOf: wanted.get(index) ?? new Set(), memo: meta.memo, decoders });
     texts.setPage(index, result.mcidText);
     for (const key of Object.keys(artifacts) as ArtifactClass[]) artifacts[key] += result.wrapped[key];
+    softHyphens.removed += result.softHyphens.removed;
+    softHyphens.kept += result.softHyphens.kept;
+    unmapped[index] = result.unmapped;
   });
+  const glyphsMapped = mapUnmappedGlyphs(context, pages, unmapped);
 
   const contentDone = performance.now();
   let structure: StructureReport | undefined;
@@ -95,10 +111,18 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
   const saved = performance.now();
   const timings = { load: loaded - started, content: contentDone - loaded, structure: structureDone - contentDone, save: saved - structureDone };
-  return { bytes, report: { pages: pages.length, artifacts, structure, milliseconds: saved - started, timings } };
+  return { bytes, report: { pages: pages.length, artifacts, structure, softHyphens, glyphsMapped, milliseconds: saved - started, timings } };
 }
 
-function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: ReadonlySet<number>, memo: PageMemo | undefined): Pick<PageResult, 'wrapped' | 'mcidText'> {
+interface PageInputs {
+  /** The MCIDs whose text is wanted back (link texts). */
+  textOf: ReadonlySet<number>;
+  memo: PageMemo | undefined;
+  decoders: FontDecoders;
+}
+
+function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: PageInputs): Omit<PageResult, 'deflated'> {
+  const { textOf, memo, decoders } = inputs;
   const node = page.node;
   const box = asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
   const nums = box?.asArray().map((v) => asNumber(context, v) ?? 0) ?? [0, 0, 612, 792];
@@ -110,8 +134,9 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: 
     const xobject = asDict(context, xobjects?.get(N(name)));
     return Boolean(xobject && (xobject.has(N('StructParents')) || xobject.has(N('StructParent'))));
   };
+  const fonts = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('Font')));
   const { refs, streams } = pageContentStreams(context, node);
-  const key = memo && memoKey(streams, pageBox, textOf, xobjects, hasOwnStructure);
+  const key = memo && memoKey(streams, pageBox, textOf, xobjects, hasOwnStructure, fontNames(context, fonts));
   const remembered = key ? memo!.get(key) : undefined;
   if (remembered) {
     if (remembered.deflated) replaceContents(context, node, refs, deflatedStream(context, remembered.deflated, streams[0]?.dict));
@@ -126,14 +151,29 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, textOf: 
     if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
-  const result = wrapUnmarkedContent(content, { pageBox, textOf, hasOwnStructure }, ops);
+  // Chromium shows one glyph per string: decoded once per font and code, not per string.
+  const byCode = new Map<string | undefined, Map<number, string>>();
+  const decode = (run: TextRun) => {
+    const bytes = run.string.bytes;
+    if (bytes.length > 2) return decoders.forResource(fonts, run.font).decode(bytes);
+    let codes = byCode.get(run.font);
+    if (!codes) byCode.set(run.font, (codes = new Map()));
+    const code = bytes.length === 2 ? (bytes[0]! << 8) | bytes[1]! : 0x10000 | (bytes[0] ?? 0xffff);
+    let text = codes.get(code);
+    if (text === undefined) codes.set(code, (text = decoders.forResource(fonts, run.font).decode(bytes)));
+    return text;
+  };
+  const textLayer = new SoftHyphenFinder(decode);
+  const result = wrapUnmarkedContent(content, { pageBox, textOf, hasOwnStructure, textLayer }, ops);
   let deflated: Uint8Array | undefined;
   if (result.bytes !== content) {
     deflated = deflateSync(result.bytes);
     replaceContents(context, node, refs, deflatedStream(context, deflated, streams[0]?.dict));
   }
-  if (key) memo!.set(key, { deflated, wrapped: result.wrapped, mcidText: result.mcidText });
-  return result;
+  const unmapped = new UnmappedGlyphs(textLayer.spanItems(), decode).found();
+  const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: textLayer.count, unmapped };
+  if (key) memo!.set(key, { deflated, ...done });
+  return done;
 }
 
 /** One stream replaces the page's streams, in the first one's object so references hold. */
@@ -154,6 +194,7 @@ function memoKey(
   textOf: ReadonlySet<number>,
   xobjects: PDFDict | undefined,
   hasOwnStructure: (name: string) => boolean,
+  fonts: string[],
 ): string | undefined {
   const stored: PageKeyParts['streams'] = [];
   for (const stream of streams) {
@@ -165,7 +206,21 @@ function memoKey(
     stored.push({ bytes: stream.contents, filter: `${filter ?? ''} ${parms ?? ''}` });
   }
   const structured = (xobjects?.keys() ?? []).map(nameText).filter(hasOwnStructure);
-  return pageKey({ streams: stored, pageBox, textOf, structured });
+  return pageKey({ streams: stored, pageBox, textOf, structured, fonts });
+}
+
+/**
+ * The page's fonts as the memo sees them: resource name, font name and encoding. Telling a
+ * soft hyphen's glyph and the line-end hyphen apart reads glyphs through the fonts, and a glyph
+ * code means the same character in the same font. Not the ToUnicode bytes: the subset grows
+ * with every new character anywhere in the issue, and would then miss every page.
+ */
+function fontNames(context: PDFContext, fonts: PDFDict | undefined): string[] {
+  return (fonts?.keys() ?? []).map((name) => {
+    const font = asDict(context, fonts!.get(name));
+    const encoding = font?.get(N('Encoding'));
+    return `${nameText(name)} ${asName(context, font?.get(N('BaseFont'))) ?? ''} ${asName(context, encoding) ?? (encoding ? 'dict' : '')}`;
+  });
 }
 
 function writeDocumentLevel(doc: PDFDocument, meta: FinishMeta): void {

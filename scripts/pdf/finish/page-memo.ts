@@ -3,8 +3,9 @@
  *
  * Chromium writes an unchanged page as the same bytes (the same content stream, compressed
  * the same way), so a one-word edit changes one or two pages of 37. A page's rewrite depends
- * only on its content stream, its box, which marked-content ids are link texts, and which of
- * its XObjects carry their own structure; the memo is keyed on exactly those. A hit skips
+ * only on its content stream, its box, which marked-content ids are link texts, which of its
+ * XObjects carry their own structure and which fonts it shows text in (to tell a soft hyphen
+ * from a line-end hyphen); the memo is keyed on exactly those. A hit skips
  * inflating, tokenizing, wrapping and compressing the page again.
  *
  * Kept as one file per issue (the last build's pages only, so it never grows): a JSON index
@@ -15,6 +16,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../util/output.ts';
 import type { ArtifactClass } from './artifacts.ts';
+import type { GlyphText } from './glyph-text.ts';
+import type { SoftHyphenCount } from './soft-hyphens.ts';
 import type { TextPiece, TextRun } from './scan.ts';
 
 export interface PageKeyParts {
@@ -24,6 +27,8 @@ export interface PageKeyParts {
   textOf: ReadonlySet<number>;
   /** XObject names on the page that carry their own structure. */
   structured: readonly string[];
+  /** The page's font resources: name, font and encoding. */
+  fonts: readonly string[];
 }
 
 export interface PageResult {
@@ -31,12 +36,15 @@ export interface PageResult {
   deflated: Uint8Array | undefined;
   wrapped: Record<ArtifactClass, number>;
   mcidText: Map<number, TextPiece[]>;
+  softHyphens: SoftHyphenCount;
+  /** Glyph codes without text that an ActualText span names (for the fonts' ToUnicode). */
+  unmapped: GlyphText[];
 }
 
 export function pageKey(parts: PageKeyParts): string {
   const hash = createHash('sha256');
   for (const stream of parts.streams) hash.update(stream.filter).update('\0').update(stream.bytes).update('\0');
-  hash.update(JSON.stringify([parts.pageBox, [...parts.textOf].sort((a, b) => a - b), [...parts.structured].sort()]));
+  hash.update(JSON.stringify([parts.pageBox, [...parts.textOf].sort((a, b) => a - b), [...parts.structured].sort(), [...parts.fonts].sort()]));
   return hash.digest('hex');
 }
 
@@ -55,6 +63,8 @@ interface StoredPage {
   at: [number, number] | null;
   wrapped: Record<ArtifactClass, number>;
   mcidText: [number, StoredPiece[]][];
+  softHyphens: SoftHyphenCount;
+  unmapped: GlyphText[];
 }
 interface Index {
   version: string;
@@ -98,6 +108,8 @@ export class PageMemo {
           deflated: page.at ? blob.subarray(page.at[0], page.at[0] + page.at[1]) : undefined,
           wrapped: page.wrapped,
           mcidText: new Map(page.mcidText.map(([mcid, pieces]) => [mcid, pieces.map(readPiece)])),
+          softHyphens: page.softHyphens,
+          unmapped: page.unmapped,
         });
       }
     } catch {
@@ -118,7 +130,7 @@ export class PageMemo {
         parts.push(result.deflated);
         offset += result.deflated.length;
       }
-      pages[key] = { at, wrapped: result.wrapped, mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]) };
+      pages[key] = { at, wrapped: result.wrapped, softHyphens: result.softHyphens, unmapped: result.unmapped, mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]) };
     }
     const index = Buffer.from(JSON.stringify({ version: this.version, pages } satisfies Index), 'utf8');
     const length = Buffer.alloc(4);

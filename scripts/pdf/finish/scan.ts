@@ -7,29 +7,12 @@
  * Both the finishing step (which wraps unmarked paint in artifacts) and the checker (which
  * reports it) use this, so they agree on what "painted outside tagged content" means.
  */
+import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../reading.ts';
 import { isArray, isDict, isName, isString, type Operand, type Operation, type StringOperand } from './tokenizer.ts';
-
-export type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
 
 /** [1 0 0 1 tx ty] × m, the text-positioning operators' update, without a general multiply. */
 function translate(m: Matrix, tx: number, ty: number): Matrix {
   return [m[0], m[1], m[2], m[3], tx * m[0] + ty * m[2] + m[4], tx * m[1] + ty * m[3] + m[5]];
-}
-
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 export interface MarkedFrame {
@@ -38,6 +21,8 @@ export interface MarkedFrame {
   artifact: boolean;
   /** The property list of BDC when inline (a named one from /Properties is not resolved). */
   properties?: Map<string, Operand>;
+  /** The inline /ActualText of BDC, read once when the sequence opens. */
+  actualText?: StringOperand;
   /** Index of the BDC/BMC operation. */
   opIndex: number;
 }
@@ -55,16 +40,6 @@ export interface TextPiece {
   origin?: [number, number];
   /** Replacement text from an enclosing /ActualText, which stands for all glyphs inside it. */
   actualText?: string;
-}
-
-/** A PDF text string's bytes as Unicode: UTF-16BE with its BOM, else PDFDocEncoding (≈ Latin-1). */
-export function decodeTextString(bytes: Uint8Array): string {
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    let s = '';
-    for (let i = 2; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-    return s;
-  }
-  return Buffer.from(bytes).toString('latin1');
 }
 
 /**
@@ -92,13 +67,12 @@ export class McidPieceCollector {
     if (mcid === undefined || (this.only && !this.only.has(mcid))) return;
     let list = this.pieces.get(mcid);
     if (!list) this.pieces.set(mcid, (list = []));
-    const replaced = stack.find((f) => isString(f.properties?.get('ActualText')));
+    const replaced = stack.find((f) => f.actualText !== undefined);
     const piece: TextPiece = { runs: item.runs, ...(item.origin ? { origin: item.origin } : {}) };
     if (replaced) {
       if (this.done.has(replaced)) return;
       this.done.add(replaced);
-      const actual = replaced.properties!.get('ActualText') as StringOperand;
-      piece.actualText = decodeTextString(actual.bytes);
+      piece.actualText = decodeTextString(replaced.actualText!.bytes);
     }
     list.push(piece);
   }
@@ -243,6 +217,8 @@ export function scanContent(ops: readonly Operation[], events: ScanEvents): void
     const props = op.operands[1];
     if (op.op === 'BDC' && isDict(props)) {
       frame.properties = props.entries;
+      const actual = props.entries.get('ActualText');
+      if (isString(actual)) frame.actualText = actual;
       const mcid = props.entries.get('MCID');
       if (typeof mcid === 'number') frame.mcid = mcid;
     }

@@ -493,17 +493,38 @@ function scanForEI(b: Uint8Array, from: number): number {
   return -1;
 }
 
+/** Text put in at `offset`, in place of the `remove` bytes there (none: an insertion). */
+export interface Edit {
+  offset: number;
+  text: string;
+  remove?: number;
+}
+
 /** Splices text into a byte buffer at the given offsets (stable for equal offsets). */
-export function insertAt(bytes: Uint8Array, insertions: { offset: number; text: string }[]): Uint8Array {
+export function insertAt(bytes: Uint8Array, insertions: Edit[]): Uint8Array {
   if (insertions.length === 0) return bytes;
-  const sorted = insertions.map((ins, order) => ({ ...ins, order })).sort((a, b) => a.offset - b.offset || a.order - b.order);
-  const parts: Uint8Array[] = [];
+  // Array#sort is stable: edits at one offset keep their order. A page can take thousands.
+  const sorted = insertions.slice().sort((a, b) => a.offset - b.offset);
+  let length = bytes.length;
   let last = 0;
-  for (const { offset, text } of sorted) {
-    parts.push(bytes.subarray(last, offset));
-    parts.push(Buffer.from(text, 'latin1'));
-    last = offset;
+  for (const edit of sorted) {
+    // An edit never reaches back into bytes an earlier edit removed.
+    const at = Math.max(last, edit.offset);
+    const end = Math.max(at, edit.offset + (edit.remove ?? 0));
+    length += edit.text.length - (end - at);
+    last = end;
   }
-  parts.push(bytes.subarray(last));
-  return Buffer.concat(parts);
+  // Copied with Buffer#copy into one buffer of the final size: no view per piece to collect.
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = Buffer.allocUnsafe(length);
+  let pos = 0;
+  last = 0;
+  for (const edit of sorted) {
+    const at = Math.max(last, edit.offset);
+    pos += source.copy(out, pos, last, at);
+    if (edit.text) pos += out.write(edit.text, pos, 'latin1');
+    last = Math.max(at, edit.offset + (edit.remove ?? 0));
+  }
+  source.copy(out, pos, last);
+  return out;
 }
