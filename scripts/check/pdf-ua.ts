@@ -23,8 +23,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
-import { refKey } from '../pdf/finish/objects.ts';
-import { FontDecoders, McidTexts } from '../pdf/finish/text.ts';
+import { refKey } from '../pdf-read/objects.ts';
+import { FontDecoders, McidTexts } from '../pdf-read/text.ts';
 import { checkContent } from './pdf-ua/content.ts';
 import { checkDocument, checkOutline } from './pdf-ua/document.ts';
 import { checkStructure } from './pdf-ua/structure.ts';

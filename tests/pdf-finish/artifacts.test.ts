@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wrapUnmarkedContent } from '../../scripts/pdf/finish/artifacts.ts';
-import { isCovered, scanContent } from '../../scripts/pdf/finish/scan.ts';
-import { tokenize } from '../../scripts/pdf/finish/tokenizer.ts';
+import { isCovered, scanContent } from '../../scripts/pdf-read/scan.ts';
+import { tokenize } from '../../scripts/pdf-read/tokenizer.ts';
 
 const pageBox: [number, number, number, number] = [0, 0, 420, 595];
 const wrap = (src: string, hasOwnStructure?: (name: string) => boolean) =>

@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { finishPdfWithReport, type FinishMeta, type FinishReport } from '../../scripts/pdf/finish/index.ts';
-import { asDict, asNumber, asText, N, refKey } from '../../scripts/pdf/finish/objects.ts';
+import { asDict, asNumber, asText, N, refKey } from '../../scripts/pdf-read/objects.ts';
 import { PageMemo } from '../../scripts/pdf/finish/page-memo.ts';
-import { ParentTree } from '../../scripts/pdf/finish/parent-tree.ts';
-import { kidsOf, walkElements } from '../../scripts/pdf/finish/tree.ts';
+import { ParentTree } from '../../scripts/pdf-read/parent-tree.ts';
+import { kidsOf, walkElements } from '../../scripts/pdf-read/tree.ts';
 import { fixtureDir, hasTool, links, markedText, openPdf, outlinePages, pageTexts, render, structTrees, walk } from './helpers.ts';
 
 const meta: FinishMeta = {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrapUnmarkedContent } from '../../scripts/pdf/finish/artifacts.ts';
 import { SoftHyphenFinder } from '../../scripts/pdf/finish/soft-hyphens.ts';
-import { tokenize } from '../../scripts/pdf/finish/tokenizer.ts';
+import { tokenize } from '../../scripts/pdf-read/tokenizer.ts';
 
 const SHY = '/Span <</ActualText <FEFF00AD>>> BDC\n5 0 Td ( ) Tj\nEMC\n';
 /** "po­li­tie" on one line, "aan­" broken at the line end with its hyphen, "lei" on the next. */

@@ -8,9 +8,9 @@ import { build } from './tagged-doc.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPdf } from '../../scripts/check/pdf-ua.ts';
 import { finishPdf } from '../../scripts/pdf/finish/index.ts';
-import { asArray, asDict, asName, N } from '../../scripts/pdf/finish/objects.ts';
-import { ParentTree } from '../../scripts/pdf/finish/parent-tree.ts';
-import { kidsOf, walkElements } from '../../scripts/pdf/finish/tree.ts';
+import { asArray, asDict, asName, N } from '../../scripts/pdf-read/objects.ts';
+import { ParentTree } from '../../scripts/pdf-read/parent-tree.ts';
+import { kidsOf, walkElements } from '../../scripts/pdf-read/tree.ts';
 
 const meta = { title: 'Proef', language: 'nl', creators: ['Redactie'], modDate: new Date('2022-06-01T00:00:00Z') };
 

@@ -2,7 +2,7 @@
  * Small tagged PDFs built by hand with pdf-lib, for shapes Chromium does not write today.
  */
 import { PDFDict, PDFDocument, PDFString, type PDFRef } from 'pdf-lib';
-import { N } from '../../scripts/pdf/finish/objects.ts';
+import { N } from '../../scripts/pdf-read/objects.ts';
 
 export interface Built {
   doc: PDFDocument;

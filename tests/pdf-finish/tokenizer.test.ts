@@ -4,7 +4,7 @@
  * an EMC inside an operand.
  */
 import { describe, expect, it } from 'vitest';
-import { insertAt, isString, tokenize, ContentSyntaxError, type Operand, type Operation } from '../../scripts/pdf/finish/tokenizer.ts';
+import { insertAt, isString, tokenize, ContentSyntaxError, type Operand, type Operation } from '../../scripts/pdf-read/tokenizer.ts';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 const text = (b: Uint8Array): string => Buffer.from(b).toString('latin1');

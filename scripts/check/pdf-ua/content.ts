@@ -4,11 +4,11 @@
  * that shows text is embedded.
  */
 import { PDFDict, PDFStream, type PDFContext } from 'pdf-lib';
-import { asArray, asDict, asName, asNumber, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf/finish/objects.ts';
-import { ParentTree } from '../../pdf/finish/parent-tree.ts';
-import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem } from '../../pdf/finish/scan.ts';
-import { FontDecoders, runsText, tidy } from '../../pdf/finish/text.ts';
-import { ContentSyntaxError, isName, tokenize } from '../../pdf/finish/tokenizer.ts';
+import { asArray, asDict, asName, asNumber, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf-read/objects.ts';
+import { ParentTree } from '../../pdf-read/parent-tree.ts';
+import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem } from '../../pdf-read/scan.ts';
+import { FontDecoders, runsText, tidy } from '../../pdf-read/text.ts';
+import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
 /** Text findings quoted one by one per page before the rest are summed up. */

@@ -2,8 +2,8 @@
  * Document-level requirements: tagged, language, title shown, PDF/UA identification, outline.
  */
 import { PDFStream } from 'pdf-lib';
-import { asBool, asDict, asText, N, resolve, streamBytes } from '../../pdf/finish/objects.ts';
-import { readXmp } from '../../pdf/finish/xmp.ts';
+import { asBool, asDict, asText, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
+import { readXmp } from '../../pdf-read/xmp.ts';
 import type { CheckContext } from './types.ts';
 
 export function checkDocument(ctx: CheckContext): void {

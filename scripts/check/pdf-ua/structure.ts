@@ -3,10 +3,10 @@
  * syntax (ISO 32000-1 Table 336), heading levels in order, links tied to their annotations.
  */
 import { PDFDict, PDFRef } from 'pdf-lib';
-import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve } from '../../pdf/finish/objects.ts';
-import { ParentTree } from '../../pdf/finish/parent-tree.ts';
-import { elementText } from '../../pdf/finish/structure.ts';
-import { kidsOf, roleMapOf, standardTypeOf, STANDARD_TYPES, typeOf, walkElements } from '../../pdf/finish/tree.ts';
+import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve } from '../../pdf-read/objects.ts';
+import { ParentTree } from '../../pdf-read/parent-tree.ts';
+import { elementText } from '../../pdf-read/tree.ts';
+import { kidsOf, roleMapOf, standardTypeOf, STANDARD_TYPES, typeOf, walkElements } from '../../pdf-read/tree.ts';
 import type { CheckContext } from './types.ts';
 
 export interface StructureFacts {

@@ -11,15 +11,15 @@
  *
  * Kept apart from the finishing step on purpose, so that it judges rather than agrees: it
  * places text by its own small text-state machine (lines are runs of text on one baseline, in
- * content order), and takes only the reading helpers from `pdf/finish` that every check uses
+ * content order), and takes only the reading helpers of `pdf-read/` that every check uses
  * (the tokenizer, object access and the ToUnicode decoders), not the code that moves soft hyphens;
  * matrices and text strings come from the neutral `pdf/reading.ts`.
  */
-import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf/reading.ts';
-import { asDict, inherited, N, pageContentBytes } from '../../pdf/finish/objects.ts';
-import { FontDecoders } from '../../pdf/finish/text.ts';
-import { isArray, isDict, isName, isString, tokenize } from '../../pdf/finish/tokenizer.ts';
-import type { Operand, Operation } from '../../pdf/finish/tokenizer.ts';
+import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf-read/matrix.ts';
+import { asDict, inherited, N, pageContentBytes } from '../../pdf-read/objects.ts';
+import { FontDecoders } from '../../pdf-read/text.ts';
+import { isArray, isDict, isName, isString, tokenize } from '../../pdf-read/tokenizer.ts';
+import type { Operand, Operation } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
 const SOFT_HYPHEN = '\u00ad';

@@ -4,8 +4,8 @@
  * ISO 14289-1 clause ("UA1:7.1-MarkInfo") or the convention they come from ("bookmarks").
  */
 import type { PDFContext, PDFDict, PDFPage } from 'pdf-lib';
-import type { PlacedText } from '../../pdf/finish/text.ts';
-import type { TextPiece } from '../../pdf/finish/scan.ts';
+import type { PlacedText } from '../../pdf-read/text.ts';
+import type { TextPiece } from '../../pdf-read/scan.ts';
 
 export interface CheckFailure {
   checkpoint: string;

@@ -4,7 +4,7 @@
  * warning: the press's trim tolerance would show white at the edge of what bleeds.
  */
 import type { PDFContext, PDFPage } from 'pdf-lib';
-import { asArray, inherited, resolve } from '../../pdf/finish/objects.ts';
+import { asArray, inherited, resolve } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
 
 const PT_PER_MM = 72 / 25.4;

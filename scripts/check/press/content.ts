@@ -5,8 +5,8 @@
  * allows device-independent colour, and device colour only of the output intent's kind).
  */
 import { PDFRef, PDFStream, type PDFContext, type PDFDict, type PDFObject } from 'pdf-lib';
-import { ContentSyntaxError, isName, tokenize } from '../../pdf/finish/tokenizer.ts';
-import { asArray, asDict, asName, asNumber, inherited, N, resolve, streamBytes } from '../../pdf/finish/objects.ts';
+import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
+import { asArray, asDict, asName, asNumber, inherited, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
 
 export const MIN_PPI = 250;

@@ -5,7 +5,7 @@
  * header of the embedded profile itself says (device class 'prtr', colour space 'CMYK').
  */
 import { PDFArray, PDFStream, type PDFContext, type PDFDict } from 'pdf-lib';
-import { asArray, asDict, asName, asNumber, asText, N, resolve, streamBytes } from '../../pdf/finish/objects.ts';
+import { asArray, asDict, asName, asNumber, asText, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
 
 type Report = (finding: Omit<PressFinding, 'severity'> & { severity?: PressFinding['severity'] }) => void;

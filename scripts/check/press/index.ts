@@ -15,7 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ParseSpeeds, PDFDocument, PDFDict } from 'pdf-lib';
-import { asArray, asDict, asName, N, resolve } from '../../pdf/finish/objects.ts';
+import { asArray, asDict, asName, N, resolve } from '../../pdf-read/objects.ts';
 import { checkBoxes } from './boxes.ts';
 import { checkPageContent, LOWEST_PPI, MIN_PPI } from './content.ts';
 import { checkIdentification, checkOutputIntent, checkVersion } from './document.ts';

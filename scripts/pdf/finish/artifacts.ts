@@ -13,8 +13,8 @@
  * - margin-box text (outside the page's body clip, which Chromium sets right after painting
  *   the margin boxes) becomes a Pagination artifact, Header above the body and Footer below.
  */
-import { insertAt, tokenize, type Edit, type Operation } from './tokenizer.ts';
-import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem, type TextPiece } from './scan.ts';
+import { insertAt, tokenize, type Edit, type Operation } from '../../pdf-read/tokenizer.ts';
+import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem, type TextPiece } from '../../pdf-read/scan.ts';
 
 export type ArtifactClass = 'Header' | 'Footer' | 'Pagination' | 'plain';
 

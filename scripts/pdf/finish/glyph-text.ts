@@ -15,9 +15,13 @@
  */
 import { PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
-import { asDict, inherited, N, resolve, streamBytes } from './objects.ts';
-import { decodeTextString } from '../reading.ts';
-import type { MarkedFrame, PaintItem, TextRun } from './scan.ts';
+import { asDict, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf-read/objects.ts';
+import { scanContent } from '../../pdf-read/scan.ts';
+import type { FontDecoders } from '../../pdf-read/text.ts';
+import { tokenize } from '../../pdf-read/tokenizer.ts';
+import { SoftHyphenFinder } from './soft-hyphens.ts';
+import { decodeTextString } from '../../pdf-read/matrix.ts';
+import type { MarkedFrame, PaintItem, TextRun } from '../../pdf-read/scan.ts';
 
 /** One glyph code of a page's font resource, shown alone in a span that gives its text. */
 export interface GlyphText {
@@ -118,4 +122,16 @@ function utf16Hex(text: string): string {
   let hex = '';
   for (let k = 0; k < text.length; k++) hex += text.charCodeAt(k).toString(16).padStart(4, '0').toUpperCase();
   return hex;
+}
+
+/**
+ * The codes without text on a page whose content is not otherwise rewritten (the press
+ * edition's): its content scanned for the ActualText spans alone.
+ */
+export function unmappedGlyphsOf(context: PDFContext, page: PDFPage, decoders: FontDecoders): GlyphText[] {
+  const fonts = asDict(context, asDict(context, inherited(context, page.node, 'Resources'))?.get(N('Font')));
+  const decode = (run: TextRun) => decoders.forResource(fonts, run.font).decode(run.string.bytes);
+  const spans = new SoftHyphenFinder(decode);
+  scanContent(tokenize(pageContentBytes(context, page.node)), { paint: (item, stack) => spans.paint(item, stack) });
+  return new UnmappedGlyphs(spans.spanItems(), decode).found();
 }

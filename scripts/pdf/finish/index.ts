@@ -15,14 +15,14 @@ import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, PDF
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
 import { buildXmp } from './xmp.ts';
 import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
-import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from './objects.ts';
+import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from '../../pdf-read/objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
 import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
 import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
-import { FontDecoders, McidTexts } from './text.ts';
-import { ContentSyntaxError, tokenize } from './tokenizer.ts';
-import type { TextRun } from './scan.ts';
+import { FontDecoders, McidTexts } from '../../pdf-read/text.ts';
+import { ContentSyntaxError, tokenize } from '../../pdf-read/tokenizer.ts';
+import type { TextRun } from '../../pdf-read/scan.ts';
 
 export interface FinishMeta {
   title: string;

@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../../util/output.ts';
 import type { ArtifactClass } from './artifacts.ts';
 import type { GlyphText } from './glyph-text.ts';
 import type { SoftHyphenCount } from './soft-hyphens.ts';
-import type { TextPiece, TextRun } from './scan.ts';
+import type { TextPiece, TextRun } from '../../pdf-read/scan.ts';
 
 export interface PageKeyParts {
   /** The page's content streams as stored (compressed), with their filters. */

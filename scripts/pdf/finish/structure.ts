@@ -12,10 +12,10 @@
  * - Link annotations get /Contents from the text of their Link element (or the URI).
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
-import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve, textObject } from './objects.ts';
-import { ParentTree } from './parent-tree.ts';
-import { joinPlaced, tidy, type PlacedText } from './text.ts';
-import { classifyKid, kidsOf, rawKids, roleMapOf, setKids, standardTypeOf, STANDARD_TYPES, typeOf, walkElements, type Kid } from './tree.ts';
+import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve, textObject } from '../../pdf-read/objects.ts';
+import { ParentTree } from '../../pdf-read/parent-tree.ts';
+import { joinPlaced, tidy, type PlacedText } from '../../pdf-read/text.ts';
+import { classifyKid, elementText, kidsOf, rawKids, roleMapOf, setKids, standardTypeOf, STANDARD_TYPES, typeOf, walkElements, type ElementTextSource, type Kid } from '../../pdf-read/tree.ts';
 
 /** PDF 2.0 (and HTML-ish) types Chromium may write, and the PDF 1.7 type each stands for. */
 export const ROLE_DEFAULTS: Record<string, string> = {
@@ -40,7 +40,7 @@ export interface StructureReport {
   deadLinks: number;
 }
 
-export interface StructureInput {
+export interface StructureInput extends ElementTextSource {
   context: PDFContext;
   structTreeRoot: PDFDict;
   /** Page object refs by 0-based index, and the page index of each page ref. */
@@ -310,34 +310,6 @@ function unlinkDeadLinks(context: PDFContext, root: PDFDict, elements: readonly 
   return count;
 }
 
-/** The text of an element: its /ActualText or /Alt, else the text of its MCIDs in order. */
-export function elementText(input: StructureInput, elem: PDFDict): string {
-  const { context } = input;
-  const parts: PlacedText[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (node: PDFDict): void => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    const actual = asText(context, node.get(N('ActualText'))) ?? asText(context, node.get(N('Alt')));
-    if (actual) {
-      parts.push({ text: actual });
-      return;
-    }
-    for (const raw of rawKids(context, node)) {
-      const kid = classifyKid(context, node, raw);
-      if (!kid) continue;
-      if (kid.kind === 'elem') walk(kid.elem);
-      else if (kid.kind === 'mcid' && kid.page) {
-        const index = input.pageIndex.get(refKey(kid.page));
-        const placed = index === undefined ? undefined : input.mcidText(index, kid.mcid);
-        if (placed) parts.push(placed);
-      }
-    }
-  };
-  walk(elem);
-  // Soft hyphens are break opportunities, not text: drop them once the pieces are joined.
-  return tidy(joinPlaced(parts).text.replace(/\u00ad/g, ''));
-}
 
 /**
  * Annotations the structure pass could not reach (no StructParent) still need /Contents, and

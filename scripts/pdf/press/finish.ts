@@ -25,7 +25,9 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
-import { asArray, asDict, inherited, N, resolve, textObject } from '../finish/objects.ts';
+import { asArray, asDict, inherited, N, resolve, textObject } from '../../pdf-read/objects.ts';
+import { FontDecoders } from '../../pdf-read/text.ts';
+import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../finish/glyph-text.ts';
 import { infoDict, pdfDate } from '../finish/info.ts';
 import { MARK_ROOM_MM, marksStream, REGISTRATION } from './marks.ts';
 import { MM, TRIM_MM, type PressSettings } from './settings.ts';
@@ -56,8 +58,14 @@ export async function finishPress(
     context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }),
   ]);
 
+  // Ligature glyphs that map to no text get their text, as in the accessible edition, so
+  // that both read the same.
+  const pages = doc.getPages();
+  const decoders = new FontDecoders(context);
+  mapUnmappedGlyphs(context, pages, pages.map((page) => unmappedGlyphsOf(context, page, decoders)));
+
   const annotations = new Map<string, PDFRef>();
-  for (const page of doc.getPages()) {
+  for (const page of pages) {
     const node = page.node;
     // Chromium lays the page out from its top left corner: the trim lies the bleed inside it,
     // exactly A4, whatever rounding the page's size went through.

@@ -7,7 +7,7 @@
  * Both the finishing step (which wraps unmarked paint in artifacts) and the checker (which
  * reports it) use this, so they agree on what "painted outside tagged content" means.
  */
-import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../reading.ts';
+import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from './matrix.ts';
 import { isArray, isDict, isName, isString, type Operand, type Operation, type StringOperand } from './tokenizer.ts';
 
 /** [1 0 0 1 tx ty] × m, the text-positioning operators' update, without a general multiply. */

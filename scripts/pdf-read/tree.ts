@@ -3,7 +3,8 @@
  * how a type resolves through the RoleMap. Shared by the finishing step and the checker.
  */
 import { PDFArray, PDFDict, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
-import { asDict, asName, asNumber, N, resolve } from './objects.ts';
+import { asDict, asName, asNumber, asText, N, refKey, resolve } from './objects.ts';
+import { joinPlaced, tidy, type PlacedText } from './text.ts';
 
 /** ISO 32000-1:2008, 14.8.4: the standard structure types of PDF 1.7. */
 export const STANDARD_TYPES = new Set([
@@ -122,4 +123,42 @@ function isElement(context: PDFContext, dict: PDFDict): boolean {
   if (!dict.has(N('S'))) return false;
   const type = asName(context, dict.get(N('Type')));
   return type !== 'MCR' && type !== 'OBJR';
+}
+
+/** What the text of a structure element is read from. */
+export interface ElementTextSource {
+  context: PDFContext;
+  /** The page index of each page ref. */
+  pageIndex: Map<string, number>;
+  /** Text of an MCID on a page (0-based page index), decoded; undefined when unknown. */
+  mcidText: (pageIndex: number, mcid: number) => PlacedText | undefined;
+}
+
+/** The text of an element: its /ActualText or /Alt, else the text of its MCIDs in order. */
+export function elementText(input: ElementTextSource, elem: PDFDict): string {
+  const { context } = input;
+  const parts: PlacedText[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (node: PDFDict): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const actual = asText(context, node.get(N('ActualText'))) ?? asText(context, node.get(N('Alt')));
+    if (actual) {
+      parts.push({ text: actual });
+      return;
+    }
+    for (const raw of rawKids(context, node)) {
+      const kid = classifyKid(context, node, raw);
+      if (!kid) continue;
+      if (kid.kind === 'elem') walk(kid.elem);
+      else if (kid.kind === 'mcid' && kid.page) {
+        const index = input.pageIndex.get(refKey(kid.page));
+        const placed = index === undefined ? undefined : input.mcidText(index, kid.mcid);
+        if (placed) parts.push(placed);
+      }
+    }
+  };
+  walk(elem);
+  // Soft hyphens are break opportunities, not text: drop them once the pieces are joined.
+  return tidy(joinPlaced(parts).text.replace(/\u00ad/g, ''));
 }
