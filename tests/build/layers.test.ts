@@ -1,0 +1,75 @@
+/**
+ * The stages depend downward only, as in the README's data-flow picture: every import in
+ * scripts/ goes to its own folder or to a folder of a lower layer, and the referee (check/)
+ * reads PDFs through the neutral reader only, never through the code it judges.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers/cli.ts';
+
+const scripts = path.join(root, 'scripts');
+
+/** Bottom to top; a folder may import its own layer's folder and every folder below. */
+const layers: string[][] = [
+  ['util', 'types', 'report', 'pdf-read'],
+  ['markdown'],
+  ['issue'],
+  ['lint', 'images'],
+  ['render'],
+  ['web', 'pdf', 'epub'],
+  ['check'],
+  ['(build)'],
+  ['watch', 'new'],
+  ['(cli)'],
+];
+/** The referee's own rule: what it may import besides itself. */
+const refereeMayImport = new Set(['util', 'pdf-read', 'check', 'report']);
+
+function layerOf(folder: string): number {
+  const index = layers.findIndex((layer) => layer.includes(folder));
+  if (index === -1) throw new Error(`scripts/${folder}/ is in no layer of this test`);
+  return index;
+}
+
+/** `scripts/<folder>/…` → folder; of the files directly in scripts/, the command line is the top. */
+function folderOf(file: string): string {
+  const [first, ...rest] = path.relative(scripts, file).split(path.sep);
+  if (rest.length > 0) return first!;
+  return first === 'cli.ts' ? '(cli)' : '(build)';
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function relativeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((match) => match[1]!);
+  return specifiers.map((specifier) => path.resolve(path.dirname(file), specifier));
+}
+
+describe('the stages’ imports', () => {
+  it('point down the layers (or stay in their folder), and the referee imports only the neutral reader', () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles(scripts)) {
+      const from = folderOf(file);
+      for (const target of relativeImports(file)) {
+        const name = `${path.relative(root, file)} → ${path.relative(root, target)}`;
+        if (!target.startsWith(`${scripts}${path.sep}`)) {
+          wrong.push(`${name} (outside scripts/)`);
+          continue;
+        }
+        const to = folderOf(target);
+        if (to === from) continue;
+        if (from === 'check' && !refereeMayImport.has(to)) wrong.push(`${name} (the referee)`);
+        else if (layerOf(to) >= layerOf(from)) wrong.push(name);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
