@@ -47,7 +47,26 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
     toolVersion(),
     ...(await Promise.all(texts.map(async (name) => hashOf(name, await readFile(path.join(dir, name)))))),
     ...photos.map((name) => statKey(path.join(imagesDir, name))),
+    ...(await filesBelow(dir, imagesDir)).map((file) => statKey(file)),
   );
+}
+
+/** Images beside the manuscripts (`media/x.png`): files in the issue's own subfolders, a few levels deep. */
+async function filesBelow(dir: string, imagesDir: string, depth = 3): Promise<string[]> {
+  if (depth === 0) return [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && path.join(dir, entry.name) !== imagesDir)
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+  const nested = await Promise.all(
+    folders.map(async (folder) => {
+      const inner = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      const files = inner.filter((entry) => entry.isFile()).map((entry) => path.join(folder, entry.name)).sort();
+      return [...files, ...(await filesBelow(folder, imagesDir, depth - 1))];
+    }),
+  );
+  return nested.flat();
 }
 
 export function editionKey(edition: EditionName, inputs: string): string {

@@ -3,7 +3,12 @@ import type { Article } from './load.ts';
 import type { IssueMeta } from './schema.ts';
 
 export function issueLabel(meta: IssueMeta): string {
-  return meta.number === undefined ? meta.title : `${meta.title} #${String(meta.number).padStart(2, '0')}`;
+  return meta.number === undefined ? meta.title : `${meta.title} ${issueNumber(meta)}`;
+}
+
+/** "#06" and what follows it, or nothing at all for an issue without a number. */
+export function issueNumber(meta: IssueMeta, after = ''): string {
+  return meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')}${after}`;
 }
 
 /** Formatters by language and form: making one loads locale data, and the date is asked for on every page. */

@@ -13,7 +13,9 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { forgetOtherArticles, parseWithCache } from '../markdown/parse-cache.ts';
 import { hasFatal, InputError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
-import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
+import { frontMatterInputSchema, frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
+import { articleIds } from './article-id.ts';
+import { titleFromFileName, titleFromHeading } from './article-title.ts';
 import { parseYaml } from './yaml-errors.ts';
 import { imagesDirOf } from './images-dir.ts';
 import { issueFile } from './issue-file.ts';
@@ -50,8 +52,11 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   if (!meta) throw new InputError([file]);
 
   checkArticleList(file, meta, dir);
+  const ids = articleIds([...new Set(meta.articles)]);
   const articles = await Promise.all(
-    [...new Set(meta.articles)].filter((name) => articleProblem(dir, name) === undefined).map((name) => loadArticle(dir, name, options)),
+    [...new Set(meta.articles)]
+      .filter((name) => articleProblem(dir, name) === undefined)
+      .map((name) => loadArticle(dir, name, ids.get(name)!, options)),
   );
   const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
@@ -60,24 +65,19 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
 }
 
-async function loadArticle(dir: string, name: string, options: LoadOptions): Promise<Article | { file: VFile }> {
+async function loadArticle(dir: string, name: string, id: string, options: LoadOptions): Promise<Article | { file: VFile }> {
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
-  const tree = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
+  const parsed = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
   if (hasFatal(file)) return { file };
-  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  if (!yaml) {
-    const message = file.message('Missing front matter: expected a `---` block with at least `title` at the top', {
-      place: { line: 1, column: 1 },
-      ruleId: 'schema',
-      source: 'persklaar',
-    });
-    message.fatal = true;
-    return { file };
-  }
-  const data = parseYaml(file, yaml.value, frontMatterSchema, { line: (yaml.position?.start.line ?? 1) + 1 });
-  if (!data) return { file };
-  return { name, id: path.basename(name, '.md'), file, tree, data };
+  // Front matter is optional: ordinary Markdown has its title in the first `#` heading.
+  const yaml = parsed.children.find((node): node is Yaml => node.type === 'yaml');
+  const given = yaml ? parseYaml(file, yaml.value, frontMatterInputSchema, { line: (yaml.position?.start.line ?? 1) + 1 }) : frontMatterInputSchema.parse({});
+  if (!given) return { file };
+  const fromHeading = given.title === undefined ? titleFromHeading(parsed) : undefined;
+  const title = given.title ?? fromHeading?.title ?? titleFromFileName(file, name);
+  const data: FrontMatter = frontMatterSchema.parse({ ...given, title });
+  return { name, id, file, tree: fromHeading?.tree ?? parsed, data };
 }
 
 /** Articles missing or listed twice are errors at their line in issue.yaml. */

@@ -5,7 +5,7 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent, Properties } from 'hast';
-import { issueDate } from '../issue/format.ts';
+import { issueDate, issueNumber } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 
 export interface CoverOptions {
@@ -27,7 +27,7 @@ export function coverSection(issue: Issue, options: CoverOptions): Element {
     h(`h1.cover-title`, { id: options.titleId }, [
       h('span.cover-masthead', meta.title),
       ' ',
-      h('span.cover-issue', [meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')} · `, issueDate(meta)]),
+      h('span.cover-issue', [issueNumber(meta, ' · '), issueDate(meta)]),
     ]),
     meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
     cover

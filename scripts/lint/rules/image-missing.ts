@@ -1,6 +1,6 @@
 /**
- * image-missing — every photo the issue uses exists in `images/` (or beside the manuscript,
- * inside `images/`), resolved exactly as the build resolves it, the cover in issue.yaml too.
+ * image-missing — every image the issue uses exists beside the manuscript or in `images/`,
+ * resolved exactly as the build resolves it, the cover in issue.yaml too.
  *
  * Bad:  `![Erik Pool aan tafel](erik-pol.jpg)` when images/ holds `erik-pool.jpg`
  * Good: `![Erik Pool aan tafel](erik-pool.jpg)`
@@ -14,13 +14,13 @@ const id = 'image-missing';
 
 export const imageMissing: RuleModule = {
   id,
-  docs: 'Every image file (cover included) exists in images/.',
+  docs: 'Every image file (cover included) exists beside the manuscript or in images/.',
   severity: 'error',
   async check(context) {
     const { issue } = context;
     // The image stage's own list: bare images, figures, reference images and the cover.
     for (const reference of collectImages(issue)) {
-      const resolution = await resolveImagePath(reference.name, issue.imagesDir, reference.baseDir);
+      const resolution = await resolveImagePath(reference.name, issue.imagesDir, reference.baseDir, issue.dir);
       if (resolution.ok) continue;
       reportAt(reference.file, `Unexpected image \`${reference.name}\`: ${resolution.reason}`, reference.position, id);
     }
