@@ -70,6 +70,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
         if (progress) process.stderr.write(`  ${line}\n`);
       },
     });
+    // What the build repaired or assumed, at its file and line (`render/repairs.ts`).
+    const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter((file) => file.messages.length > 0);
+    if (warned.length > 0) process.stderr.write(`${report(warned)}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     process.stdout.write(`Built ${result.built.join(', ') || 'nothing'} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
   });

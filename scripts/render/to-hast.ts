@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Heading } from 'mdast';
+import type { Heading, Link, LinkReference } from 'mdast';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { headingIds } from '../markdown/heading-ids.ts';
 import type { Article, Issue } from '../issue/load.ts';
@@ -14,6 +14,7 @@ import { componentFor } from './components/index.ts';
 import type { Directive, RenderContext } from './components/types.ts';
 import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
+import { repairsFor } from './repairs.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -21,7 +22,7 @@ export interface RenderedArticle {
   body: HastRoot;
 }
 
-export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta'>): RenderedArticle {
+export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta' | 'articles'>): RenderedArticle {
   const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
   const source = String(article.file.value);
 
@@ -33,17 +34,24 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     return h('div', state.all(node));
   };
 
+  // Repairs the referees would otherwise reject, each a warning at its line (`repairs.ts`).
+  const repairs = repairsFor(article, issue.articles);
   const heading: Handler = (state: State, node: Heading) => {
     const element = defaultHandlers.heading(state, node) as Element;
+    const depth = repairs.depths.get(node);
+    if (depth !== undefined) element.tagName = `h${depth}`;
     element.properties.id = context.ids.get(node);
     return element;
   };
+  const link: Handler = (state: State, node: Link) => (repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.link(state, node));
+  const linkReference: Handler = (state: State, node: LinkReference) =>
+    repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.linkReference(state, node);
 
   // Raw HTML is kept as `raw` nodes, then parsed and sanitised (`raw-html.ts`); links that
   // would lead out of the issue lose their destination (`local-links.ts`).
   const hast = toHast(article.tree, {
     allowDangerousHtml: true,
-    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading },
+    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference },
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
   // Links resolve from the article's folder and may lead only into the issue or its photos.

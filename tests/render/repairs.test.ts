@@ -1,0 +1,84 @@
+/**
+ * The build never writes an edition its referee would reject: a link to a missing anchor and a
+ * skipped heading level are repaired in the output, each with a warning at its line, and the
+ * editions pass EPUBCheck and the PDF/UA preflight; the linter still calls them errors.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliResult } from '../helpers/cli.ts';
+import { miniIssue, outDir, persklaarAsync } from '../hostile/helpers.ts';
+
+const body = [
+  '---',
+  'title: Reparaties',
+  '---',
+  '',
+  'Zie [de eerste vraag](#bestaat-niet) en [het gesprek](gesprek.md#ook-niet), of [de echte kop](#een-kop).',
+  '',
+  '## Een kop',
+  '',
+  '#### Te diep',
+  '',
+  'Tekst.',
+  '',
+  '# Nog een titel',
+  '',
+  'Tekst.',
+  '',
+].join('\n');
+
+describe('a manuscript the referees would reject as written', () => {
+  let dir: string;
+  let out: string;
+  let build: CliResult;
+  beforeAll(async () => {
+    dir = miniIssue();
+    writeFileSync(path.join(dir, 'voorwoord.md'), body);
+    out = outDir();
+    build = await persklaarAsync(['build', dir, '--out', out]);
+  }, 240_000);
+
+  it('builds, with a warning at each repaired line', () => {
+    expect(build.status).toBe(0);
+    const warnings = [...build.stderr.matchAll(/^(\d+):\d+\S*\s+warning\s.*\s(\S+)\s+persklaar$/gm)].map((match) => [Number(match[1]), match[2]]);
+    expect(warnings).toEqual([
+      [5, 'anchor-exists'],
+      [5, 'anchor-exists'],
+      [9, 'heading-increment'],
+      [13, 'heading-increment'],
+    ]);
+    expect(build.stderr).toMatch(/5:\d+\S*\s+warning\s+Link to missing anchor `#bestaat-niet` in this article printed as plain text/);
+    expect(build.stdout).toMatch(/^Built web, pdf, epub/);
+  });
+
+  it('writes broken links as their text and closes up heading levels, in every edition', () => {
+    const web = readFileSync(path.join(out, 'web', 'voorwoord.html'), 'utf8');
+    expect(web).toContain('Zie de eerste vraag en het gesprek, of <a href="#een-kop">de echte kop</a>.');
+    expect(web).toMatch(/<h2 id="een-kop">Een kop<\/h2>\s*<h3 id="te-diep">Te diep<\/h3>/);
+    expect(web).toMatch(/<h2 id="nog-een-titel">Nog een titel<\/h2>/);
+  });
+
+  it('passes EPUBCheck and the PDF/UA preflight', async () => {
+    const epub = await persklaarAsync(['check', path.join(out, 'proefnummer-01.epub')]);
+    const pdf = await persklaarAsync(['check', path.join(out, 'proefnummer-01.pdf')]);
+    expect(epub.stdout + epub.stderr).toMatch(/passed \(no errors/);
+    expect(epub.status).toBe(0);
+    expect(pdf.stdout + pdf.stderr).toMatch(/preflight passed/);
+    expect(pdf.status).toBe(0);
+  });
+
+  it('is still reported as errors by the linter, at the same lines', async () => {
+    const lint = await persklaarAsync(['lint', dir, '--format', 'json']);
+    expect(lint.status).toBe(1);
+    const errors = (JSON.parse(lint.stdout) as { line: number; ruleId: string; severity: string }[])
+      .filter((message) => message.severity === 'error')
+      .map((message) => [message.line, message.ruleId]);
+    expect(errors).toEqual([
+      [5, 'anchor-exists'],
+      [5, 'anchor-exists'],
+      [9, 'heading-increment'],
+      [13, 'heading-increment'],
+    ]);
+  });
+});
