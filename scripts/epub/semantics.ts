@@ -30,3 +30,27 @@ export function markPullquotes(tree: Root): void {
     }
   });
 }
+
+/**
+ * Footnotes as reading systems know them: each reference a `doc-noteref`, each note an <aside>
+ * `doc-footnote` (shown in a pop-up where the reading system can; a list item may not carry
+ * that role), its number kept in front, its way back a `doc-backlink`.
+ */
+export function markFootnotes(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
+      node.properties.role = 'doc-noteref';
+      node.properties['epub:type'] = 'noteref';
+    }
+    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
+    if (node.tagName !== 'ol' || !parent || parent.type !== 'element' || parent.properties.dataFootnotes === undefined || index === undefined) return;
+    const notes = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+    const asides = notes.map((note, n): Element => {
+      const [first, ...rest] = note.children.filter((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+      const number: Element = { type: 'element', tagName: 'span', properties: { className: ['footnote-number'] }, children: [{ type: 'text', value: `${n + 1}. ` }] };
+      const lead = first?.type === 'element' && first.tagName === 'p' ? [{ ...first, children: [number, ...first.children] }] : [number, ...(first ? [first] : [])];
+      return { type: 'element', tagName: 'aside', properties: { id: note.properties.id, role: 'doc-footnote', 'epub:type': 'footnote', className: ['footnote'] }, children: [...lead, ...rest] };
+    });
+    parent.children.splice(index, 1, ...asides);
+  });
+}

@@ -6,6 +6,7 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { respecTerms } from '../markdown/respec-terms.ts';
 
 export interface TitleFromBody {
   title: string;
@@ -17,7 +18,7 @@ export function titleFromHeading(tree: Root): TitleFromBody | undefined {
   const index = tree.children.findIndex((node) => node.type === 'heading');
   const heading = tree.children[index] as Heading | undefined;
   if (!heading || heading.depth !== 1) return undefined;
-  const title = toString(heading).replace(/\s+/g, ' ').trim();
+  const title = respecTerms(toString(heading)).replace(/\s+/g, ' ').trim();
   if (title === '') return undefined;
   return { title, tree: { ...tree, children: tree.children.filter((_, each) => each !== index) } };
 }

@@ -22,6 +22,7 @@ import type { FinishReport } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
+import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
 
 const MAX_PRINTS = 3;
@@ -73,6 +74,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    placePlainBlocks(tree, images);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();

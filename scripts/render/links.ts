@@ -27,8 +27,10 @@ export function rewriteIssueLinks(tree: Root, articleIds: ReadonlySet<string>, r
 export function prefixIds(tree: Root, prefix: string): void {
   visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') node.properties.id = `${prefix}${node.properties.id}`;
-    const labelledBy = node.properties.ariaLabelledBy as string | string[] | undefined;
-    if (labelledBy !== undefined) node.properties.ariaLabelledBy = [labelledBy].flat().map((id) => `${prefix}${id}`);
+    for (const key of ['ariaLabelledBy', 'ariaDescribedBy'] as const) {
+      const ids = node.properties[key] as string | string[] | undefined;
+      if (ids !== undefined) node.properties[key] = [ids].flat().map((id) => `${prefix}${id}`);
+    }
   });
 }
 

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Heading, Link, LinkReference } from 'mdast';
+import type { Heading, Link, LinkReference, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { headingIds } from '../markdown/heading-ids.ts';
 import type { Article, Issue } from '../issue/load.ts';
@@ -15,6 +16,10 @@ import type { Directive, RenderContext } from './components/types.ts';
 import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
 import { repairsFor } from './repairs.ts';
+import { plainImages } from './plain-images.ts';
+import { alignNumbers } from './tables.ts';
+import { labelsFor, type Labels } from './labels.ts';
+import { respecTerms } from '../markdown/respec-terms.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -43,21 +48,37 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     element.properties.id = context.ids.get(node);
     return element;
   };
+  const text: Handler = (state: State, node: Text) => defaultHandlers.text(state, { ...node, value: respecTerms(node.value) });
   const link: Handler = (state: State, node: Link) => (repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.link(state, node));
   const linkReference: Handler = (state: State, node: LinkReference) =>
     repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.linkReference(state, node);
 
   // Raw HTML is kept as `raw` nodes, then parsed and sanitised (`raw-html.ts`); links that
   // would lead out of the issue lose their destination (`local-links.ts`).
+  const labels = labelsFor(issue.meta.language);
   const hast = toHast(article.tree, {
     allowDangerousHtml: true,
-    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference },
+    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text },
+    footnoteLabel: labels.footnotes,
+    footnoteLabelProperties: { className: ['footnotes-title'] },
+    footnoteBackLabel: (reference: number) => labels.backToReference(reference + 1),
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
+  labelTaskItems(body, labels);
+  plainImages(body);
+  alignNumbers(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
   confineLinks(body, { fromDir: path.dirname(path.join(issue.dir, article.name)), issueDir: issue.dir, imagesDir: issue.imagesDir });
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0) body.children.push(colophonCredits(issue.meta));
   return { article, body };
+}
+
+/** A task list's check box says what it means (a form control with no name fails WCAG 4.1.2). */
+function labelTaskItems(tree: HastRoot, labels: Labels): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'input' || node.properties.type !== 'checkbox') return;
+    node.properties.ariaLabel = node.properties.checked ? labels.taskDone : labels.taskOpen;
+  });
 }
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */
