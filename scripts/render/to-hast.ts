@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Heading, Link, LinkReference, Text } from 'mdast';
+import type { Heading, Image, Link, LinkReference, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { headingIds } from '../markdown/heading-ids.ts';
@@ -49,6 +49,8 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     return element;
   };
   const text: Handler = (state: State, node: Text) => defaultHandlers.text(state, { ...node, value: respecTerms(node.value) });
+  const image: Handler = (state: State, node: Image) =>
+    defaultHandlers.image(state, { ...node, alt: node.alt && respecTerms(node.alt), title: node.title && respecTerms(node.title) });
   const link: Handler = (state: State, node: Link) => (repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.link(state, node));
   const linkReference: Handler = (state: State, node: LinkReference) =>
     repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.linkReference(state, node);
@@ -58,7 +60,7 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
   const labels = labelsFor(issue.meta.language);
   const hast = toHast(article.tree, {
     allowDangerousHtml: true,
-    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text },
+    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text, image },
     footnoteLabel: labels.footnotes,
     footnoteLabelProperties: { className: ['footnotes-title'] },
     footnoteBackLabel: (reference: number) => labels.backToReference(reference + 1),
