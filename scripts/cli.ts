@@ -8,6 +8,7 @@ import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } 
 import type { BuildPlan } from './build-state.ts';
 import type { WorkerPrinter } from './pdf/printer.ts';
 import { formats, report, type Format } from './report/report.ts';
+import { toolRelease } from './util/version.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 
 /** What the launcher (`bin/persklaar.mjs`) offers the command. */
@@ -26,6 +27,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
   let exitCode = EXIT_OK;
   const program = new Command('persklaar')
     .description('Markdown manuscripts to a magazine issue: web edition, accessible PDF, EPUB 3.')
+    .version(`persklaar ${toolRelease()}`, '--version', 'print the version and stop')
     .option('--verbose', 'show stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
@@ -102,6 +104,16 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
         process.once('SIGTERM', resolve);
       });
       await session.close();
+    });
+
+  program
+    .command('new')
+    .description('write a new issue folder that builds and lints as it comes')
+    .argument('<DIR>', 'the folder to make (new, or empty)')
+    .action(async (dir: string) => {
+      const { newIssue } = await import('./new/new-issue.ts');
+      const files = await newIssue(dir);
+      process.stdout.write(`Wrote a new issue in ${dir}: ${files.join(', ')}\nNext: persklaar build ${dir} && persklaar lint ${dir}\n`);
     });
 
   program
