@@ -14,6 +14,7 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
 import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
+import { splitLongParagraphs } from './long-paragraphs.ts';
 import { articleHeader } from '../render/article-header.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
@@ -108,6 +109,7 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
   });
   unlinkLocalFiles(content);
+  splitLongParagraphs(content);
   hyphenateTree(content);
   markAddresses(content);
   return h(`article.article.kind-${data.kind}`, { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` }, [
@@ -123,15 +125,21 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
  * balanced on its own; an article of ordinary length stays one set.
  */
 const BLOCKS_PER_COLUMN_SET = 150;
+/** The same for a few very long blocks (the pieces of a long paragraph): a set holds at most this much text. */
+const CHARACTERS_PER_COLUMN_SET = 100_000;
 
 function columnSets(children: ElementContent[]): Element[] {
   const sets: ElementContent[][] = [[]];
   let blocks = 0;
+  let characters = 0;
   for (const child of children) {
-    if (child.type === 'element' && ++blocks > BLOCKS_PER_COLUMN_SET) {
+    const size = child.type === 'element' ? toString(child).length : 0;
+    if (child.type === 'element' && (++blocks > BLOCKS_PER_COLUMN_SET || (characters > 0 && characters + size > CHARACTERS_PER_COLUMN_SET))) {
       sets.push([]);
       blocks = 1;
+      characters = 0;
     }
+    characters += size;
     sets.at(-1)!.push(child);
   }
   return sets.map((set) => h('div.article-body', set));
