@@ -39,7 +39,7 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
   const dir = path.resolve(issueDir);
   const imagesDir = imagesDirOf(issueDir);
   const texts = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md')))
+    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name === 'thema.yaml' || entry.name.endsWith('.md')))
     .map((entry) => entry.name)
     .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();

@@ -15,6 +15,7 @@ import { hasFatal, InputError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
 import { frontMatterInputSchema, frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
 import { articleIds } from './article-id.ts';
+import { loadTheme, type Theme } from './theme.ts';
 import { titleFromFileName, titleFromHeading } from './article-title.ts';
 import { parseYaml } from './yaml-errors.ts';
 import { imagesDirOf } from './images-dir.ts';
@@ -38,6 +39,8 @@ export interface Issue {
   file: VFile;
   meta: IssueMeta;
   articles: Article[];
+  /** The issue's own look from `thema.yaml`, when it has one (see `theme.ts`). */
+  theme?: Theme;
 }
 
 export interface LoadOptions {
@@ -58,11 +61,14 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
       .filter((name) => articleProblem(dir, name) === undefined)
       .map((name) => loadArticle(dir, name, ids.get(name)!, options)),
   );
-  const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
+  const theme = await loadTheme(dir);
+  const failed = [file, ...(theme ? [theme.file] : []), ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
   if (options.cacheDir) await forgetOtherArticles(options.cacheDir, dir, meta.articles);
 
-  return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
+  const issue: Issue = { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
+  if (theme && 'theme' in theme) issue.theme = theme.theme;
+  return issue;
 }
 
 async function loadArticle(dir: string, name: string, id: string, options: LoadOptions): Promise<Article | { file: VFile }> {

@@ -167,5 +167,27 @@ afbeeldingen in \`images/\`.
    eindredactie. Namen die de spellingcontrole niet kent, gaan in \`woordenlijst.txt\`.
 5. Maak het nummer: \`npx persklaar build ${'<map>'}\` schrijft de website, de pdf en de EPUB
    in \`dist/\`.
+
+## Eigen huisstijl
+
+Een bestand \`thema.yaml\` in deze map geeft dit blad een eigen uiterlijk, zonder iets aan
+Persklaar te veranderen. Alles is optioneel:
+
+\`\`\`yaml
+naam: Mijn Blad                 # naam op het omslag en bovenaan elke webpagina (anders: title)
+kleuren:                        # als #rrggbb
+  hoofdkleur: "#0d4a57"         # koppen, links, lijnen
+  accent: "#a33b1f"             # bovenregels en accentlijnen
+  vlak: "#e5eef0"               # achtergrond van kaders
+  papier: "#fdfcf8"             # achtergrond van de pagina
+  tekst: "#1b2330"              # lopende tekst
+  lijn: "#c9cfd4"               # dunne lijnen in tabellen
+lettertypen:
+  tekst: "Georgia, serif"       # lopende tekst
+  koppen: "Arial, sans-serif"   # koppen, bijschriften, tabellen
+\`\`\`
+
+Hoofdkleur, accent en tekst moeten op het papier een contrast van minstens 4,5:1 hebben (WCAG
+AA); anders weigert de build het bestand en noemt de regel.
 `;
 }

@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root } from 'hast';
-import { issueDate, issueLabel, issueNumber, shortTitle } from '../issue/format.ts';
+import { issueDate, issueLabel, issueNumber, mastheadOf, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
@@ -51,7 +51,7 @@ function coverPage(issue: Issue): Element {
     cover ? h('img.cover-photo', { src: cover.image, alt: cover.alt, dataPlacement: 'cover' }) : undefined,
     h('div.cover-top', [
       meta.publisher ? h('p.cover-publisher', meta.publisher) : undefined,
-      h('h1.cover-title', [h('span.cover-masthead', meta.title), ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))])]),
+      h('h1.cover-title', [h('span.cover-masthead', mastheadOf(issue)), ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))])]),
       h('p.cover-date', issueDate(meta)),
     ]),
     cover?.quote

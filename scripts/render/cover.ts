@@ -5,7 +5,7 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent, Properties } from 'hast';
-import { issueDate, issueNumber } from '../issue/format.ts';
+import { issueDate, issueNumber, mastheadOf } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 
 export interface CoverOptions {
@@ -25,7 +25,7 @@ export function coverSection(issue: Issue, options: CoverOptions): Element {
   return h('section.cover', { ariaLabelledBy: options.titleId }, [
     options.before,
     h(`h1.cover-title`, { id: options.titleId }, [
-      h('span.cover-masthead', meta.title),
+      h('span.cover-masthead', mastheadOf(issue)),
       ' ',
       h('span.cover-issue', [issueNumber(meta, ' · '), issueDate(meta)]),
     ]),
