@@ -62,6 +62,7 @@ export function coverPage(issue: Issue, images: ReadonlyMap<string, ProcessedIma
     image: cover ? { src: fileUrl(epubVariant(images, cover.image)), role: 'doc-cover', 'epub:type': 'cover' } : {},
     hrefOf,
     before: page === undefined ? undefined : pageBreakMarker(page),
+    logo: issue.theme?.logo ? { src: fileUrl(epubVariant(images, issue.theme.logo)) } : undefined,
   });
   return sanitiserReady(section);
 }

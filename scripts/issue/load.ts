@@ -41,6 +41,8 @@ export interface Issue {
   articles: Article[];
   /** The issue's own look from `thema.yaml`, when it has one (see `theme.ts`). */
   theme?: Theme;
+  /** `thema.yaml` itself, where a problem with its logo is reported. */
+  themeFile?: VFile;
 }
 
 export interface LoadOptions {
@@ -67,7 +69,7 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   if (options.cacheDir) await forgetOtherArticles(options.cacheDir, dir, meta.articles);
 
   const issue: Issue = { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
-  if (theme && 'theme' in theme) issue.theme = theme.theme;
+  if (theme && 'theme' in theme) Object.assign(issue, { theme: theme.theme, themeFile: theme.file });
   return issue;
 }
 

@@ -1,6 +1,6 @@
 /**
  * An issue's own look, without a change to Persklaar: `thema.yaml` beside issue.yaml may give
- * the masthead name, the colours and the typefaces (all optional). Colours are design tokens
+ * the masthead name, the colours, the typefaces and a logo (all optional). Colours are design tokens
  * (styles/tokens.css) by their Dutch names here; each text colour must keep WCAG AA contrast on
  * the paper, or the file is refused at its line. Without the file nothing changes.
  */
@@ -24,6 +24,8 @@ export const themeSchema = z.strictObject({
     .partial()
     .default({}),
   lettertypen: z.strictObject({ tekst: family, koppen: family }).partial().default({}),
+  /** An image beside thema.yaml or in images/, set above the masthead on the cover. */
+  logo: z.string().trim().min(1).optional(),
 });
 
 export type Theme = z.infer<typeof themeSchema>;

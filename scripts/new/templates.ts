@@ -185,6 +185,7 @@ kleuren:                        # als #rrggbb
 lettertypen:
   tekst: "Georgia, serif"       # lopende tekst
   koppen: "Arial, sans-serif"   # koppen, bijschriften, tabellen
+logo: logo.svg                  # afbeelding in images/, boven de naam op het omslag
 \`\`\`
 
 Hoofdkleur, accent en tekst moeten op het papier een contrast van minstens 4,5:1 hebben (WCAG

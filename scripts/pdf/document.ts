@@ -50,6 +50,8 @@ function coverPage(issue: Issue): Element {
   return h('section.cover', { ariaLabel: 'Omslag' }, [
     cover ? h('img.cover-photo', { src: cover.image, alt: cover.alt, dataPlacement: 'cover' }) : undefined,
     h('div.cover-top', [
+      // The masthead says the name in words: the logo above it is decoration.
+      issue.theme?.logo ? h('img.cover-logo', { src: issue.theme.logo, alt: '', dataPlacement: 'portrait' }) : undefined,
       meta.publisher ? h('p.cover-publisher', meta.publisher) : undefined,
       h('h1.cover-title', [h('span.cover-masthead', mastheadOf(issue)), ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))])]),
       h('p.cover-date', issueDate(meta)),
