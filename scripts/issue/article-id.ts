@@ -27,7 +27,8 @@ function stem(name: string): string {
   return name.replace(/\.md$/, '');
 }
 
-function slug(text: string): string {
+/** The id of a file name that is not plain, as `articleIds` gives it (without a clash to avoid). */
+export function slug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

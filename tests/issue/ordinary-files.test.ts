@@ -26,7 +26,7 @@ async function ordinaryIssue(): Promise<string> {
   );
   writeFileSync(
     path.join(dir, 'inleiding.md'),
-    '# Inleiding tot het stelsel\n\nDit document beschrijft het stelsel.\n\n## Waarom\n\nOmdat het kan.\n',
+    '# Inleiding tot het stelsel\n\nDit document beschrijft het stelsel; zie [de uitgifte](<ch02_Het beheer van [=COR=].md#uitgifte>).\n\n## Waarom\n\nOmdat het kan.\n',
   );
   writeFileSync(
     path.join(dir, chapter),
@@ -81,6 +81,13 @@ describe('an issue of ordinary files, built', () => {
     expect(html).toMatch(/<h1[^>]*>Het beheer van de COR<\/h1>/);
     expect(html).not.toContain('Het beheer van de <em>COR</em></h2>');
     expect(html).toMatch(/<img [^>]*alt="Schema van het beheer"/);
+  });
+
+  it('links to an article whose file name has spaces and brackets, in every edition', async () => {
+    expect(readFileSync(path.join(out, 'web', 'inleiding.html'), 'utf8')).toContain('<a href="ch02_het-beheer-van-cor.html#uitgifte">de uitgifte</a>');
+    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toMatch(/<a href="#art-ch02-het-beheer-van-cor--uitgifte">de uitgifte<\/a>/);
+    const epub = await openEpub(path.join(out, 'architectuur.epub'));
+    expect(await epub.text('OEBPS/inleiding.xhtml')).toContain('<a href="ch02_het-beheer-van-cor.xhtml#uitgifte">de uitgifte</a>');
   });
 
   it('shows no `#00`, no empty publisher and no empty rights where issue.yaml says nothing', async () => {
