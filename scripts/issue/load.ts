@@ -80,7 +80,9 @@ async function loadArticle(dir: string, name: string, id: string, options: LoadO
   if (hasFatal(file)) return { file };
   // Front matter is optional: ordinary Markdown has its title in the first `#` heading.
   const yaml = parsed.children.find((node): node is Yaml => node.type === 'yaml');
-  const given = yaml ? parseYaml(file, yaml.value, frontMatterInputSchema, { line: (yaml.position?.start.line ?? 1) + 1 }) : frontMatterInputSchema.parse({});
+  const given = yaml
+    ? parseYaml(file, yaml.value, frontMatterInputSchema, { line: (yaml.position?.start.line ?? 1) + 1 })
+    : frontMatterInputSchema.parse({});
   if (!given) return { file };
   const fromHeading = given.title === undefined ? titleFromHeading(parsed) : undefined;
   const title = given.title ?? fromHeading?.title ?? titleFromFileName(file, name);

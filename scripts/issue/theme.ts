@@ -31,7 +31,14 @@ export const themeSchema = z.strictObject({
 export type Theme = z.infer<typeof themeSchema>;
 
 /** Dutch names in thema.yaml → the tokens of styles/tokens.css. */
-const colourTokens = { hoofdkleur: 'petrol', accent: 'brick', vlak: 'petrol-soft', papier: 'paper', tekst: 'ink', lijn: 'rule' } as const;
+const colourTokens = {
+  hoofdkleur: 'petrol',
+  accent: 'brick',
+  vlak: 'petrol-soft',
+  papier: 'paper',
+  tekst: 'ink',
+  lijn: 'rule',
+} as const;
 const fontTokens = { tekst: 'font-text', koppen: 'font-display' } as const;
 const defaults = { petrol: '#0d4a57', brick: '#a33b1f', 'petrol-soft': '#e5eef0', paper: '#fdfcf8', ink: '#1b2330' };
 

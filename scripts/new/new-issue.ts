@@ -38,7 +38,8 @@ export async function newIssue(target: string, today = new Date()): Promise<stri
 /** Title and slug from the folder's name (`mijn-blad` → "Mijn blad", `mijn-blad`). */
 function describe(dir: string, today: Date): NewIssue {
   const base = path.basename(dir);
-  const slug = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'nieuw-nummer';
+  const plain = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const slug = plain.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'nieuw-nummer';
   const words = slug.replace(/-/g, ' ');
   const title = words.charAt(0).toUpperCase() + words.slice(1);
   const date = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;

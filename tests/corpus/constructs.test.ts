@@ -71,7 +71,7 @@ describe('every common Markdown construct', () => {
     const epub = await openEpub(path.join(out, 'constructies.epub'));
     const chapter = await epub.text('OEBPS/alles.xhtml');
     expect(chapter).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1"[^>]* role="doc-noteref" epub:type="noteref">1<\/a>/);
-    expect(chapter).toMatch(/<aside id="user-content-fn-1" role="doc-footnote" epub:type="footnote"[^>]*><p><span class="footnote-number">1\. <\/span>De eerste voetnoot\./);
+    expect(chapter).toMatch(/<aside class="footnote" id="user-content-fn-1" role="doc-footnote" epub:type="footnote"><p><span class="footnote-number">1\. <\/span>De eerste voetnoot\./);
     expect(chapter).toMatch(/<a href="#user-content-fnref-1" aria-label="Terug naar verwijzing 1"[^>]*role="doc-backlink">/);
   });
 
