@@ -14,7 +14,7 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
 import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
-import { splitLongParagraphs } from './long-paragraphs.ts';
+import { CHARACTERS_PER_PIECE, splitLongParagraphs } from './long-paragraphs.ts';
 import { articleHeader } from '../render/article-header.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
@@ -111,12 +111,14 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
   });
   unlinkLocalFiles(content);
-  splitLongParagraphs(content);
+  // An article shorter than a piece has no paragraph to cut, nor a column set to fill.
+  const length = String(article.file.value).length;
+  if (length > CHARACTERS_PER_PIECE) splitLongParagraphs(content);
   hyphenateTree(content);
   markAddresses(content);
   return h(`article.article.kind-${data.kind}`, { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` }, [
     articleHeader(data, `${anchor}-titel`),
-    ...columnSets(content.children as ElementContent[]),
+    ...columnSets(content.children as ElementContent[], length > CHARACTERS_PER_COLUMN_SET),
   ]);
 }
 
@@ -130,12 +132,12 @@ const BLOCKS_PER_COLUMN_SET = 150;
 /** The same for a few very long blocks (the pieces of a long paragraph): a set holds at most this much text. */
 const CHARACTERS_PER_COLUMN_SET = 100_000;
 
-function columnSets(children: ElementContent[]): Element[] {
+function columnSets(children: ElementContent[], countCharacters: boolean): Element[] {
   const sets: ElementContent[][] = [[]];
   let blocks = 0;
   let characters = 0;
   for (const child of children) {
-    const size = child.type === 'element' ? toString(child).length : 0;
+    const size = countCharacters && child.type === 'element' ? toString(child).length : 0;
     if (child.type === 'element' && (++blocks > BLOCKS_PER_COLUMN_SET || (characters > 0 && characters + size > CHARACTERS_PER_COLUMN_SET))) {
       sets.push([]);
       blocks = 1;

@@ -12,7 +12,6 @@
  */
 import path from 'node:path';
 import type { Heading, Link, LinkReference, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Article } from '../issue/load.ts';
 import { boxTitle } from '../markdown/boxes.ts';
@@ -37,28 +36,43 @@ function idsOf(tree: Root): Set<string> {
   return ids;
 }
 
+/** One walk of the tree in reading order, for both repairs (it runs on every build). */
 export function repairsFor(article: Article, articles: readonly Article[]): Repairs {
-  return { unlinked: brokenAnchors(article, articles), depths: closedUpHeadings(article.tree, article.file) };
+  const repairs: Repairs = { unlinked: new Set(), depths: new Map() };
+  const headings = closingUp(article.file, repairs.depths);
+  const walk = (node: Nodes): void => {
+    if (node.type === 'link' || node.type === 'linkReference') checkAnchor(node, article, articles, repairs.unlinked);
+    else if (node.type === 'heading') headings.heading(node);
+    else if (node.type === 'containerDirective' && boxTitle(node) !== undefined) headings.box();
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(article.tree);
+  return repairs;
 }
 
-function brokenAnchors(article: Article, articles: readonly Article[]): Set<Link | LinkReference> {
-  const unlinked = new Set<Link | LinkReference>();
-  let definitions: ReturnType<typeof definitionsOf> | undefined;
-  visit(article.tree, (node: Nodes) => {
-    if (node.type !== 'link' && node.type !== 'linkReference') return;
-    const url = node.type === 'link' ? node.url : (definitions ??= definitionsOf(article.tree)).get(normalizeIdentifier(node.identifier))?.url;
-    if (url === undefined) return;
-    const target = classify(url);
-    if (target.kind !== 'local' || !target.fragment) return;
-    const page = target.path === '' ? article : articleNamed(articles, article, target.path);
-    if (!page) return;
-    const fragment = decode(target.fragment);
-    if (idsOf(page.tree).has(fragment)) return;
-    unlinked.add(node);
-    const where = page === article ? 'this article' : `\`${page.name}\``;
-    warn(article.file, `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`, node, 'anchor-exists');
-  });
-  return unlinked;
+function checkAnchor(node: Link | LinkReference, article: Article, articles: readonly Article[], unlinked: Set<Link | LinkReference>): void {
+  const url = node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
+  if (url === undefined) return;
+  const target = classify(url);
+  if (target.kind !== 'local' || !target.fragment) return;
+  const page = target.path === '' ? article : articleNamed(articles, article, target.path);
+  if (!page) return;
+  const fragment = decode(target.fragment);
+  if (idsOf(page.tree).has(fragment)) return;
+  unlinked.add(node);
+  const where = page === article ? 'this article' : `\`${page.name}\``;
+  warn(article.file, `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`, node, 'anchor-exists');
+}
+
+const definitionsByTree = new WeakMap<Root, ReturnType<typeof definitionsOf>>();
+
+function definitionsOfTree(tree: Root): ReturnType<typeof definitionsOf> {
+  let definitions = definitionsByTree.get(tree);
+  if (!definitions) {
+    definitions = definitionsOf(tree);
+    definitionsByTree.set(tree, definitions);
+  }
+  return definitions;
 }
 
 /** As the linter reads a link between articles: relative to the article, by file or page name. */
@@ -67,25 +81,24 @@ function articleNamed(articles: readonly Article[], from: Article, linkPath: str
   return articles.find((each) => each.name === name || `${each.id}.html` === name);
 }
 
-function closedUpHeadings(tree: Root, file: VFile): Map<Heading, number> {
-  const depths = new Map<Heading, number>();
+/** Headings in reading order, each set no deeper than one below the one before. */
+function closingUp(file: VFile, depths: Map<Heading, number>): { heading: (node: Heading) => void; box: () => void } {
   let previous = 1;
-  visit(tree, (node: Nodes) => {
+  return {
     // A box title is an h2 on the page, as the linter counts it.
-    if (node.type === 'containerDirective' && boxTitle(node) !== undefined) {
+    box: () => {
       previous = 2;
-      return;
-    }
-    if (node.type !== 'heading') return;
-    const depth = Math.max(2, Math.min(node.depth, previous + 1));
-    if (depth !== node.depth) {
-      depths.set(node, depth);
-      const why = node.depth === 1 ? 'the title is the only h1' : `heading levels do not skip after an h${previous}`;
-      warn(file, `\`${'#'.repeat(node.depth)}\` heading set as h${depth}: ${why}`, node, 'heading-increment');
-    }
-    previous = depth;
-  });
-  return depths;
+    },
+    heading: (node) => {
+      const depth = Math.max(2, Math.min(node.depth, previous + 1));
+      if (depth !== node.depth) {
+        depths.set(node, depth);
+        const why = node.depth === 1 ? 'the title is the only h1' : `heading levels do not skip after an h${previous}`;
+        warn(file, `\`${'#'.repeat(node.depth)}\` heading set as h${depth}: ${why}`, node, 'heading-increment');
+      }
+      previous = depth;
+    },
+  };
 }
 
 function warn(file: VFile, reason: string, node: Nodes, ruleId: string): void {

@@ -48,7 +48,8 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     element.properties.id = context.ids.get(node);
     return element;
   };
-  const text: Handler = (state: State, node: Text) => defaultHandlers.text(state, { ...node, value: respecTerms(node.value) });
+  const text: Handler = (state: State, node: Text) =>
+    defaultHandlers.text(state, node.value.includes('[=') ? { ...node, value: respecTerms(node.value) } : node);
   const image: Handler = (state: State, node: Image) =>
     defaultHandlers.image(state, { ...node, alt: node.alt && respecTerms(node.alt), title: node.title && respecTerms(node.title) });
   const link: Handler = (state: State, node: Link) => (repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.link(state, node));
@@ -66,9 +67,12 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     footnoteBackLabel: (reference: number) => labels.backToReference(reference + 1),
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
-  labelTaskItems(body, labels);
+  // One walk for check boxes and tables, which most articles have none of.
+  visit(body, 'element', (node) => {
+    if (node.tagName === 'input') labelTaskItem(node, labels);
+    else if (node.tagName === 'table') alignNumbers(node);
+  });
   plainImages(body);
-  alignNumbers(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
   confineLinks(body, { fromDir: path.dirname(path.join(issue.dir, article.name)), issueDir: issue.dir, imagesDir: issue.imagesDir });
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0) body.children.push(colophonCredits(issue.meta));
@@ -76,11 +80,9 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
 }
 
 /** A task list's check box says what it means (a form control with no name fails WCAG 4.1.2). */
-function labelTaskItems(tree: HastRoot, labels: Labels): void {
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== 'input' || node.properties.type !== 'checkbox') return;
-    node.properties.ariaLabel = node.properties.checked ? labels.taskDone : labels.taskOpen;
-  });
+function labelTaskItem(node: Element, labels: Labels): void {
+  if (node.properties.type !== 'checkbox') return;
+  node.properties.ariaLabel = node.properties.checked ? labels.taskDone : labels.taskOpen;
 }
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */
