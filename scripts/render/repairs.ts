@@ -5,6 +5,7 @@
  *
  * - A link to an anchor that does not exist (in this article or the article it names) becomes
  *   its plain text.
+ * - A link without text (`[](https://…)`) shows its address: a link must have a name (WCAG 2.4.4).
  * - Heading levels that skip are closed up: `##` then `####` is set as h2 then h3. A `#` in the
  *   body (a second h1) is set as h2: the title is the page's only h1.
  *
@@ -12,6 +13,7 @@
  */
 import path from 'node:path';
 import type { Heading, Link, LinkReference, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Article } from '../issue/load.ts';
 import { boxTitle } from '../markdown/boxes.ts';
@@ -23,6 +25,8 @@ export interface Repairs {
   unlinked: Set<Link | LinkReference>;
   /** The level each heading is set at, where it differs from the manuscript's. */
   depths: Map<Heading, number>;
+  /** Links with nothing to read, by the address they show instead. */
+  unnamed: Map<Link | LinkReference, string>;
 }
 
 const idsOfTree = new WeakMap<Root, Set<string>>();
@@ -38,10 +42,13 @@ function idsOf(tree: Root): Set<string> {
 
 /** One walk of the tree in reading order, for both repairs (it runs on every build). */
 export function repairsFor(article: Article, articles: readonly Article[]): Repairs {
-  const repairs: Repairs = { unlinked: new Set(), depths: new Map() };
+  const repairs: Repairs = { unlinked: new Set(), depths: new Map(), unnamed: new Map() };
   const headings = closingUp(article.file, repairs.depths);
   const walk = (node: Nodes): void => {
-    if (node.type === 'link' || node.type === 'linkReference') checkAnchor(node, article, articles, repairs.unlinked);
+    if (node.type === 'link' || node.type === 'linkReference') {
+      checkAnchor(node, article, articles, repairs.unlinked);
+      if (!repairs.unlinked.has(node)) checkName(node, article, repairs.unnamed);
+    }
     else if (node.type === 'heading') headings.heading(node);
     else if (node.type === 'containerDirective' && boxTitle(node) !== undefined) headings.box();
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
@@ -62,6 +69,14 @@ function checkAnchor(node: Link | LinkReference, article: Article, articles: rea
   unlinked.add(node);
   const where = page === article ? 'this article' : `\`${page.name}\``;
   warn(article.file, `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`, node, 'anchor-exists');
+}
+
+function checkName(node: Link | LinkReference, article: Article, unnamed: Map<Link | LinkReference, string>): void {
+  if (toString(node, { includeImageAlt: true }).trim() !== '') return;
+  const url = node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
+  if (!url) return;
+  unnamed.set(node, url.replace(/^mailto:/, ''));
+  warn(article.file, `Link without text shown with its address \`${url}\` as text; write what the link leads to`, node, 'link-text-empty');
 }
 
 const definitionsByTree = new WeakMap<Root, ReturnType<typeof definitionsOf>>();

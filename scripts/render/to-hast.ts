@@ -52,9 +52,15 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     defaultHandlers.text(state, node.value.includes('[=') ? { ...node, value: respecTerms(node.value) } : node);
   const image: Handler = (state: State, node: Image) =>
     defaultHandlers.image(state, { ...node, alt: node.alt && respecTerms(node.alt), title: node.title && respecTerms(node.title) });
-  const link: Handler = (state: State, node: Link) => (repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.link(state, node));
+  const named = (element: ElementContent | ElementContent[], node: Link | LinkReference) => {
+    const address = repairs.unnamed.get(node);
+    if (address !== undefined && !Array.isArray(element) && element.type === 'element') element.children = [{ type: 'text', value: address }];
+    return element;
+  };
+  const link: Handler = (state: State, node: Link) =>
+    repairs.unlinked.has(node) ? state.all(node) : named(defaultHandlers.link(state, node), node);
   const linkReference: Handler = (state: State, node: LinkReference) =>
-    repairs.unlinked.has(node) ? state.all(node) : defaultHandlers.linkReference(state, node);
+    repairs.unlinked.has(node) ? state.all(node) : named(defaultHandlers.linkReference(state, node), node);
 
   // Raw HTML is kept as `raw` nodes, then parsed and sanitised (`raw-html.ts`); links that
   // would lead out of the issue lose their destination (`local-links.ts`).
