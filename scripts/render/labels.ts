@@ -5,8 +5,8 @@
  */
 export interface Labels {
   footnotes: string;
-  /** The back link's accessible name, for the reader's n-th reference (1-based). */
-  backToReference: (n: number) => string;
+  /** The back link's accessible name, for reference n (1-based, "1-2" for its second use). */
+  backToReference: (n: string) => string;
   taskDone: string;
   taskOpen: string;
 }

@@ -16,6 +16,7 @@ import type { Directive, RenderContext } from './components/types.ts';
 import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
 import { repairsFor } from './repairs.ts';
+import { refuseUnrepairable } from './refusals.ts';
 import { plainImages } from './plain-images.ts';
 import { alignNumbers } from './tables.ts';
 import { labelsFor, type Labels } from './labels.ts';
@@ -41,6 +42,7 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
 
   // Repairs the referees would otherwise reject, each a warning at its line (`repairs.ts`).
   const repairs = repairsFor(article, issue.articles);
+  refuseUnrepairable(article);
   const heading: Handler = (state: State, node: Heading) => {
     const element = defaultHandlers.heading(state, node) as Element;
     const depth = repairs.depths.get(node);
@@ -70,7 +72,8 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text, image },
     footnoteLabel: labels.footnotes,
     footnoteLabelProperties: { className: ['footnotes-title'] },
-    footnoteBackLabel: (reference: number) => labels.backToReference(reference + 1),
+    // The second back link to a note shows "↩2": its name says "1-2", as its text does.
+    footnoteBackLabel: (reference: number, again: number) => labels.backToReference(`${reference + 1}${again > 1 ? `-${again}` : ''}`),
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
   // One walk for check boxes and tables, which most articles have none of.

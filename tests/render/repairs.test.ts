@@ -3,7 +3,7 @@
  * skipped heading level and a link without text are repaired in the output, each with a warning at its line, and the
  * editions pass EPUBCheck and the PDF/UA preflight; the linter still calls them errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli.ts';
@@ -85,5 +85,17 @@ describe('a manuscript the referees would reject as written', () => {
       [13, 'heading-increment'],
       [17, 'link-text-empty'],
     ]);
+  });
+});
+
+describe('what the build cannot repair', () => {
+  it('refuses an HTML <img> without alt at its line, and writes no edition', async () => {
+    const dir = miniIssue();
+    writeFileSync(path.join(dir, 'voorwoord.md'), '---\ntitle: Zonder alt\n---\n\nTekst.\n\n<img src="portret.jpg">\n');
+    const out = outDir();
+    const build = await persklaarAsync(['build', dir, '--out', out]);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/voorwoord\.md\n7:1\S*\s+error\s+Unexpected HTML <img> `portret\.jpg` without alt/);
+    expect(existsSync(out)).toBe(false);
   });
 });
