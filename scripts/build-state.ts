@@ -43,7 +43,7 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
   const imagesDir = imagesDirOf(issueDir);
   const texts = (await readdir(dir, { withFileTypes: true }))
     // A printer's profile kept beside issue.yaml (press.profile) is an input of the press edition.
-    .filter((entry) => !entry.isDirectory() && (entry.name === 'issue.yaml' || entry.name.endsWith('.md') || /\.ic[cm]$/i.test(entry.name)))
+    .filter((entry) => !entry.isDirectory() && (['issue.yaml', 'thema.yaml'].includes(entry.name) || entry.name.endsWith('.md') || /\.ic[cm]$/i.test(entry.name)))
     .map((entry) => entry.name)
     .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();
@@ -51,7 +51,26 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
     toolVersion(),
     ...(await Promise.all(texts.map(async (name) => hashOf(name, await readFile(path.join(dir, name)))))),
     ...photos.map((name) => statKey(path.join(imagesDir, name))),
+    ...(await filesBelow(dir, imagesDir)).map((file) => statKey(file)),
   );
+}
+
+/** Images beside the manuscripts (`media/x.png`): files in the issue's own subfolders, a few levels deep. */
+async function filesBelow(dir: string, imagesDir: string, depth = 3): Promise<string[]> {
+  if (depth === 0) return [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && path.join(dir, entry.name) !== imagesDir)
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+  const nested = await Promise.all(
+    folders.map(async (folder) => {
+      const inner = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      const files = inner.filter((entry) => entry.isFile()).map((entry) => path.join(folder, entry.name)).sort();
+      return [...files, ...(await filesBelow(folder, imagesDir, depth - 1))];
+    }),
+  );
+  return nested.flat();
 }
 
 export function editionKey(edition: EditionName, inputs: string): string {

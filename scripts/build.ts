@@ -23,6 +23,7 @@ import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
+import { hasFatal, InputError, UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
 import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
 import { refuseWritesToSources } from './util/source-folders.ts';
@@ -129,6 +130,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       printer = startPrinter();
     }
     const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
+    // What the render could not repair (`render/refusals.ts`) stops the build at its lines.
+    const refused = issue.articles.map((article) => article.file).filter(hasFatal);
+    if (refused.length > 0) throw new InputError(refused);
     const lock = await lockOutput(outDir);
     cleanup.push(() => lock.release());
 

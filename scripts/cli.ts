@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
 import { formats, report, type Format } from './report/report.ts';
+import { toolRelease } from './util/version.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 import { handleTerminationSignals, onTermination, terminated } from './util/termination.ts';
 
@@ -21,6 +22,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
   let exitCode = EXIT_OK;
   const program = new Command('persklaar')
     .description('Markdown manuscripts to a magazine issue: web edition, accessible PDF, EPUB 3.')
+    .version(`persklaar ${toolRelease()}`, '--version', 'print the version and stop')
     .option('--verbose', 'show stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
@@ -59,6 +61,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     const forget = onTermination(() => building.catch(() => undefined));
     const result = await building.finally(forget);
     for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+    // And what the build repaired or assumed, at its file and line (`render/repairs.ts`).
+    const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter((file) => file.messages.length > 0);
+    if (warned.length > 0) process.stderr.write(`${report(warned)}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     const built = result.built.join(', ') || 'nothing';
     process.stdout.write(`Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
@@ -87,6 +92,16 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       // Until the command is told to stop; the termination path waits for the session to close.
       onTermination(() => session.close());
       await new Promise(() => undefined);
+    });
+
+  program
+    .command('new')
+    .description('write a new issue folder that builds and lints as it comes')
+    .argument('<DIR>', 'the folder to make (new, or empty)')
+    .action(async (dir: string) => {
+      const { newIssue } = await import('./new/new-issue.ts');
+      const files = await newIssue(dir);
+      process.stdout.write(`Wrote a new issue in ${dir}: ${files.join(', ')}\nNext: persklaar build ${dir} && persklaar lint ${dir}\n`);
     });
 
   program

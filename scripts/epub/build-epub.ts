@@ -7,6 +7,7 @@
  * reproducibly is finished in `post-process.ts` and `reproducible-zip.ts`. The same issue,
  * images and time give the same bytes.
  */
+import { themeTokens } from '../issue/theme.ts';
 import type { Chapter } from 'epub-gen-memory';
 import { issueLabel, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
@@ -113,7 +114,7 @@ export async function packEpub(
       publisher: issue.meta.publisher,
       lang: issue.meta.language,
       date: time.toISOString(),
-      css: await epubCss(),
+      css: await epubCss(themeTokens(issue.theme)),
       fonts: epubFonts(),
       version: 3,
       prependChapterTitles: false,

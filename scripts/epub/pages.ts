@@ -16,7 +16,7 @@ import { copyrightNotice } from './metadata.ts';
 import { insertPageBreaks, pageBreakMarker } from './page-breaks.ts';
 import type { PageBreak } from './page-map.ts';
 import { prepareForSanitiser } from './sanitiser.ts';
-import { articleSemantics, markPullquotes } from './semantics.ts';
+import { articleSemantics, markFootnotes, markPullquotes } from './semantics.ts';
 import { articleHeader } from '../render/article-header.ts';
 
 export const TITLE_ID = 'artikel-titel';
@@ -39,6 +39,7 @@ export function articlePage(
     return target === article.id && hash ? hash : `${fileOf(target)}${hash}`;
   });
   markPullquotes(body);
+  markFootnotes(body);
   insertPageBreaks(body, breaks);
   const start = breaks.find((pageBreak) => pageBreak.afterBlock === undefined);
   const { type, role } = articleSemantics[data.kind];
@@ -61,6 +62,7 @@ export function coverPage(issue: Issue, images: ReadonlyMap<string, ProcessedIma
     image: cover ? { src: fileUrl(epubVariant(images, cover.image)), role: 'doc-cover', 'epub:type': 'cover' } : {},
     hrefOf,
     before: page === undefined ? undefined : pageBreakMarker(page),
+    logo: issue.theme?.logo ? { src: fileUrl(epubVariant(images, issue.theme.logo)) } : undefined,
   });
   return sanitiserReady(section);
 }

@@ -11,8 +11,10 @@ import { fontFaceCss, fontFaces } from '../render/fonts.ts';
 import { sharedStyles, stylesDir } from '../render/theme.ts';
 export const FONT_DIR = 'fonts';
 
-export async function epubCss(): Promise<string> {
+/** `issueTokens`: the issue's own tokens (`issue/theme.ts`), which win over the theme's. */
+export async function epubCss(issueTokens = ''): Promise<string> {
   const sheets = await Promise.all([...sharedStyles, 'epub.css'].map((name) => readFile(path.join(stylesDir, name), 'utf8')));
+  if (issueTokens !== '') sheets.splice(1, 0, issueTokens);
   const values = customProperties(sheets.join('\n'));
   // The :root rule only declared the tokens; once resolved it has nothing left to say.
   const rules = sheets.map((css) => resolveVars(css, values).replace(/:root\s*\{[^}]*\}/g, '').trim());

@@ -50,7 +50,9 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <% if (book.metadata.publisher) { -%>
     <dc:publisher><%= book.metadata.publisher %></dc:publisher>
 <% } -%>
+<% if (book.metadata.rights) { -%>
     <dc:rights><%= book.metadata.rights %></dc:rights>
+<% } -%>
     <dc:date><%= book.metadata.date %></dc:date>
     <meta property="dcterms:modified"><%= book.metadata.modified %></meta>
 <% if (book.metadata.series) { -%>

@@ -24,6 +24,10 @@ export function collectImages(issue: Issue): ImageReference[] {
       references.push({ name, placement, file: article.file, position, baseDir });
     });
   }
+  const logo = issue.theme?.logo;
+  if (logo && issue.themeFile) {
+    references.push({ name: logo, placement: 'portrait', file: issue.themeFile, position: keyPosition(issue.themeFile, 'logo'), baseDir: issue.dir });
+  }
   const cover = issue.meta.cover?.image;
   if (cover) {
     references.push({ name: cover, placement: 'cover', file: issue.file, position: coverImagePosition(issue.file), baseDir: folderOf(issue.file, issue.dir) });
@@ -86,4 +90,13 @@ function folderOf(file: VFile, fallback: string): string {
   const absolute = file.data.absolutePath;
   if (typeof absolute === 'string') return path.dirname(absolute);
   return file.path ? path.dirname(path.resolve(file.path)) : fallback;
+}
+
+/** Where a top-level key's value is written in a YAML file (thema.yaml's `logo`). */
+function keyPosition(file: VFile, key: string): Position | undefined {
+  const lines = String(file.value).split(/\r?\n/);
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  if (index === -1) return undefined;
+  const column = lines[index]!.indexOf(':') + 3;
+  return { start: { line: index + 1, column }, end: { line: index + 1, column: lines[index]!.length + 1 } };
 }

@@ -81,7 +81,7 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   const references = collectImages(issue);
   const problems = new Map<ImageReference, string>();
   const sources = new Map<string, Source>();
-  const resolutions = await Promise.all(references.map((reference) => resolveImagePath(reference.name, issue.imagesDir, reference.baseDir)));
+  const resolutions = await Promise.all(references.map((reference) => resolveImagePath(reference.name, issue.imagesDir, reference.baseDir, issue.dir)));
   references.forEach((reference, index) => {
     const resolution = resolutions[index]!;
     if (!resolution.ok) {

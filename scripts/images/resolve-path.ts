@@ -1,9 +1,10 @@
 /**
- * resolve-path: a name as written in a manuscript → the photo's real path inside images/.
+ * resolve-path: a name as written in a manuscript → the image's real path.
  *
- * Names are file names in images/, or paths relative to the manuscript that land in images/.
- * Anything that leads elsewhere is refused, symbolic links included: the build reads only the
- * photographer's folder, so a manuscript cannot pull `../../.ssh/id_rsa` into an EPUB.
+ * As every Markdown tool does, a path is read relative to the manuscript first (`media/x.png`
+ * beside the chapter), then as a name in the issue's images/ folder. Either way it must stay in
+ * the issue folder or in images/; anything that leads elsewhere is refused, symbolic links
+ * included, so a manuscript cannot pull `../../.ssh/id_rsa` into an EPUB.
  */
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,33 +12,43 @@ import { isInside } from '../util/paths.ts';
 
 export type Resolution = { ok: true; path: string } | { ok: false; reason: string };
 
-export async function resolveImagePath(name: string, imagesDir: string, baseDir: string): Promise<Resolution> {
+/**
+ * `baseDir` is the manuscript's folder, `issueDir` the issue folder it may read from (the
+ * manuscript's folder when not given).
+ */
+export async function resolveImagePath(name: string, imagesDir: string, baseDir: string, issueDir = baseDir): Promise<Resolution> {
   const folder = `${path.basename(imagesDir)}/`;
   if (name.trim() === '') return { ok: false, reason: 'the image has no file name' };
   // A Windows drive letter (`C:\`) is a path, not a scheme: it is refused below as absolute.
   if (/^[a-z][a-z0-9+.-]+:/i.test(name)) {
-    return { ok: false, reason: `remote images are not supported; put the photo in ${folder} and use its file name` };
+    return { ok: false, reason: `remote images are not supported; put the image in ${folder} and use its file name` };
   }
   if (path.posix.isAbsolute(name) || path.win32.isAbsolute(name)) {
-    return { ok: false, reason: `absolute paths are refused; use the photo's file name in ${folder}` };
+    return { ok: false, reason: `absolute paths are refused; use a path relative to the manuscript or the file name in ${folder}` };
   }
 
+  // Beside the manuscript it may be anywhere in the issue folder (or in images/ beside it); as a
+  // name in images/ it must stay there.
   const names = [...new Set([name, decodePercent(name)])];
-  const candidates = [...new Set(names.flatMap((each) => [path.resolve(imagesDir, each), path.resolve(baseDir, each)]))];
-  const inside = candidates.filter((candidate) => isInside(candidate, imagesDir));
-  if (inside.length === 0) return { ok: false, reason: `the path leads outside ${folder}; use the photo's file name in ${folder}` };
+  const candidates = names.flatMap((each) => [
+    { path: path.resolve(baseDir, each), roots: [issueDir, imagesDir] },
+    { path: path.resolve(imagesDir, each), roots: [imagesDir] },
+  ]);
+  const inside = candidates.filter((candidate) => candidate.roots.some((root) => isInside(candidate.path, root)));
+  if (inside.length === 0) {
+    return { ok: false, reason: `the path leads outside ${folder} and the issue folder; use a path inside them` };
+  }
 
-  const realImagesDir = await realpathOrUndefined(imagesDir);
-  if (realImagesDir === undefined) return { ok: false, reason: `the file does not exist: there is no ${folder} folder at ${imagesDir}` };
   for (const candidate of inside) {
-    const real = await realpathOrUndefined(candidate);
+    const real = await realpathOrUndefined(candidate.path);
     if (real === undefined) continue;
-    if (!isInside(real, realImagesDir)) {
-      return { ok: false, reason: `the path leads outside ${folder} through a symbolic link; copy the photo into ${folder} instead` };
+    const realRoots = await Promise.all(candidate.roots.map(realpathOrUndefined));
+    if (!realRoots.some((root) => root !== undefined && isInside(real, root))) {
+      return { ok: false, reason: `the path leads outside ${folder} through a symbolic link; copy the image into ${folder} instead` };
     }
     return { ok: true, path: real };
   }
-  return { ok: false, reason: `the file does not exist in ${folder}${await suggestion(name, imagesDir)}` };
+  return { ok: false, reason: `the file does not exist in ${folder} nor beside the manuscript${await suggestion(name, [baseDir, imagesDir])}` };
 }
 
 async function realpathOrUndefined(file: string): Promise<string | undefined> {
@@ -63,9 +74,13 @@ function decodePercent(name: string): string {
 }
 
 /** Case is the usual culprit when a camera writes `IMG_0042.JPG` and the text says `.jpg`. */
-async function suggestion(name: string, imagesDir: string): Promise<string> {
+async function suggestion(name: string, dirs: string[]): Promise<string> {
   const wanted = path.basename(name).toLowerCase();
-  const files = await readdir(imagesDir).catch(() => [] as string[]);
-  const match = files.find((file) => file.toLowerCase() === wanted);
-  return match ? ` (did you mean \`${match}\`?)` : '';
+  for (const dir of dirs) {
+    const folder = path.resolve(dir, path.dirname(name));
+    const files = await readdir(folder).catch(() => [] as string[]);
+    const match = files.find((file) => file.toLowerCase() === wanted);
+    if (match) return ` (did you mean \`${path.relative(dir, path.join(folder, match)).split(path.sep).join('/')}\`?)`;
+  }
+  return '';
 }

@@ -3,7 +3,17 @@ import type { Article } from './load.ts';
 import type { IssueMeta } from './schema.ts';
 
 export function issueLabel(meta: IssueMeta): string {
-  return meta.number === undefined ? meta.title : `${meta.title} #${String(meta.number).padStart(2, '0')}`;
+  return meta.number === undefined ? meta.title : `${meta.title} ${issueNumber(meta)}`;
+}
+
+/** The name on the cover and at the top of every page: thema.yaml's `naam`, else the title. */
+export function mastheadOf(issue: { meta: IssueMeta; theme?: { naam?: string } }): string {
+  return issue.theme?.naam ?? issue.meta.title;
+}
+
+/** "#06" and what follows it, or nothing at all for an issue without a number. */
+export function issueNumber(meta: IssueMeta, after = ''): string {
+  return meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')}${after}`;
 }
 
 /** Formatters by language and form: making one loads locale data, and the date is asked for on every page. */

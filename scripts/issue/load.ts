@@ -13,7 +13,10 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { forgetOtherArticles, parseWithCache } from '../markdown/parse-cache.ts';
 import { hasFatal, InputError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
-import { frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
+import { frontMatterInputSchema, frontMatterSchema, issueSchema, type FrontMatter, type IssueMeta } from './schema.ts';
+import { articleIds } from './article-id.ts';
+import { loadTheme, type Theme } from './theme.ts';
+import { titleFromFileName, titleFromHeading } from './article-title.ts';
 import { parseYaml } from './yaml-errors.ts';
 import { imagesDirOf } from './images-dir.ts';
 import { issueFile } from './issue-file.ts';
@@ -36,6 +39,10 @@ export interface Issue {
   file: VFile;
   meta: IssueMeta;
   articles: Article[];
+  /** The issue's own look from `thema.yaml`, when it has one (see `theme.ts`). */
+  theme?: Theme;
+  /** `thema.yaml` itself, where a problem with its logo is reported. */
+  themeFile?: VFile;
 }
 
 export interface LoadOptions {
@@ -50,34 +57,37 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   if (!meta) throw new InputError([file]);
 
   checkArticleList(file, meta, dir);
+  const ids = articleIds([...new Set(meta.articles)]);
   const articles = await Promise.all(
-    [...new Set(meta.articles)].filter((name) => articleProblem(dir, name) === undefined).map((name) => loadArticle(dir, name, options)),
+    [...new Set(meta.articles)]
+      .filter((name) => articleProblem(dir, name) === undefined)
+      .map((name) => loadArticle(dir, name, ids.get(name)!, options)),
   );
-  const failed = [file, ...articles.map((article) => article.file)].filter(hasFatal);
+  const theme = await loadTheme(dir);
+  const failed = [file, ...(theme ? [theme.file] : []), ...articles.map((article) => article.file)].filter(hasFatal);
   if (failed.length > 0) throw new InputError(failed);
   if (options.cacheDir) await forgetOtherArticles(options.cacheDir, dir, meta.articles);
 
-  return { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
+  const issue: Issue = { dir, imagesDir: imagesDirOf(dir), file, meta, articles: articles as Article[] };
+  if (theme && 'theme' in theme) Object.assign(issue, { theme: theme.theme, themeFile: theme.file });
+  return issue;
 }
 
-async function loadArticle(dir: string, name: string, options: LoadOptions): Promise<Article | { file: VFile }> {
+async function loadArticle(dir: string, name: string, id: string, options: LoadOptions): Promise<Article | { file: VFile }> {
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
-  const tree = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
+  const parsed = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
   if (hasFatal(file)) return { file };
-  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  if (!yaml) {
-    const message = file.message('Missing front matter: expected a `---` block with at least `title` at the top', {
-      place: { line: 1, column: 1 },
-      ruleId: 'schema',
-      source: 'persklaar',
-    });
-    message.fatal = true;
-    return { file };
-  }
-  const data = parseYaml(file, yaml.value, frontMatterSchema, { line: (yaml.position?.start.line ?? 1) + 1 });
-  if (!data) return { file };
-  return { name, id: path.basename(name, '.md'), file, tree, data };
+  // Front matter is optional: ordinary Markdown has its title in the first `#` heading.
+  const yaml = parsed.children.find((node): node is Yaml => node.type === 'yaml');
+  const given = yaml
+    ? parseYaml(file, yaml.value, frontMatterInputSchema, { line: (yaml.position?.start.line ?? 1) + 1 })
+    : frontMatterInputSchema.parse({});
+  if (!given) return { file };
+  const fromHeading = given.title === undefined ? titleFromHeading(parsed) : undefined;
+  const title = given.title ?? fromHeading?.title ?? titleFromFileName(file, name);
+  const data: FrontMatter = frontMatterSchema.parse({ ...given, title });
+  return { name, id, file, tree: fromHeading?.tree ?? parsed, data };
 }
 
 /** Articles missing or listed twice are errors at their line in issue.yaml. */

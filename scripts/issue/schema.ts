@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 
+// Any name a file system allows in the issue folder itself (spaces and brackets too, as in
+// `ch05_Het beheer van SubOINs in de [=COR=].md`): no folder separators, no hidden files.
 const markdownFile = z
   .string()
-  .regex(/^[\w.-]+\.md$/, 'expected a Markdown file name in the issue folder, like `voorwoord.md`');
+  .regex(/^(?![.\s])[^/\\\0-\x1f]+\.md$/, 'expected a Markdown file name in the issue folder, like `voorwoord.md`');
 
 const nonEmpty = z.string().trim().min(1, 'expected text, found an empty value');
 
@@ -82,6 +84,9 @@ export const frontMatterSchema = z.strictObject({
   authors: z.array(nonEmpty).default([]),
   photographer: nonEmpty.optional(),
 });
+
+/** Front matter as written: `title` may be left to the article's first `#` heading. */
+export const frontMatterInputSchema = frontMatterSchema.extend({ title: nonEmpty.optional() });
 
 export type IssueMeta = z.infer<typeof issueSchema>;
 export type PressOptions = z.infer<typeof pressSchema>;

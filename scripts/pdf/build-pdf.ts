@@ -12,6 +12,7 @@ import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
 import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
+import { themeTokens } from '../issue/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
@@ -22,6 +23,7 @@ import type { FinishReport } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
+import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
 
 const MAX_PRINTS = 3;
@@ -53,7 +55,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   const { printer, printDir } = options;
   const htmlFile = path.join(printDir, 'index.html');
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
-  await writeThemeAssets(printDir, 'print.css');
+  await writeThemeAssets(printDir, 'print.css', themeTokens(issue.theme));
 
   const memoFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'finished-pages');
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
@@ -73,6 +75,7 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    placePlainBlocks(tree, images);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();

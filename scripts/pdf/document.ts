@@ -8,12 +8,13 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root } from 'hast';
-import { issueDate, issueLabel, shortTitle } from '../issue/format.ts';
+import { issueDate, issueLabel, issueNumber, mastheadOf, shortTitle } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
 import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
+import { CHARACTERS_PER_PIECE, splitLongParagraphs } from './long-paragraphs.ts';
 import { articleHeader } from '../render/article-header.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
@@ -49,8 +50,10 @@ function coverPage(issue: Issue): Element {
   return h('section.cover', { ariaLabel: 'Omslag' }, [
     cover ? h('img.cover-photo', { src: cover.image, alt: cover.alt, dataPlacement: 'cover' }) : undefined,
     h('div.cover-top', [
-      h('p.cover-publisher', meta.publisher ?? ''),
-      h('h1.cover-title', [h('span.cover-masthead', meta.title), ' ', h('span.cover-issue', `#${String(meta.number ?? '').padStart(2, '0')}`)]),
+      // The masthead says the name in words: the logo above it is decoration.
+      issue.theme?.logo ? h('img.cover-logo', { src: issue.theme.logo, alt: '', dataPlacement: 'portrait' }) : undefined,
+      meta.publisher ? h('p.cover-publisher', meta.publisher) : undefined,
+      h('h1.cover-title', [h('span.cover-masthead', mastheadOf(issue)), ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))])]),
       h('p.cover-date', issueDate(meta)),
     ]),
     cover?.quote
@@ -108,11 +111,14 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
     return fragment === undefined ? `#${targetAnchor}` : `#${targetAnchor}--${fragment}`;
   });
   unlinkLocalFiles(content);
+  // An article shorter than a piece has no paragraph to cut, nor a column set to fill.
+  const length = String(article.file.value).length;
+  if (length > CHARACTERS_PER_PIECE) splitLongParagraphs(content);
   hyphenateTree(content);
   markAddresses(content);
   return h(`article.article.kind-${data.kind}`, { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` }, [
     articleHeader(data, `${anchor}-titel`),
-    ...columnSets(content.children as ElementContent[]),
+    ...columnSets(content.children as ElementContent[], length > CHARACTERS_PER_COLUMN_SET),
   ]);
 }
 
@@ -123,15 +129,21 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
  * balanced on its own; an article of ordinary length stays one set.
  */
 const BLOCKS_PER_COLUMN_SET = 150;
+/** The same for a few very long blocks (the pieces of a long paragraph): a set holds at most this much text. */
+const CHARACTERS_PER_COLUMN_SET = 100_000;
 
-function columnSets(children: ElementContent[]): Element[] {
+function columnSets(children: ElementContent[], countCharacters: boolean): Element[] {
   const sets: ElementContent[][] = [[]];
   let blocks = 0;
+  let characters = 0;
   for (const child of children) {
-    if (child.type === 'element' && ++blocks > BLOCKS_PER_COLUMN_SET) {
+    const size = countCharacters && child.type === 'element' ? toString(child).length : 0;
+    if (child.type === 'element' && (++blocks > BLOCKS_PER_COLUMN_SET || (characters > 0 && characters + size > CHARACTERS_PER_COLUMN_SET))) {
       sets.push([]);
       blocks = 1;
+      characters = 0;
     }
+    characters += size;
     sets.at(-1)!.push(child);
   }
   return sets.map((set) => h('div.article-body', set));

@@ -5,7 +5,7 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent, Properties } from 'hast';
-import { issueDate } from '../issue/format.ts';
+import { issueDate, issueNumber, mastheadOf } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 
 export interface CoverOptions {
@@ -17,6 +17,8 @@ export interface CoverOptions {
   hrefOf: (name: string) => string;
   /** Put before everything else in the section (the EPUB's page-break marker). */
   before?: ElementContent;
+  /** Attributes of the logo from thema.yaml besides `alt`, when there is one. */
+  logo?: Properties;
 }
 
 export function coverSection(issue: Issue, options: CoverOptions): Element {
@@ -24,10 +26,12 @@ export function coverSection(issue: Issue, options: CoverOptions): Element {
   const cover = meta.cover;
   return h('section.cover', { ariaLabelledBy: options.titleId }, [
     options.before,
+    // The masthead says the name in words: the logo beside it is decoration.
+    options.logo ? h('img.cover-logo', { ...options.logo, alt: '' }) : undefined,
     h(`h1.cover-title`, { id: options.titleId }, [
-      h('span.cover-masthead', meta.title),
+      h('span.cover-masthead', mastheadOf(issue)),
       ' ',
-      h('span.cover-issue', [meta.number === undefined ? '' : `#${String(meta.number).padStart(2, '0')} · `, issueDate(meta)]),
+      h('span.cover-issue', [issueNumber(meta, ' · '), issueDate(meta)]),
     ]),
     meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
     cover

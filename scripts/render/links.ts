@@ -6,18 +6,22 @@
  */
 import { visit } from 'unist-util-visit';
 import type { Root } from 'hast';
+import { slug } from '../issue/article-id.ts';
 
 /** Resolves an in-issue link: `article` is the target's id (undefined: this article). */
 export type LinkResolver = (target: { article: string | undefined; fragment: string | undefined }) => string;
 
-const localLink = /^(?:\.\/)?([\w.-]+)\.md(?:#(.*))?$|^#(.+)$/;
+const localLink = /^(?:\.\/)?([^/#?]+)\.md(?:#(.*))?$|^#(.+)$/;
 
 export function rewriteIssueLinks(tree: Root, articleIds: ReadonlySet<string>, resolve: LinkResolver): void {
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const match = localLink.exec(node.properties.href);
     if (!match) return;
-    const [, file, fileFragment, ownFragment] = match;
+    const [, written, fileFragment, ownFragment] = match;
+    // A file name with spaces or brackets (`ch06_Data%20Architectuur.md`) has a slug for its id.
+    const name = written === undefined ? undefined : decodeFragment(written);
+    const file = name === undefined || articleIds.has(name) ? name : slug(name);
     if (file !== undefined && !articleIds.has(file)) return;
     node.properties.href = resolve({ article: file, fragment: decodeFragment(fileFragment ?? ownFragment) });
   });
@@ -27,8 +31,10 @@ export function rewriteIssueLinks(tree: Root, articleIds: ReadonlySet<string>, r
 export function prefixIds(tree: Root, prefix: string): void {
   visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') node.properties.id = `${prefix}${node.properties.id}`;
-    const labelledBy = node.properties.ariaLabelledBy as string | string[] | undefined;
-    if (labelledBy !== undefined) node.properties.ariaLabelledBy = [labelledBy].flat().map((id) => `${prefix}${id}`);
+    for (const key of ['ariaLabelledBy', 'ariaDescribedBy'] as const) {
+      const ids = node.properties[key] as string | string[] | undefined;
+      if (ids !== undefined) node.properties[key] = [ids].flat().map((id) => `${prefix}${id}`);
+    }
   });
 }
 

@@ -186,6 +186,8 @@ function walkElements(tree: Root, visit: (element: Element) => void): void {
 export interface RawImage {
   src: string;
   position: Position | undefined;
+  /** Whether the element has an `alt` attribute at all (`alt=""` marks decoration). */
+  hasAlt: boolean;
 }
 
 /**
@@ -206,7 +208,7 @@ export function rawHtmlImages(node: Html, file?: VFile): RawImage[] {
       if (stripped.has(current.tagName)) continue;
       const src = current.properties.src;
       if (current.tagName === 'img' && typeof src === 'string' && isLocalReference(src)) {
-        images.push({ src, position: positionInNode(node, current.position, file) });
+        images.push({ src, position: positionInNode(node, current.position, file), hasAlt: 'alt' in current.properties });
       }
     }
     if ('children' in current) stack.push(...[...current.children].reverse());

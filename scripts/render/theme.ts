@@ -9,17 +9,19 @@ import { fontFaceCss, fontFaces } from './fonts.ts';
 export const stylesDir = path.resolve(import.meta.dirname, '../../styles');
 export const sharedStyles = ['tokens.css', 'base.css'];
 
-export async function themeCss(editionStyle: string): Promise<string> {
+/** `issueTokens`: the issue's own tokens (`issue/theme.ts`), right after the theme's. */
+export async function themeCss(editionStyle: string, issueTokens = ''): Promise<string> {
   const sheets = await Promise.all([...sharedStyles, editionStyle].map((name) => readFile(path.join(stylesDir, name), 'utf8')));
+  if (issueTokens !== '') sheets.splice(1, 0, issueTokens);
   return [fontFaceCss('fonts'), ...sheets].join('\n');
 }
 
 /** Writes `assets/<name>` and the fonts into an edition's folder. */
-export async function writeThemeAssets(editionDir: string, editionStyle: string): Promise<void> {
+export async function writeThemeAssets(editionDir: string, editionStyle: string, issueTokens = ''): Promise<void> {
   const fonts = path.join(editionDir, 'assets', 'fonts');
   await mkdir(fonts, { recursive: true });
   await Promise.all([
-    themeCss(editionStyle).then((css) => writeFile(path.join(editionDir, 'assets', editionStyle), css)),
+    themeCss(editionStyle, issueTokens).then((css) => writeFile(path.join(editionDir, 'assets', editionStyle), css)),
     ...fontFaces.map((face) => copyFile(face.file, path.join(fonts, path.basename(face.file)))),
   ]);
 }

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Heading } from 'mdast';
+import type { Heading, Image, Link, LinkReference, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { headingIds } from '../markdown/heading-ids.ts';
 import type { Article, Issue } from '../issue/load.ts';
@@ -14,6 +15,12 @@ import { componentFor } from './components/index.ts';
 import type { Directive, RenderContext } from './components/types.ts';
 import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
+import { repairsFor } from './repairs.ts';
+import { refuseUnrepairable } from './refusals.ts';
+import { plainImages } from './plain-images.ts';
+import { alignNumbers } from './tables.ts';
+import { labelsFor, type Labels } from './labels.ts';
+import { respecTerms } from '../markdown/respec-terms.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -21,7 +28,7 @@ export interface RenderedArticle {
   body: HastRoot;
 }
 
-export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta'>): RenderedArticle {
+export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta' | 'articles'>): RenderedArticle {
   const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
   const source = String(article.file.value);
 
@@ -33,23 +40,58 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
     return h('div', state.all(node));
   };
 
+  // Repairs the referees would otherwise reject, each a warning at its line (`repairs.ts`).
+  const repairs = repairsFor(article, issue.articles);
+  refuseUnrepairable(article);
   const heading: Handler = (state: State, node: Heading) => {
     const element = defaultHandlers.heading(state, node) as Element;
+    const depth = repairs.depths.get(node);
+    if (depth !== undefined) element.tagName = `h${depth}`;
     element.properties.id = context.ids.get(node);
     return element;
   };
+  const text: Handler = (state: State, node: Text) =>
+    defaultHandlers.text(state, node.value.includes('[=') ? { ...node, value: respecTerms(node.value) } : node);
+  const image: Handler = (state: State, node: Image) =>
+    defaultHandlers.image(state, { ...node, alt: node.alt && respecTerms(node.alt), title: node.title && respecTerms(node.title) });
+  const named = (element: ElementContent | ElementContent[], node: Link | LinkReference) => {
+    const address = repairs.unnamed.get(node);
+    if (address !== undefined && !Array.isArray(element) && element.type === 'element') element.children = [{ type: 'text', value: address }];
+    return element;
+  };
+  const link: Handler = (state: State, node: Link) =>
+    repairs.unlinked.has(node) ? state.all(node) : named(defaultHandlers.link(state, node), node);
+  const linkReference: Handler = (state: State, node: LinkReference) =>
+    repairs.unlinked.has(node) ? state.all(node) : named(defaultHandlers.linkReference(state, node), node);
 
   // Raw HTML is kept as `raw` nodes, then parsed and sanitised (`raw-html.ts`); links that
   // would lead out of the issue lose their destination (`local-links.ts`).
+  const labels = labelsFor(issue.meta.language);
   const hast = toHast(article.tree, {
     allowDangerousHtml: true,
-    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading },
+    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text, image },
+    footnoteLabel: labels.footnotes,
+    footnoteLabelProperties: { className: ['footnotes-title'] },
+    // The second back link to a note shows "↩2": its name says "1-2", as its text does.
+    footnoteBackLabel: (reference: number, again: number) => labels.backToReference(`${reference + 1}${again > 1 ? `-${again}` : ''}`),
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
+  // One walk for check boxes and tables, which most articles have none of.
+  visit(body, 'element', (node) => {
+    if (node.tagName === 'input') labelTaskItem(node, labels);
+    else if (node.tagName === 'table') alignNumbers(node);
+  });
+  plainImages(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
   confineLinks(body, { fromDir: path.dirname(path.join(issue.dir, article.name)), issueDir: issue.dir, imagesDir: issue.imagesDir });
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0) body.children.push(colophonCredits(issue.meta));
   return { article, body };
+}
+
+/** A task list's check box says what it means (a form control with no name fails WCAG 4.1.2). */
+function labelTaskItem(node: Element, labels: Labels): void {
+  if (node.properties.type !== 'checkbox') return;
+  node.properties.ariaLabel = node.properties.checked ? labels.taskDone : labels.taskOpen;
 }
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */

@@ -11,6 +11,7 @@ import type { ProcessedImage } from '../images/types.ts';
 import { rewriteIssueLinks } from '../render/links.ts';
 import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
+import { themeTokens } from '../issue/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { articlePage } from './article-page.ts';
 import { indexPage } from './index-page.ts';
@@ -36,7 +37,7 @@ export function webPages(issue: Issue, rendered: RenderedArticle[]): WebPage[] {
 
 export async function buildWeb(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, webDir: string): Promise<string[]> {
   const pages = webPages(issue, rendered);
-  await Promise.all([writeThemeAssets(webDir, 'web.css'), ...pages.map(async (page) => {
+  await Promise.all([writeThemeAssets(webDir, 'web.css', themeTokens(issue.theme)), ...pages.map(async (page) => {
     pictures(page.tree, images, webDir);
     await writeFile(path.join(webDir, page.file), toHtml(page.tree));
   })]);

@@ -12,7 +12,7 @@ export function indexPage(issue: Issue): Root {
   const byName = new Map(issue.articles.map((article) => [article.name, article]));
   const link = (name: string) => `${byName.get(name)?.id ?? name.replace(/\.md$/, '')}.html`;
 
-  const coverPart = coverSection(issue, { titleId: 'nummer-titel', image: { src: cover?.image, dataPlacement: 'cover' }, hrefOf: link });
+  const coverPart = coverSection(issue, { titleId: 'nummer-titel', image: { src: cover?.image, dataPlacement: 'cover' }, hrefOf: link, logo: issue.theme?.logo ? { src: issue.theme.logo, dataPlacement: 'portrait' } : undefined });
 
   const contents = h('section.contents', { ariaLabelledBy: 'inhoud-titel' }, [
     h('h2#inhoud-titel', 'In dit nummer'),

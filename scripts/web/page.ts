@@ -4,7 +4,7 @@
  */
 import { h } from 'hastscript';
 import type { ElementContent, Root } from 'hast';
-import { issueDate, issueLabel } from '../issue/format.ts';
+import { issueDate, issueLabel, issueNumber, mastheadOf } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 
 export interface PageInput {
@@ -38,7 +38,7 @@ export function webPage({ issue, title, description, main, current, bodyClass }:
         h(`body.${bodyClass}`, [
           h('a.skip-link', { href: '#inhoud' }, 'Naar de inhoud'),
           h('header.site-header', [
-            h('a.site-title', { href: 'index.html' }, [h('span.site-title-name', meta.title), ' ', h('span.site-title-issue', `#${String(meta.number ?? '').padStart(2, '0')} · ${issueDate(meta)}`)]),
+            h('a.site-title', { href: 'index.html' }, [h('span.site-title-name', mastheadOf(issue)), ' ', h('span.site-title-issue', `${issueNumber(meta, ' · ')}${issueDate(meta)}`)]),
             issueNav(issue, current),
           ]),
           h('main#inhoud', { tabIndex: -1 }, main),

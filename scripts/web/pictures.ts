@@ -28,7 +28,7 @@ export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDi
     const srcset = (variants: Variant[]) => variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
     const sizes = sizesByPlacement[placement] ?? sizesByPlacement.column!;
     const fallback = webSrc(web);
-    const picture: Element = h('picture', [
+    const picture: Element = h('picture', { className: node.properties.className }, [
       ...web.sources.map((source) => h('source', { type: source.type, srcSet: srcset(source.variants), sizes })),
       h('img', {
         src: url(pageDir, fallback),

@@ -1,6 +1,6 @@
 /**
- * image-missing — every photo the issue uses exists in `images/` (or beside the manuscript,
- * inside `images/`), resolved exactly as the build resolves it, the cover in issue.yaml too.
+ * image-missing — every image the issue uses exists beside the manuscript or in `images/`,
+ * resolved exactly as the build resolves it, the cover in issue.yaml too.
  */
 import { collectImages } from '../../images/collect.ts';
 import { resolveImagePath } from '../../images/resolve-path.ts';
@@ -11,7 +11,7 @@ const id = 'image-missing';
 
 export const imageMissing: RuleModule = {
   id,
-  docs: 'Every image file (cover included) exists in `images/`, resolved as the build resolves it.',
+  docs: 'Every image file (cover included) exists beside the manuscript or in `images/`, resolved as the build resolves it.',
   severity: 'error',
   examples: {
     bad: [
@@ -36,7 +36,7 @@ export const imageMissing: RuleModule = {
     const { issue } = context;
     // The image stage's own list: bare images, figures, reference images and the cover.
     for (const reference of collectImages(issue)) {
-      const resolution = await resolveImagePath(reference.name, issue.imagesDir, reference.baseDir);
+      const resolution = await resolveImagePath(reference.name, issue.imagesDir, reference.baseDir, issue.dir);
       if (resolution.ok) continue;
       reportAt(reference.file, `Unexpected image \`${reference.name}\`: ${resolution.reason}`, reference.position, id);
     }

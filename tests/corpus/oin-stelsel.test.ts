@@ -1,0 +1,73 @@
+/**
+ * A real document written for another tool (Logius, *OIN-stelsel*, CC BY 4.0, ReSpec): chapters
+ * with `#` titles and no front matter, images in media/, tables, file names with spaces and
+ * brackets, `[=term=]` references. Copied as published, with only an issue.yaml added, it
+ * builds; every edition passes its referee.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root } from '../helpers/cli.ts';
+import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
+import type { CliResult } from '../helpers/cli.ts';
+import { editionTexts, refereeVerdicts, strayWords } from './editions.ts';
+
+const corpus = path.resolve(root, '../shared/corpus/oin-stelsel');
+
+const issueYaml = `title: OIN-stelsel
+subtitle: Het doel en de werking van het OIN-stelsel
+date: 2026-03
+language: nl
+slug: oin-stelsel
+articles:
+  - abstract.md
+  - ch01_Inleiding.md
+  - ch02_Architectuurvisie.md
+  - ch03_Businessarchitectuur.md
+  - ch04_Applicatie-architectuur.md
+  - "ch05_Het beheer van SubOINs in de [=COR=].md"
+  - ch06_Data Architectuur.md
+  - ch07_Technologie-architectuur.md
+  - ch08_Bijlage A - Begrippen.md
+  - ch09_Bijlage B - Nuttige links.md
+  - OIN-SubOIN_in_PkioCert.md
+`;
+
+describe('OIN-stelsel, as published, with only an issue.yaml added', () => {
+  let dir: string;
+  let out: string;
+  let build: CliResult;
+  beforeAll(async () => {
+    dir = path.join(tempDir('persklaar-corpus-'), 'oin-stelsel');
+    cpSync(corpus, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'issue.yaml'), issueYaml);
+    out = outDir();
+    build = await persklaarAsync(['build', dir, '--out', out]);
+  }, 240_000);
+
+  it('builds all three editions, saying at their lines what it repaired', () => {
+    expect(build.stdout).toMatch(/^Built web, pdf, epub from 11 articles/);
+    expect(build.status).toBe(0);
+    // The ReSpec section links `#inleiding` and `#data` name sections the magazine does not have.
+    expect(build.stderr).toMatch(/ch01_Inleiding\.md\n61:\d+\S*\s+warning\s+Link to missing anchor `#inleiding`/);
+    expect(build.stderr).not.toMatch(/\berror\b/);
+  });
+
+  it('passes EPUBCheck, the PDF/UA preflight, the Nu Html Checker and axe; no image runs off a page or under text', async () => {
+    const verdicts = await refereeVerdicts(out, 'oin-stelsel');
+    expect(verdicts.epub).toMatch(/^0 .*passed \(no errors/);
+    expect(verdicts.pdf).toMatch(/^0 .*preflight passed/);
+    expect(verdicts.vnu).toEqual([]);
+    expect(verdicts.axe).toEqual([]);
+    expect(verdicts.placement).toEqual([]);
+  }, 240_000);
+
+  it('shows no English label, no placeholder and no empty metadata element; [=term=] is set as its word', async () => {
+    const texts = await editionTexts(out, 'oin-stelsel');
+    expect(strayWords(texts)).toEqual([]);
+    // (`[=SubOiN]`, a typo in the source that ReSpec would not read either, stays as written.)
+    for (const [name, text] of texts) expect(text, name).not.toMatch(/\[=[^\]]*=\]/);
+    expect(texts.get('web/ch05_het-beheer-van-suboins-in-de-cor.html')).toMatch(/<h1[^>]*>Het beheer van SubOINs in de COR<\/h1>/);
+  });
+});
+
