@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultEditions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
-import { collectImages } from './images/collect.ts';
+import { collectImages } from './issue/image-references.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
@@ -26,7 +26,7 @@ import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { hasFatal, InputError, UsageError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
 import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
-import { refuseWritesToSources } from './util/source-folders.ts';
+import { refuseWritesToSources } from './issue/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
 

@@ -1,5 +1,5 @@
 /** The image stage's public face: what the build and the editions import. */
-export { collectImages } from './collect.ts';
+export { collectImages } from '../issue/image-references.ts';
 export { MAX_INPUT_PIXELS } from './encode.ts';
 export { PLACED_WIDTH_MM, PRINT_PPI, pixelsFor, type PrintPlacement } from './placements.ts';
 export { DEFAULT_CACHE_DIR, processImages, webSrc } from './process.ts';

@@ -3,7 +3,7 @@
  * numbers, so a photo is made at exactly the pixel width it is printed at (300 ppi) and
  * neither wastes bytes nor goes soft.
  */
-import type { Placement } from '../render/components/figure.ts';
+import type { Placement } from '../markdown/placement.ts';
 
 export type PrintPlacement = Placement | 'cover';
 

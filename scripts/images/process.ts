@@ -16,13 +16,13 @@ import type { VFile } from 'vfile';
 import type { Issue } from '../issue/load.ts';
 import { InputError } from '../util/errors.ts';
 import { ImageCache, placeFile, type CachedVariant } from './cache.ts';
-import { collectImages } from './collect.ts';
+import { collectImages } from '../issue/image-references.ts';
 import { decodeMaster, encodeVariant, probe, type Master } from './encode.ts';
 import { createLimiter, type Limiter } from './limit.ts';
 import { SourceHashes, sharpEngine, type SourceStats } from './source-hashes.ts';
 import type { PrintPlacement } from './placements.ts';
 import { ImageProblem, reportProblem } from './report.ts';
-import { resolveImagePath } from './resolve-path.ts';
+import { resolveImagePath } from '../issue/image-path.ts';
 import { emptySummary } from './summary.ts';
 import type {
   Edition,

@@ -5,7 +5,10 @@
 import type { Sharp, SharpOptions } from 'sharp';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { Placement } from '../render/components/figure.ts';
+import type { ImageReference } from '../issue/image-references.ts';
+import type { Placement } from '../markdown/placement.ts';
+
+export type { ImageReference };
 
 export type Edition = 'web' | 'epub' | 'print';
 
@@ -46,18 +49,6 @@ export interface ImageStageResult {
   summary: Record<Edition, { bytesIn: number; bytesOut: number; ms: number; hits: number; misses: number }>;
 }
 
-/** One place an image is used: a manuscript's image node, or the cover in issue.yaml. */
-export interface ImageReference {
-  /** The path as written, e.g. `erik-pool.jpg`. */
-  name: string;
-  placement: Placement | 'cover';
-  /** The manuscript (or issue.yaml) that uses it: problems are reported there. */
-  file: VFile;
-  /** Where in `file`; undefined only when the parser gave no position. */
-  position: Position | undefined;
-  /** Folder of `file`, for names written relative to the manuscript. */
-  baseDir: string;
-}
 
 export type EditionSummary = ImageStageResult['summary'][Edition];
 

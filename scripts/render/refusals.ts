@@ -6,7 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import type { Article } from '../issue/load.ts';
-import { rawHtmlImages } from './raw-html.ts';
+import { rawHtmlImages } from '../markdown/raw-html.ts';
 
 export function refuseUnrepairable(article: Article): void {
   const walk = (node: Nodes): void => {

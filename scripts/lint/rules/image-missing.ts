@@ -2,8 +2,8 @@
  * image-missing — every image the issue uses exists beside the manuscript or in `images/`,
  * resolved exactly as the build resolves it, the cover in issue.yaml too.
  */
-import { collectImages } from '../../images/collect.ts';
-import { resolveImagePath } from '../../images/resolve-path.ts';
+import { collectImages } from '../../issue/image-references.ts';
+import { resolveImagePath } from '../../issue/image-path.ts';
 import type { RuleModule } from '../types.ts';
 import { reportAt } from '../util/report.ts';
 

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { linkProblem, type LinkScope } from '../../render/local-links.ts';
+import { linkProblem, type LinkScope } from '../../markdown/link-scope.ts';
 import type { LintContext, RuleModule } from '../types.ts';
 import { linkedPage } from '../util/articles.ts';
 import { classify, decode, linkDestinations } from '../util/links.ts';

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Html } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
-import { isLocalReference, positionInNode } from '../../render/raw-html.ts';
+import { isLocalReference, positionInNode } from '../../markdown/raw-html.ts';
 import type { RuleModule } from '../types.ts';
 import { articleRule, quote } from '../util/rule.ts';
 

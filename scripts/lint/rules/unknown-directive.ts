@@ -6,8 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { components, componentFor } from '../../render/components/index.ts';
-import type { Directive } from '../../render/components/types.ts';
+import { directives, isKnownDirective, type Directive } from '../../markdown/directives.ts';
 import type { RuleModule } from '../types.ts';
 import { closest } from '../util/articles.ts';
 import { articleRule } from '../util/rule.ts';
@@ -68,10 +67,10 @@ export const unknownDirective: RuleModule = {
   plugin: articleRule(id, (tree, file) => {
     visit(tree, (node: Nodes) => {
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
-      if (componentFor(node.type, node.name)) return;
+      if (isKnownDirective(node.type, node.name)) return;
       // The parser reads `10:30` as a text directive `:30`; only `:naam[…]` or `:naam{…}` was meant as one.
       if (node.type === 'textDirective' && !/^:[^\s[{]*[[{]/.test(sourceOf(file, node)?.text ?? '')) return;
-      const known = [...components.values()].map((component) => `${fence[component.type]}${component.name}`);
+      const known = directives.map((directive) => `${fence[directive.type]}${directive.name}`);
       const suggestion = closest(`${fence[node.type]}${node.name}`, known);
       file.message(
         `Unexpected directive \`${fence[node.type]}${node.name}\`, expected ${suggestion ? `\`${suggestion}\`` : `one of ${known.map((name) => `\`${name}\``).join(', ')}`}`,

@@ -9,15 +9,9 @@ import type { Element } from 'hast';
 import type { Image, Paragraph } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { isLabel } from '../../markdown/boxes.ts';
+import { placementOf } from '../../markdown/placement.ts';
 import type { Component } from './types.ts';
 
-export const placements = { breed: 'wide', kolom: 'column', portret: 'portrait' } as const;
-export type Placement = (typeof placements)[keyof typeof placements];
-
-export function placementOf(node: ContainerDirective): Placement {
-  const value = node.attributes?.plaatsing ?? 'kolom';
-  return placements[value as keyof typeof placements] ?? 'column';
-}
 
 export const figure: Component = {
   name: 'figuur',

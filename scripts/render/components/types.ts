@@ -1,9 +1,10 @@
 import type { ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 
-export type Directive = ContainerDirective | LeafDirective | TextDirective;
+import type { Directive, DirectiveName } from '../../markdown/directives.ts';
+
+export type { Directive };
 
 /** What a component gets besides the directive: the anchor ids made for the article. */
 export interface RenderContext {
@@ -12,9 +13,7 @@ export interface RenderContext {
   photographer?: string;
 }
 
-export interface Component {
-  /** The directive name editors type, e.g. `citaat`. */
-  name: string;
-  type: Directive['type'];
+/** A component renders one of the directives of `markdown/directives.ts`. */
+export interface Component extends DirectiveName {
   render(state: State, node: Directive, context: RenderContext): ElementContent | ElementContent[];
 }

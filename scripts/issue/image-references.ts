@@ -11,10 +11,24 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Issue } from '../issue/load.ts';
-import { placementOf } from '../render/components/figure.ts';
-import { rawHtmlImages } from '../render/raw-html.ts';
-import type { ImageReference } from './types.ts';
+import type { Issue } from './load.ts';
+import { placementOf } from '../markdown/placement.ts';
+import { rawHtmlImages } from '../markdown/raw-html.ts';
+import type { Placement } from '../markdown/placement.ts';
+
+
+/** One place an image is used: a manuscript's image node, or the cover in issue.yaml. */
+export interface ImageReference {
+  /** The path as written, e.g. `erik-pool.jpg`. */
+  name: string;
+  placement: Placement | 'cover';
+  /** The manuscript (or issue.yaml) that uses it: problems are reported there. */
+  file: VFile;
+  /** Where in `file`; undefined only when the parser gave no position. */
+  position: Position | undefined;
+  /** Folder of `file`, for names written relative to the manuscript. */
+  baseDir: string;
+}
 
 export function collectImages(issue: Issue): ImageReference[] {
   const references: ImageReference[] = [];

@@ -6,9 +6,9 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { imagesDirOf } from '../issue/images-dir.ts';
-import { UsageError } from './errors.ts';
-import { isWithin } from './paths.ts';
+import { imagesDirOf } from './images-dir.ts';
+import { UsageError } from '../util/errors.ts';
+import { isWithin } from '../util/paths.ts';
 
 export function refuseWritesToSources(issueDir: string, targets: Record<string, string>): void {
   const sources = [
