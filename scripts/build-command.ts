@@ -3,7 +3,7 @@
  * all: answered from the manuscripts' bytes and the last build's state, so that a build with
  * nothing to build evaluates none of the pipeline.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
 import { issueFile } from './issue/issue-file.ts';
 
@@ -32,7 +32,10 @@ export function buildCommand(program: Command): Command {
  * What the build has to do, and the line it answers with when that is nothing. Reads no more
  * than the manuscripts' bytes, the photos' sizes and times and the last build's state.
  */
-export async function planBuild(issueDir: string, options: BuildOptions): Promise<{ plan: BuildPlan; unchanged?: string }> {
+export async function planBuild(
+  issueDir: string,
+  options: BuildOptions,
+): Promise<{ plan: BuildPlan; unchanged?: string }> {
   issueFile(issueDir);
   const only = options.only ?? (await defaultEditions(issueDir));
   const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);

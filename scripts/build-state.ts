@@ -43,7 +43,13 @@ export async function inputFingerprint(issueDir: string): Promise<string> {
   const imagesDir = imagesDirOf(issueDir);
   const texts = (await readdir(dir, { withFileTypes: true }))
     // A printer's profile kept beside issue.yaml (press.profile) is an input of the press edition.
-    .filter((entry) => !entry.isDirectory() && (['issue.yaml', 'thema.yaml'].includes(entry.name) || entry.name.endsWith('.md') || /\.ic[cm]$/i.test(entry.name)))
+    .filter(
+      (entry) =>
+        !entry.isDirectory() &&
+        (['issue.yaml', 'thema.yaml'].includes(entry.name) ||
+          entry.name.endsWith('.md') ||
+          /\.ic[cm]$/i.test(entry.name)),
+    )
     .map((entry) => entry.name)
     .sort();
   const photos = (await readdir(imagesDir).catch(() => [] as string[])).sort();
@@ -66,7 +72,10 @@ async function filesBelow(dir: string, imagesDir: string, depth = 3): Promise<st
   const nested = await Promise.all(
     folders.map(async (folder) => {
       const inner = await readdir(folder, { withFileTypes: true }).catch(() => []);
-      const files = inner.filter((entry) => entry.isFile()).map((entry) => path.join(folder, entry.name)).sort();
+      const files = inner
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(folder, entry.name))
+        .sort();
       return [...files, ...(await filesBelow(folder, imagesDir, depth - 1))];
     }),
   );
@@ -110,9 +119,15 @@ export interface BuildPlan {
   state: BuildState;
 }
 
-export async function editionsToBuild(location: StateLocation, wanted: readonly EditionName[], force = false): Promise<BuildPlan> {
+export async function editionsToBuild(
+  location: StateLocation,
+  wanted: readonly EditionName[],
+  force = false,
+): Promise<BuildPlan> {
   const [state, inputs] = await Promise.all([readBuildState(location), inputFingerprint(location.issueDir)]);
   const outputs = state.slug ? outputPaths(location.outDir, state.slug) : undefined;
-  const stale = wanted.filter((edition) => force || !outputs || state[edition] !== editionKey(edition, inputs) || !existsSync(outputs[edition]));
+  const stale = wanted.filter(
+    (edition) => force || !outputs || state[edition] !== editionKey(edition, inputs) || !existsSync(outputs[edition]),
+  );
   return { stale, inputs, state };
 }

@@ -12,7 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { defaultEditions, editionKey, editionsToBuild, outputPaths, writeBuildState, type BuildPlan, type EditionName } from './build-state.ts';
+import {
+  defaultEditions,
+  editionKey,
+  editionsToBuild,
+  outputPaths,
+  writeBuildState,
+  type BuildPlan,
+  type EditionName,
+} from './build-state.ts';
 import { collectImages } from './issue/image-references.ts';
 import { loadIssue, type Issue } from './issue/load.ts';
 import { processImages } from './images/process.ts';
@@ -23,7 +31,7 @@ import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
-import { hasFatal, InputError, UsageError } from './util/errors.ts';
+import { hasFatal, InputError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
 import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
 import { refuseWritesToSources } from './issue/source-folders.ts';
@@ -129,7 +137,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (printForPages) {
       printer = startPrinter();
     }
-    const rendered: RenderedArticle[] = await stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
+    const rendered: RenderedArticle[] = await stage('render', () =>
+      issue.articles.map((article) => renderArticle(article, issue)),
+    );
     // What the render could not repair (`render/refusals.ts`) stops the build at its lines.
     const refused = issue.articles.map((article) => article.file).filter(hasFatal);
     if (refused.length > 0) throw new InputError(refused);
@@ -137,21 +147,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cleanup.push(() => lock.release());
 
     const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
-    const printDir = wanted.includes('pdf') ? await stageFor('print') : printForPages ? await temporaryDir('print') : undefined;
+    const printDir = wanted.includes('pdf')
+      ? await stageFor('print')
+      : printForPages
+        ? await temporaryDir('print')
+        : undefined;
     const pressDir = wanted.includes('press') ? await stageFor('press') : undefined;
     // The EPUB packs its photos from here; the folder goes when the build ends.
     const epubImages = wanted.includes('epub') ? await temporaryDir('epub') : undefined;
 
     const placeImages = (editions: Edition[]) =>
       processImages(issue, {
-        outDir: { web: webDir && path.join(webDir, 'images'), print: printDir && path.join(printDir, 'images'), epub: epubImages },
+        outDir: {
+          web: webDir && path.join(webDir, 'images'),
+          print: printDir && path.join(printDir, 'images'),
+          epub: epubImages,
+        },
         editions,
         cacheDir: path.join(cacheDir, 'images'),
       });
     // The print's photos first, so that Chromium starts on the document while the other
     // editions' photos (many more files) are placed.
     const otherEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(epubImages ? ['epub' as const] : [])];
-    const printImages = printDir ? await stage(otherEditions.length > 0 ? 'images, print' : 'images', () => placeImages(['print'])) : undefined;
+    const printImages = printDir
+      ? await stage(otherEditions.length > 0 ? 'images, print' : 'images', () => placeImages(['print']))
+      : undefined;
     const outputs: string[] = [];
     const files: [string, Uint8Array][] = [];
 
@@ -167,16 +187,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       let settle: ((pages: StartPages | undefined) => void) | undefined;
       if (pressDir) settled = new Promise((resolve) => (settle = resolve));
       const printed = settle ?? closePrinter;
-      printing = stage('pdf', () => buildPdf(issue, rendered, printImages!.images, { printer: printer!, printDir, cacheDir, printed, signal: failed.signal }));
+      printing = stage('pdf', () =>
+        buildPdf(issue, rendered, printImages!.images, {
+          printer: printer!,
+          printDir,
+          cacheDir,
+          printed,
+          signal: failed.signal,
+        }),
+      );
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
-    const startPages = printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
-    const pressing = pressDir ? pressAlongside(issue, rendered, { printer: printer!, pressDir, cacheDir, startPages, signal: failed.signal, stage }) : undefined;
+    const startPages =
+      printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
+    const pressing = pressDir
+      ? pressAlongside(issue, rendered, {
+          printer: printer!,
+          pressDir,
+          cacheDir,
+          startPages,
+          signal: failed.signal,
+          stage,
+        })
+      : undefined;
     pressing?.catch(() => undefined);
     if (pressing) cleanupFirst.push(async () => void (await pressing.catch(() => undefined)));
 
-    const otherImages = otherEditions.length > 0 ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions)) : undefined;
+    const otherImages =
+      otherEditions.length > 0
+        ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions))
+        : undefined;
     const images = otherImages?.images ?? printImages?.images;
     // Each pass counted only its own editions (the press edition's links are not counted).
     const counted = otherImages ?? printImages;
@@ -195,7 +236,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Whichever fails first fails the build at once (and abandons the other).
     const [pdf, epubBytes, press] = await Promise.all([printing, epub, pressing]);
     if (pdf && wanted.includes('pdf')) {
-      log(`  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(pdf.timings.finishParts).filter(([part]) => part !== 'load').map(([part, ms]) => `${part} ${ms.toFixed(0)}`).join(', ')})`);
+      log(
+        `  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(
+          pdf.timings.finishParts,
+        )
+          .filter(([part]) => part !== 'load')
+          .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
+          .join(', ')})`,
+      );
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }
@@ -204,7 +252,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outputs.push(outputsOf.epub);
     }
     if (press) {
-      log(`  press: ${press.pageCount} pages, ${press.prints} ${press.prints === 1 ? 'print' : 'prints'} (${press.timings.print.toFixed(0)} ms), PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`);
+      log(
+        `  press: ${press.pageCount} pages, ${press.prints} ${press.prints === 1 ? 'print' : 'prints'} (${press.timings.print.toFixed(0)} ms), PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`,
+      );
       files.push([outputsOf.press, press.bytes]);
       outputs.push(outputsOf.press, path.join(outDir, 'press', 'index.html'));
     }
@@ -214,7 +264,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const dir of staged) await dir.commit();
     for (const edition of wanted) state[edition] = editionKey(edition, inputs);
     await writeBuildState(location, { ...state, slug: issue.meta.slug });
-    return { issue, outputs, built: wanted, skipped, pdf, press, warnings: press?.warnings ?? [], timings, ms: performance.now() - started };
+    return {
+      issue,
+      outputs,
+      built: wanted,
+      skipped,
+      pdf,
+      press,
+      warnings: press?.warnings ?? [],
+      timings,
+      ms: performance.now() - started,
+    };
   } catch (error) {
     // A print still running is abandoned (its page closed, no retry, nothing finished or kept
     // in the cache) and waited for before its folder goes; so is an EPUB still being packed.
@@ -249,11 +309,24 @@ async function pressAlongside(
 ): Promise<PressBuild> {
   const { pressDir, cacheDir, stage } = options;
   const placed = await stage('images, press', () =>
-    processImages(issue, { outDir: { print: path.join(pressDir, 'images') }, editions: ['print'], cacheDir: path.join(cacheDir, 'images') }));
+    processImages(issue, {
+      outDir: { print: path.join(pressDir, 'images') },
+      editions: ['print'],
+      cacheDir: path.join(cacheDir, 'images'),
+    }),
+  );
   const { buildPress } = await import('./pdf/press/build-press.ts');
   const startPages = await options.startPages;
   return stage('press', () =>
-    buildPress(issue, rendered, placed.images, { printer: options.printer, pressDir, cacheDir, startPages, references: collectImages(issue), signal: options.signal }));
+    buildPress(issue, rendered, placed.images, {
+      printer: options.printer,
+      pressDir,
+      cacheDir,
+      startPages,
+      references: collectImages(issue),
+      signal: options.signal,
+    }),
+  );
 }
 
 /**
@@ -266,11 +339,22 @@ async function packEpubAlongside(
   issue: Issue,
   rendered: RenderedArticle[],
   images: Awaited<ReturnType<typeof processImages>>['images'],
-  { cacheDir, printing, stage }: { cacheDir: string; printing: Promise<PdfBuild> | undefined; stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T> },
+  {
+    cacheDir,
+    printing,
+    stage,
+  }: {
+    cacheDir: string;
+    printing: Promise<PdfBuild> | undefined;
+    stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
+  },
 ): Promise<Uint8Array> {
   const { packEpub } = await import('./epub/build-epub.ts');
   const pack = (printed: PrintedPages) => {
-    const pageMap = { totalPages: printed.pageCount, articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })) };
+    const pageMap = {
+      totalPages: printed.pageCount,
+      articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })),
+    };
     return stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
   };
   const last = await readPageMapCache(cacheDir, issue);

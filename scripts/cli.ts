@@ -62,11 +62,15 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     const result = await building.finally(forget);
     for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
     // And what the build repaired or assumed, at its file and line (`render/repairs.ts`).
-    const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter((file) => file.messages.length > 0);
+    const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
+      (file) => file.messages.length > 0,
+    );
     if (warned.length > 0) process.stderr.write(`${report(warned)}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     const built = result.built.join(', ') || 'nothing';
-    process.stdout.write(`Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`);
+    process.stdout.write(
+      `Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`,
+    );
   });
 
   program
@@ -88,7 +92,11 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .action(async (issueDir: string, options: { out: string; port: string }) => {
       const { startWatch } = await import('./watch/watch.ts');
-      const session = await startWatch(issueDir, { outDir: options.out, port: Number(options.port), cacheDir: CACHE_DIR });
+      const session = await startWatch(issueDir, {
+        outDir: options.out,
+        port: Number(options.port),
+        cacheDir: CACHE_DIR,
+      });
       // Until the command is told to stop; the termination path waits for the session to close.
       onTermination(() => session.close());
       await new Promise(() => undefined);
@@ -101,7 +109,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .action(async (dir: string) => {
       const { newIssue } = await import('./new/new-issue.ts');
       const files = await newIssue(dir);
-      process.stdout.write(`Wrote a new issue in ${dir}: ${files.join(', ')}\nNext: persklaar build ${dir} && persklaar lint ${dir}\n`);
+      process.stdout.write(
+        `Wrote a new issue in ${dir}: ${files.join(', ')}\nNext: persklaar build ${dir} && persklaar lint ${dir}\n`,
+      );
     });
 
   program

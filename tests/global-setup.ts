@@ -17,10 +17,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // One folder per run: two runs at once (an editor's and a watcher's) must not share it.
   const outDir = path.join(root, `.cache/test-build-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
-  const built = spawnSync(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', 'manuscript', '--out', outDir], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const built = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin/persklaar.mjs'), 'build', 'manuscript', '--out', outDir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (built.status !== 0) throw new Error(`The shipped issue did not build:\n${built.stderr}`);
   project.provide('issueBuild', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });

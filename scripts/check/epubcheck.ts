@@ -22,14 +22,17 @@ export async function epubcheck(file: string): Promise<{ version: string; messag
     throw new Error(`EPUBCheck is not installed (${EPUBCHECK_JAR}); install it with \`apt-get install epubcheck\``);
   }
   // Exit status 1 means "messages found": the report is still on stdout.
-  const { stdout } = await run('java', ['-jar', EPUBCHECK_JAR, file, '--json', '-'], { maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error: { stdout?: string }) => {
-      if (typeof error.stdout === 'string' && error.stdout.includes('"messages"')) return { stdout: error.stdout };
-      throw error;
-    },
-  );
+  const { stdout } = await run('java', ['-jar', EPUBCHECK_JAR, file, '--json', '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stdout?: string }) => {
+    if (typeof error.stdout === 'string' && error.stdout.includes('"messages"')) return { stdout: error.stdout };
+    throw error;
+  });
   // 4.2.6 prints a line or two of plain text before the JSON document.
-  const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { messages: EpubcheckMessage[]; checker: { checkerVersion: string } };
+  const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
+    messages: EpubcheckMessage[];
+    checker: { checkerVersion: string };
+  };
   return { version: report.checker.checkerVersion, messages: report.messages };
 }
 
@@ -43,10 +46,14 @@ export async function runEpubCheck(file: string): Promise<number> {
     process.stdout.write(`${name}: EPUBCheck ${version} passed (no errors, no warnings)\n`);
     return 0;
   }
-  process.stdout.write(`${name}: EPUBCheck ${version} found ${findings.length} ${findings.length === 1 ? 'problem' : 'problems'}\n`);
+  process.stdout.write(
+    `${name}: EPUBCheck ${version} found ${findings.length} ${findings.length === 1 ? 'problem' : 'problems'}\n`,
+  );
   for (const message of findings) {
     const where = message.locations[0];
-    process.stdout.write(`  ${where ? `${where.path}:${where.line}:${where.column}` : name}  ${message.severity.toLowerCase()}  ${message.message}  [${message.ID}]\n`);
+    process.stdout.write(
+      `  ${where ? `${where.path}:${where.line}:${where.column}` : name}  ${message.severity.toLowerCase()}  ${message.message}  [${message.ID}]\n`,
+    );
   }
   return 1;
 }

@@ -11,7 +11,8 @@ export async function runCheck(file: string): Promise<number> {
     // A file that claims PDF/X goes to the printer: it gets the press preflight instead.
     const bytes = await readFile(file).catch(() => undefined);
     const { claimsPdfX, runPressCheck } = await import('./press/index.ts');
-    if (bytes && Buffer.from(bytes.subarray(0, 8)).toString('latin1').startsWith('%PDF-') && claimsPdfX(bytes)) return runPressCheck(file, new Uint8Array(bytes));
+    if (bytes && Buffer.from(bytes.subarray(0, 8)).toString('latin1').startsWith('%PDF-') && claimsPdfX(bytes))
+      return runPressCheck(file, new Uint8Array(bytes));
     return runPdfCheck(file);
   }
   process.stderr.write(`persklaar check: cannot check ${file}: expected a .pdf or .epub file\n`);

@@ -45,7 +45,7 @@ export async function checkPdf(bytes: Uint8Array, fileName: string): Promise<Che
   const context = doc.context;
   const pages = doc.getPages();
   const pageIndex = new Map<string, number>();
-  pages.forEach((page, index) => pageIndex.set(refKey(page.ref), index));
+  for (const [index, page] of pages.entries()) pageIndex.set(refKey(page.ref), index);
   const decoders = new FontDecoders(context);
   const texts = new McidTexts(context, pages, decoders);
 
@@ -71,7 +71,9 @@ export async function checkPdf(bytes: Uint8Array, fileName: string): Promise<Che
 export function formatCheckReport(result: CheckResult, fileName: string): string {
   if (result.failures.length === 0) return `${fileName}: PDF/UA preflight passed (no failures)\n`;
   const sorted = [...result.failures].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  const lines = [`${fileName}: PDF/UA preflight found ${result.failures.length} ${result.failures.length === 1 ? 'failure' : 'failures'}`];
+  const lines = [
+    `${fileName}: PDF/UA preflight found ${result.failures.length} ${result.failures.length === 1 ? 'failure' : 'failures'}`,
+  ];
   for (const f of sorted) {
     const where = f.page !== undefined ? `page ${f.page}: ` : 'document: ';
     lines.push(`  ${where}${f.message}  [${f.checkpoint}${f.element ? ` · ${f.element}` : ''}]`);
@@ -85,7 +87,9 @@ export function formatCheckReport(result: CheckResult, fileName: string): string
 export async function runCheck(file: string): Promise<number> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.pdf') {
-    process.stderr.write(`persklaar check: cannot check ${file}: only .pdf files are handled here (got "${ext || 'no extension'}")\n`);
+    process.stderr.write(
+      `persklaar check: cannot check ${file}: only .pdf files are handled here (got "${ext || 'no extension'}")\n`,
+    );
     return 2;
   }
   let bytes: Uint8Array;

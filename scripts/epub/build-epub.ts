@@ -24,7 +24,15 @@ import { articlePage, coverPage } from './pages.ts';
 import { stableEntries } from './post-process.ts';
 import { reproducibleZip } from './reproducible-zip.ts';
 import { epubCss, epubFonts } from './styles.ts';
-import { chapterXhtml, contentOpf, tocNcx, tocXhtml, type ChapterExtras, type NavEntry, type TemplateBook } from './templates.ts';
+import {
+  chapterXhtml,
+  contentOpf,
+  tocNcx,
+  tocXhtml,
+  type ChapterExtras,
+  type NavEntry,
+  type TemplateBook,
+} from './templates.ts';
 
 export type { PageMap } from './page-map.ts';
 
@@ -64,9 +72,14 @@ export async function packEpub(
     return found;
   });
   const files = fileNames(articles);
-  const hrefOf = (name: string) => files.get(issue.articles.find((article) => article.name === name)?.id ?? '') ?? COVER_FILE;
+  const hrefOf = (name: string) =>
+    files.get(issue.articles.find((article) => article.name === name)?.id ?? '') ?? COVER_FILE;
 
-  const breaks = pageBreaksByArticle(issue, options.pageMap, new Map(articles.map((item) => [item.article.id, bodyBlocks(item.body).length])));
+  const breaks = pageBreaksByArticle(
+    issue,
+    options.pageMap,
+    new Map(articles.map((item) => [item.article.id, bodyBlocks(item.body).length])),
+  );
   const marked = new Set([...breaks.values()].flat().map((pageBreak) => pageBreak.page));
   // The printed cover is page 1; it gets the marker unless an article claims that page.
   const coverPageNumber = marked.has(1) ? undefined : 1;
@@ -90,8 +103,15 @@ export async function packEpub(
   ];
 
   const pageList: NavEntry[] = [
-    ...(coverPageNumber === undefined ? [] : [{ href: `${COVER_FILE}#${pageId(coverPageNumber)}`, label: String(coverPageNumber) }]),
-    ...articles.flatMap((item) => (breaks.get(item.article.id) ?? []).map((pageBreak: PageBreak) => ({ href: `${files.get(item.article.id)!}#${pageId(pageBreak.page)}`, label: String(pageBreak.page) }))),
+    ...(coverPageNumber === undefined
+      ? []
+      : [{ href: `${COVER_FILE}#${pageId(coverPageNumber)}`, label: String(coverPageNumber) }]),
+    ...articles.flatMap((item) =>
+      (breaks.get(item.article.id) ?? []).map((pageBreak: PageBreak) => ({
+        href: `${files.get(item.article.id)!}#${pageId(pageBreak.page)}`,
+        label: String(pageBreak.page),
+      })),
+    ),
   ];
   const firstArticle = articles[0] ? files.get(articles[0].article.id)! : COVER_FILE;
   const book: TemplateBook = {
@@ -132,7 +152,8 @@ export async function packEpub(
 /** `SOURCE_DATE_EPOCH` (reproducible-builds.org) wins; otherwise the issue's own date. */
 export function buildTime(issue: Issue, sourceDateEpoch?: number): Date {
   const fromEnvironment = process.env.SOURCE_DATE_EPOCH;
-  const epoch = sourceDateEpoch ?? (fromEnvironment && /^\d+$/.test(fromEnvironment) ? Number(fromEnvironment) : undefined);
+  const epoch =
+    sourceDateEpoch ?? (fromEnvironment && /^\d+$/.test(fromEnvironment) ? Number(fromEnvironment) : undefined);
   if (epoch !== undefined) return new Date(epoch * 1000);
   const [year, month, day] = issue.meta.date.split('-').map(Number);
   return new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));

@@ -12,7 +12,10 @@ import type { ProcessedImage, Variant } from '../images/types.ts';
 
 export function epubVariant(images: ReadonlyMap<string, ProcessedImage>, name: string): Variant {
   const variant = images.get(name)?.epub;
-  if (!variant) throw new Error(`No EPUB variant for image \`${name}\`; run the image stage with the 'epub' edition before the EPUB is built`);
+  if (!variant)
+    throw new Error(
+      `No EPUB variant for image \`${name}\`; run the image stage with the 'epub' edition before the EPUB is built`,
+    );
   return variant;
 }
 
@@ -25,7 +28,9 @@ export function epubImages(tree: Root, images: ReadonlyMap<string, ProcessedImag
   visit(tree, 'element', (node: Element) => {
     if (node.tagName === 'picture') {
       // Another edition rewrote the shared tree in place; its sources are no manuscript names.
-      throw new Error('The shared article tree holds a <picture>: an edition changed it in place before the EPUB was built');
+      throw new Error(
+        'The shared article tree holds a <picture>: an edition changed it in place before the EPUB was built',
+      );
     }
     if (node.tagName !== 'img') return;
     const name = String(node.properties.src ?? '');

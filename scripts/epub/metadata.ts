@@ -67,7 +67,15 @@ export function bookMetadata(issue: Issue, facts: { modified: Date; photos: bool
       accessModes: photos ? ['textual', 'visual'] : ['textual'],
       // Every photo has a description, so the text alone carries the whole issue.
       accessModesSufficient: photos ? ['textual', 'textual,visual'] : ['textual'],
-      features: [...(photos ? ['alternativeText'] : []), 'displayTransformability', 'pageBreakMarkers', 'pageNavigation', 'readingOrder', 'structuralNavigation', 'tableOfContents'],
+      features: [
+        ...(photos ? ['alternativeText'] : []),
+        'displayTransformability',
+        'pageBreakMarkers',
+        'pageNavigation',
+        'readingOrder',
+        'structuralNavigation',
+        'tableOfContents',
+      ],
       hazards: ['none'],
       summary:
         'Dit tijdschrift voldoet aan EPUB Accessibility 1.1 en WCAG 2.1 niveau AA. ' +
@@ -102,7 +110,9 @@ export function rightsStatement(issue: Issue): string {
     .filter((credit) => credit.names.length > 0)
     .map((credit) => `${credit.role}: ${listFormat(credit.names)}.`);
   const notice = copyrightNotice(issue);
-  return [notice ? `${notice.replace(/\.$/, '')}.` : undefined, ...credits].filter((part) => part !== undefined).join(' ');
+  return [notice ? `${notice.replace(/\.$/, '')}.` : undefined, ...credits]
+    .filter((part) => part !== undefined)
+    .join(' ');
 }
 
 /** issue.yaml's `rights`, or one made from the publisher and the issue's year. */

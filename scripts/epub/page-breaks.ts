@@ -23,7 +23,8 @@ export function insertPageBreaks(body: Root, breaks: readonly PageBreak[]): void
   if (inside.length === 0) return;
   const children: Root['children'] = [];
   let blocks = 0;
-  const markersAfter = (count: number) => inside.filter((pageBreak) => pageBreak.afterBlock === count).map((pageBreak) => pageBreakMarker(pageBreak.page));
+  const markersAfter = (count: number) =>
+    inside.filter((pageBreak) => pageBreak.afterBlock === count).map((pageBreak) => pageBreakMarker(pageBreak.page));
   children.push(...markersAfter(0));
   for (const node of body.children) {
     children.push(node);

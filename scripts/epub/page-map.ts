@@ -34,10 +34,15 @@ export interface PageBreak {
  * The breaks to mark in each article, checked against the issue. A page is marked once, where
  * it begins: when two articles start on the same printed page, the first one holds it.
  */
-export function pageBreaksByArticle(issue: Issue, pageMap: PageMap, blockCounts: ReadonlyMap<string, number>): Map<string, PageBreak[]> {
+export function pageBreaksByArticle(
+  issue: Issue,
+  pageMap: PageMap,
+  blockCounts: ReadonlyMap<string, number>,
+): Map<string, PageBreak[]> {
   const problems: string[] = [];
   const { totalPages } = pageMap;
-  if (!Number.isInteger(totalPages) || totalPages < 1) problems.push(`totalPages must be a positive whole number, got ${totalPages}`);
+  if (!Number.isInteger(totalPages) || totalPages < 1)
+    problems.push(`totalPages must be a positive whole number, got ${totalPages}`);
   const entries = new Map(pageMap.articles.map((entry) => [entry.id, entry]));
   for (const entry of pageMap.articles) {
     if (!issue.articles.some((article) => article.id === entry.id)) problems.push(`unknown article \`${entry.id}\``);
@@ -52,7 +57,8 @@ export function pageBreaksByArticle(issue: Issue, pageMap: PageMap, blockCounts:
       continue;
     }
     const inRange = (page: number) => Number.isInteger(page) && page >= 1 && page <= totalPages;
-    if (!inRange(entry.startPage)) problems.push(`\`${article.id}\` starts on page ${entry.startPage}, outside 1–${totalPages}`);
+    if (!inRange(entry.startPage))
+      problems.push(`\`${article.id}\` starts on page ${entry.startPage}, outside 1–${totalPages}`);
     const blocks = blockCounts.get(article.id) ?? 0;
     const breaks: PageBreak[] = [{ page: entry.startPage }];
     let previous = { page: entry.startPage, afterBlock: 0 };
@@ -64,13 +70,18 @@ export function pageBreaksByArticle(issue: Issue, pageMap: PageMap, blockCounts:
       }
       if (afterBlock === undefined) continue;
       if (!Number.isInteger(afterBlock) || afterBlock < previous.afterBlock || afterBlock > blocks) {
-        problems.push(`\`${article.id}\`: page ${page} after block ${afterBlock}, but the body has ${blocks} blocks and the previous break is after block ${previous.afterBlock}`);
+        problems.push(
+          `\`${article.id}\`: page ${page} after block ${afterBlock}, but the body has ${blocks} blocks and the previous break is after block ${previous.afterBlock}`,
+        );
         continue;
       }
       breaks.push({ page, afterBlock });
       previous = { page, afterBlock };
     }
-    result.set(article.id, breaks.filter((pageBreak) => !seen.has(pageBreak.page) && seen.add(pageBreak.page)));
+    result.set(
+      article.id,
+      breaks.filter((pageBreak) => !seen.has(pageBreak.page) && seen.add(pageBreak.page)),
+    );
   }
   if (problems.length > 0) throw new Error(`Invalid page map for the EPUB page-list:\n  ${problems.join('\n  ')}`);
   return result;

@@ -34,10 +34,14 @@ export function articlePage(
   const body = structuredClone(rendered.body);
   epubImages(body, images);
   // `gesprek.md#kop` → `gesprek.xhtml#kop`: each article is its own content document.
-  rewriteIssueLinks(body, new Set(issue.articles.map((item) => item.id)), ({ article: target = article.id, fragment }) => {
-    const hash = fragment === undefined ? '' : `#${fragment}`;
-    return target === article.id && hash ? hash : `${fileOf(target)}${hash}`;
-  });
+  rewriteIssueLinks(
+    body,
+    new Set(issue.articles.map((item) => item.id)),
+    ({ article: target = article.id, fragment }) => {
+      const hash = fragment === undefined ? '' : `#${fragment}`;
+      return target === article.id && hash ? hash : `${fileOf(target)}${hash}`;
+    },
+  );
   markPullquotes(body);
   markFootnotes(body);
   insertPageBreaks(body, breaks);
@@ -54,7 +58,12 @@ export function articlePage(
 }
 
 /** The cover as printed: masthead, photo, quote and the cover lines, each a link. */
-export function coverPage(issue: Issue, images: ReadonlyMap<string, ProcessedImage>, hrefOf: (article: string) => string, page?: number): Root {
+export function coverPage(
+  issue: Issue,
+  images: ReadonlyMap<string, ProcessedImage>,
+  hrefOf: (article: string) => string,
+  page?: number,
+): Root {
   const cover = issue.meta.cover;
   const section = coverSection(issue, {
     titleId: 'omslag-titel',

@@ -17,7 +17,14 @@ export async function reproducibleZip(entries: readonly ZipEntry[], time: Date):
   if (!mimetype) throw new Error('EPUB without a mimetype entry');
   const zip = new JSZip();
   zip.file('mimetype', mimetype.data, { compression: 'STORE', date, createFolders: false });
-  const rest = entries.filter((entry) => entry !== mimetype).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of rest) zip.file(entry.name, entry.data, { compression: compressed.test(entry.name) ? 'STORE' : 'DEFLATE', date, createFolders: false });
+  const rest = entries
+    .filter((entry) => entry !== mimetype)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of rest)
+    zip.file(entry.name, entry.data, {
+      compression: compressed.test(entry.name) ? 'STORE' : 'DEFLATE',
+      date,
+      createFolders: false,
+    });
   return zip.generateAsync({ type: 'nodebuffer', platform: 'DOS', compressionOptions: { level: 9 } });
 }

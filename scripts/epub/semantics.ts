@@ -25,7 +25,12 @@ export const articleSemantics: Record<ArticleKind, { type: string; role: string 
 export function markPullquotes(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
     const classes = node.properties.className;
-    if (node.tagName === 'aside' && Array.isArray(classes) && classes.includes('pullquote') && node.properties.role === undefined) {
+    if (
+      node.tagName === 'aside' &&
+      Array.isArray(classes) &&
+      classes.includes('pullquote') &&
+      node.properties.role === undefined
+    ) {
       node.properties.role = 'doc-pullquote';
       node.properties['epub:type'] = 'pullquote';
     }
@@ -43,7 +48,8 @@ export function markFootnotes(tree: Root): void {
       node.properties.role = 'doc-noteref';
       node.properties['epub:type'] = 'noteref';
     }
-    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
+    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined)
+      node.properties.role = 'doc-backlink';
     const inNotes = parent?.type === 'element' && parent.properties.dataFootnotes !== undefined;
     if (node.tagName !== 'ol' || !inNotes || index === undefined) return;
     const notes = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
@@ -53,8 +59,16 @@ export function markFootnotes(tree: Root): void {
 
 /** A note of the list as an aside, its number in front of its first paragraph. */
 function footnoteAside(note: Element, n: number): Element {
-  const [first, ...rest] = note.children.filter((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+  const [first, ...rest] = note.children.filter(
+    (child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''),
+  );
   const number = h('span.footnote-number', `${n + 1}. `);
-  const lead = first?.type === 'element' && first.tagName === 'p' ? [{ ...first, children: [number, ...first.children] }] : [number, ...(first ? [first] : [])];
-  return h('aside.footnote', { id: note.properties.id, role: 'doc-footnote', 'epub:type': 'footnote' }, [...lead, ...rest]);
+  const lead =
+    first?.type === 'element' && first.tagName === 'p'
+      ? [{ ...first, children: [number, ...first.children] }]
+      : [number, ...(first ? [first] : [])];
+  return h('aside.footnote', { id: note.properties.id, role: 'doc-footnote', 'epub:type': 'footnote' }, [
+    ...lead,
+    ...rest,
+  ]);
 }

@@ -13,11 +13,17 @@ export const FONT_DIR = 'fonts';
 
 /** `issueTokens`: the issue's own tokens (`issue/theme.ts`), which win over the theme's. */
 export async function epubCss(issueTokens = ''): Promise<string> {
-  const sheets = await Promise.all([...sharedStyles, 'epub.css'].map((name) => readFile(path.join(stylesDir, name), 'utf8')));
+  const sheets = await Promise.all(
+    [...sharedStyles, 'epub.css'].map((name) => readFile(path.join(stylesDir, name), 'utf8')),
+  );
   if (issueTokens !== '') sheets.splice(1, 0, issueTokens);
   const values = customProperties(sheets.join('\n'));
   // The :root rule only declared the tokens; once resolved it has nothing left to say.
-  const rules = sheets.map((css) => resolveVars(css, values).replace(/:root\s*\{[^}]*\}/g, '').trim());
+  const rules = sheets.map((css) =>
+    resolveVars(css, values)
+      .replace(/:root\s*\{[^}]*\}/g, '')
+      .trim(),
+  );
   return [fontFaceCss(FONT_DIR), ...rules].join('\n\n');
 }
 
@@ -29,7 +35,8 @@ export function epubFonts(): { filename: string; url: string }[] {
 /** `--name: value;` declarations of the tokens' `:root` rule. */
 export function customProperties(css: string): Map<string, string> {
   const values = new Map<string, string>();
-  for (const match of stripComments(css).matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)) values.set(match[1]!, match[2]!.trim());
+  for (const match of stripComments(css).matchAll(/--([\w-]+)\s*:\s*([^;]+);/g))
+    values.set(match[1]!, match[2]!.trim());
   return values;
 }
 

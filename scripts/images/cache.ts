@@ -46,11 +46,19 @@ export class ImageCache {
     const file = this.variantPath(key, extension);
     const description = await readCacheJson<Omit<CachedVariant, 'file'>>(`${file}.json`);
     if (!description) return undefined;
-    const size = await stat(file).then((stats) => stats.size, () => -1);
+    const size = await stat(file).then(
+      (stats) => stats.size,
+      () => -1,
+    );
     return size === description.bytes ? { ...description, file } : undefined;
   }
 
-  async store(key: string, extension: string, data: Buffer, info: Omit<CachedVariant, 'file' | 'bytes'>): Promise<CachedVariant> {
+  async store(
+    key: string,
+    extension: string,
+    data: Buffer,
+    info: Omit<CachedVariant, 'file' | 'bytes'>,
+  ): Promise<CachedVariant> {
     const file = this.variantPath(key, extension);
     const description = { width: info.width, height: info.height, mediaType: info.mediaType, bytes: data.length };
     await writeFileAtomic(file, data);
@@ -74,7 +82,10 @@ export class ImageCache {
  * (a fresh folder being staged) costs one system call per file.
  */
 export async function placeFile(cached: CachedVariant, destination: string, retried = false): Promise<void> {
-  const code = await link(cached.file, destination).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? 'error');
+  const code = await link(cached.file, destination).then(
+    () => undefined,
+    (error: NodeJS.ErrnoException) => error.code ?? 'error',
+  );
   if (code === undefined) return;
   if (code === 'ENOENT' && !retried) {
     await mkdir(path.dirname(destination), { recursive: true });

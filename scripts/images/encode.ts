@@ -45,7 +45,9 @@ export async function decodeMaster(sharp: SharpFactory, bytes: Buffer, facts: So
     .toColourspace('srgb');
   if (facts.alpha) pipeline.ensureAlpha();
   else pipeline.removeAlpha();
-  const { data, info } = await decoding(bytes, () => pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }));
+  const { data, info } = await decoding(bytes, () =>
+    pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }),
+  );
   return { data, width: info.width, height: info.height, channels: info.channels === 4 ? 4 : 3 };
 }
 
@@ -55,10 +57,16 @@ export interface Encoded {
   height: number;
 }
 
-export async function encodeVariant(sharp: SharpFactory, master: Master, spec: VariantSpec, credit: Credit): Promise<Encoded> {
+export async function encodeVariant(
+  sharp: SharpFactory,
+  master: Master,
+  spec: VariantSpec,
+  credit: Credit,
+): Promise<Encoded> {
   const { width, height, channels } = master;
   const pipeline = sharp(master.data, { raw: { width, height, channels } });
-  if ('box' in spec.resize) pipeline.resize({ width: spec.resize.box, height: spec.resize.box, fit: 'inside', withoutEnlargement: true });
+  if ('box' in spec.resize)
+    pipeline.resize({ width: spec.resize.box, height: spec.resize.box, fit: 'inside', withoutEnlargement: true });
   else pipeline.resize({ width: spec.resize.width, withoutEnlargement: true });
   // Without withExif sharp writes no metadata at all; with it, only what is given here.
   const exif = creditExif(credit);
@@ -98,9 +106,11 @@ async function decoding<T>(bytes: Buffer, step: () => Promise<T>): Promise<T> {
 function explain(bytes: Buffer, error: unknown): string {
   const detail = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
   const format = sniff(bytes);
-  if (/pixel limit/i.test(detail)) return `the image is over the ${MAX_INPUT_PIXELS / 1e6}-megapixel limit; export it smaller`;
+  if (/pixel limit/i.test(detail))
+    return `the image is over the ${MAX_INPUT_PIXELS / 1e6}-megapixel limit; export it smaller`;
   if (format === 'HEIC') return 'HEIC photos are not supported; export the photo as JPEG';
-  if (format === undefined) return 'the file is not an image in a supported format (JPEG, PNG, WebP, AVIF, TIFF or GIF)';
+  if (format === undefined)
+    return 'the file is not an image in a supported format (JPEG, PNG, WebP, AVIF, TIFF or GIF)';
   return `the file is damaged: it starts as a ${format} but cannot be decoded (${detail})`;
 }
 

@@ -45,7 +45,13 @@ interface PixelSize {
 
 const STAND_INS: readonly StandIn[] = [
   // The cover: A4 at 300 dpi.
-  { file: 'cover-karen-van-den-bremen.jpg', subject: 'Karen van den Bremen', figures: 1, orientation: 'portrait', size: { width: 2480, height: 3508 } },
+  {
+    file: 'cover-karen-van-den-bremen.jpg',
+    subject: 'Karen van den Bremen',
+    figures: 1,
+    orientation: 'portrait',
+    size: { width: 2480, height: 3508 },
+  },
   { file: 'jannita-robberse.jpg', subject: 'Jannita Robberse', figures: 1, orientation: 'portrait' },
   { file: 'erik-pool.jpg', subject: 'Erik Pool', figures: 1, orientation: 'portrait' },
   { file: 'coos-maas.jpg', subject: 'Coos Maas', figures: 1, orientation: 'landscape' },
@@ -142,29 +148,41 @@ interface Palette {
 }
 
 const PALETTES: readonly Palette[] = [
-  { // warm office, window light
-    backdropTop: '#d9cbb4', backdropBottom: '#8f8473',
+  {
+    // warm office, window light
+    backdropTop: '#d9cbb4',
+    backdropBottom: '#8f8473',
     bokeh: ['#f3e6c8', '#e8d2a6', '#fff3dc', '#c9b48f'],
     clothing: ['#3f4a5a', '#5b5048', '#2f3b3a', '#6b5d52'],
-    skin: ['#b89580', '#a07c66', '#c7a58e', '#8a6550'], hair: ['#3a2c24', '#5a4636', '#2a2420', '#7a6a58'],
+    skin: ['#b89580', '#a07c66', '#c7a58e', '#8a6550'],
+    hair: ['#3a2c24', '#5a4636', '#2a2420', '#7a6a58'],
   },
-  { // cool corridor, grey-blue
-    backdropTop: '#b9c3cc', backdropBottom: '#5d6872',
+  {
+    // cool corridor, grey-blue
+    backdropTop: '#b9c3cc',
+    backdropBottom: '#5d6872',
     bokeh: ['#e4ecf2', '#cfdbe4', '#f5f1e6', '#a9b9c6'],
     clothing: ['#2d3440', '#4a4f58', '#5c4a44', '#374538'],
-    skin: ['#b48f7a', '#9a7460', '#c9a892', '#7f5c4a'], hair: ['#2b2522', '#4b3c30', '#6a5a4c', '#8c8278'],
+    skin: ['#b48f7a', '#9a7460', '#c9a892', '#7f5c4a'],
+    hair: ['#2b2522', '#4b3c30', '#6a5a4c', '#8c8278'],
   },
-  { // green courtyard
-    backdropTop: '#b7bfa4', backdropBottom: '#5c6450',
+  {
+    // green courtyard
+    backdropTop: '#b7bfa4',
+    backdropBottom: '#5c6450',
     bokeh: ['#e6ecc9', '#d3dcae', '#f4f0d6', '#9fae84'],
     clothing: ['#3b3f46', '#58493f', '#44505c', '#6a6358'],
-    skin: ['#b9937c', '#9d7862', '#caa88f', '#84604c'], hair: ['#31271f', '#52402f', '#6e5c48', '#2a2624'],
+    skin: ['#b9937c', '#9d7862', '#caa88f', '#84604c'],
+    hair: ['#31271f', '#52402f', '#6e5c48', '#2a2624'],
   },
-  { // dusty rose meeting room
-    backdropTop: '#d2bcb4', backdropBottom: '#7e6a66',
+  {
+    // dusty rose meeting room
+    backdropTop: '#d2bcb4',
+    backdropBottom: '#7e6a66',
     bokeh: ['#f2e2da', '#e6cfc4', '#fbf0e4', '#c4a79c'],
     clothing: ['#353a44', '#4f4a55', '#5a4c42', '#3d4a48'],
-    skin: ['#b8927c', '#a17b65', '#c8a690', '#87624e'], hair: ['#2e2520', '#4e3e32', '#6c5848', '#231f1d'],
+    skin: ['#b8927c', '#a17b65', '#c8a690', '#87624e'],
+    hair: ['#2e2520', '#4e3e32', '#6c5848', '#231f1d'],
   },
 ];
 
@@ -211,7 +229,12 @@ function layoutFigures(size: PixelSize, count: number, palette: Palette, random:
 // ---------------------------------------------------------------------------------------------
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function round(value: number): string {
@@ -235,7 +258,7 @@ function backdropSvg(size: PixelSize, figures: readonly Figure[], palette: Palet
     );
   }
   const shadows = figures.map((figure) => {
-    const x = figure.centreX / BACKDROP_SCALE + figure.headRadius / BACKDROP_SCALE * 0.5;
+    const x = figure.centreX / BACKDROP_SCALE + (figure.headRadius / BACKDROP_SCALE) * 0.5;
     const y = figure.headY / BACKDROP_SCALE + (figure.headRadius / BACKDROP_SCALE) * 2.5;
     return `<ellipse cx="${round(x)}" cy="${round(y)}" rx="${round((figure.headRadius / BACKDROP_SCALE) * 3)}" ry="${round((figure.headRadius / BACKDROP_SCALE) * 4)}" fill="#000" fill-opacity="0.16"/>`;
   });
@@ -287,7 +310,10 @@ function figureSvg(figure: Figure, index: number, frameHeight: number): string {
     ? `<ellipse cx="${round(x)}" cy="${round(y + r * 0.3)}" rx="${round(r * 1.25)}" ry="${round(r * 1.6)}" fill="${figure.hair}"/>`
     : '';
   const ears = [-1, 1]
-    .map((side) => `<ellipse cx="${round(x + side * r * 0.97)}" cy="${round(y + r * 0.12)}" rx="${round(r * 0.16)}" ry="${round(r * 0.27)}" fill="${figure.skin}"/>`)
+    .map(
+      (side) =>
+        `<ellipse cx="${round(x + side * r * 0.97)}" cy="${round(y + r * 0.12)}" rx="${round(r * 0.16)}" ry="${round(r * 0.27)}" fill="${figure.skin}"/>`,
+    )
     .join('');
   return `<defs>
     <linearGradient id="cloth${index}" x1="0" y1="0" x2="1" y2="0.3">
@@ -359,18 +385,28 @@ function addLuminanceGrain(rgb: Buffer, sigma: number, random: Random): void {
     const delta = Math.round(roughlyNormal(random) * sigma);
     for (let channel = 0; channel < 3; channel++) {
       const value = (rgb[offset + channel] ?? 0) + delta;
-      rgb[offset + channel] = value < 0 ? 0 : value > 255 ? 255 : value;
+      rgb[offset + channel] = value < 0 ? 0 : Math.min(value, 255);
     }
   }
 }
 
 /** Backdrop and people, flattened to raw RGB at the final size. */
-async function renderScene(size: PixelSize, figures: readonly Figure[], palette: Palette, random: Random): Promise<Buffer> {
+async function renderScene(
+  size: PixelSize,
+  figures: readonly Figure[],
+  palette: Palette,
+  random: Random,
+): Promise<Buffer> {
   // Rasterise the backdrop at its small size first: given an SVG and a resize in one pipeline,
   // sharp would re-render the vector at full size (slow, and no longer soft).
-  const smallBackdrop = await sharp(Buffer.from(backdropSvg(size, figures, palette, random))).png().toBuffer();
+  const smallBackdrop = await sharp(Buffer.from(backdropSvg(size, figures, palette, random)))
+    .png()
+    .toBuffer();
   // A slight blur takes the vector crispness off the people, as a real lens would.
-  const people = await sharp(Buffer.from(figuresSvg(size, figures))).blur(PEOPLE_SOFTNESS).png({ compressionLevel: 1 }).toBuffer();
+  const people = await sharp(Buffer.from(figuresSvg(size, figures)))
+    .blur(PEOPLE_SOFTNESS)
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   return sharp(smallBackdrop)
     .resize(size.width, size.height, { fit: 'fill', kernel: 'cubic' })
     .composite([{ input: people }])
@@ -405,7 +441,11 @@ interface Exposure {
 function chooseExposure(figureCount: number, random: Random): Exposure {
   const optics =
     figureCount > 1
-      ? { lensModel: 'RF24-70mm F2.8 L IS USM', focalLength: pick(random, [35, 50]), fNumberTenths: pick(random, [40, 56]) }
+      ? {
+          lensModel: 'RF24-70mm F2.8 L IS USM',
+          focalLength: pick(random, [35, 50]),
+          fNumberTenths: pick(random, [40, 56]),
+        }
       : pick(random, [
           { lensModel: 'RF85mm F1.2 L USM', focalLength: 85, fNumberTenths: pick(random, [18, 20, 28]) },
           { lensModel: 'RF50mm F1.2 L USM', focalLength: 50, fNumberTenths: pick(random, [20, 28]) },

@@ -42,7 +42,11 @@ export function creditExif(credit: Credit): Exif | undefined {
 function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   // EXIF Copyright may hold "photographer\0editor"; keep both, readably.
-  const text = value.split('\0').map((part) => part.trim()).filter(Boolean).join(' / ');
+  const text = value
+    .split('\0')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' / ');
   return text === '' ? undefined : text;
 }
 

@@ -81,7 +81,9 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   const references = collectImages(issue);
   const problems = new Map<ImageReference, string>();
   const sources = new Map<string, Source>();
-  const resolutions = await Promise.all(references.map((reference) => resolveImagePath(reference.name, issue.imagesDir, reference.baseDir, issue.dir)));
+  const resolutions = await Promise.all(
+    references.map((reference) => resolveImagePath(reference.name, issue.imagesDir, reference.baseDir, issue.dir)),
+  );
   references.forEach((reference, index) => {
     const resolution = resolutions[index]!;
     if (!resolution.ok) {
@@ -140,7 +142,10 @@ async function processSource(source: Source, context: Context): Promise<Processe
   const stats = await statSource(source.path);
   let hash = context.hashes.get(source.path, stats);
   let facts = hash ? await cache.readSource<SourceFacts>(hash) : undefined;
-  let found = hash && isFacts(facts) ? await lookUp(planVariants(hash, facts, { editions, placements }, context.engine), cache) : undefined;
+  let found =
+    hash && isFacts(facts)
+      ? await lookUp(planVariants(hash, facts, { editions, placements }, context.engine), cache)
+      : undefined;
   share(summary, editions, performance.now() - shared);
 
   if (!found || found.missing.length > 0) {
@@ -161,7 +166,8 @@ async function processSource(source: Source, context: Context): Promise<Processe
       }
       const known = facts;
       // Looked up already on the quick way when the hash and facts were known.
-      const looked = found ?? (await lookUp(planVariants(hash, known, { editions, placements }, context.engine), cache));
+      const looked =
+        found ?? (await lookUp(planVariants(hash, known, { editions, placements }, context.engine), cache));
       if (looked.missing.length === 0) return looked;
       const sharp = await context.sharp();
       const master: Master = await context.perJob(() => decodeMaster(sharp, bytes, known));
@@ -189,13 +195,21 @@ async function processSource(source: Source, context: Context): Promise<Processe
   }
   for (const edition of editions) summary[edition].bytesIn += stats.size;
 
-  const image: ProcessedImage = { name: source.references[0]!.name, source: source.path, width: facts!.width, height: facts!.height };
+  const image: ProcessedImage = {
+    name: source.references[0]!.name,
+    source: source.path,
+    width: facts!.width,
+    height: facts!.height,
+  };
   const web: Record<'avif' | 'webp' | 'fallback', Variant[]> = { avif: [], webp: [], fallback: [] };
   shared = performance.now();
   const variants = await Promise.all(
     specs.map(async (spec) => {
       const cached = made.get(spec.key)!;
-      const file = path.join(context.outDirs[spec.slot.edition]!, outputName(source.path, spec.key, cached.width, spec.format));
+      const file = path.join(
+        context.outDirs[spec.slot.edition]!,
+        outputName(source.path, spec.key, cached.width, spec.format),
+      );
       await placeFile(cached, file);
       summary[spec.slot.edition].bytesOut += cached.bytes;
       return { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType } satisfies Variant;
@@ -223,7 +237,9 @@ interface Looked {
 /** Every variant of a photo looked up in the cache at once (one look per distinct key). */
 async function lookUp(specs: VariantSpec[], cache: ImageCache): Promise<Looked> {
   const byKey = new Map(specs.map((spec) => [spec.key, spec]));
-  const found = await Promise.all([...byKey.values()].map(async (spec) => [spec.key, await cache.lookup(spec.key, EXTENSIONS[spec.format])] as const));
+  const found = await Promise.all(
+    [...byKey.values()].map(async (spec) => [spec.key, await cache.lookup(spec.key, EXTENSIONS[spec.format])] as const),
+  );
   const made = new Map<string, CachedVariant>();
   const missing: VariantSpec[] = [];
   for (const [key, cached] of found) {
@@ -236,9 +252,13 @@ async function lookUp(specs: VariantSpec[], cache: ImageCache): Promise<Looked> 
 /** A cached description is only trusted if it has the shape this version writes. */
 function isFacts(value: SourceFacts | undefined): value is SourceFacts {
   return (
-    typeof value === 'object' && value !== null &&
-    Number.isInteger(value.width) && Number.isInteger(value.height) &&
-    typeof value.alpha === 'boolean' && typeof value.credit === 'object' && value.credit !== null
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isInteger(value.width) &&
+    Number.isInteger(value.height) &&
+    typeof value.alpha === 'boolean' &&
+    typeof value.credit === 'object' &&
+    value.credit !== null
   );
 }
 
@@ -269,7 +289,12 @@ async function statSource(file: string): Promise<SourceStats> {
     const stats = await stat(file, { bigint: true });
     if (stats.isDirectory()) throw new ImageProblem('it is a folder, not a file');
     if (stats.size === 0n) throw new ImageProblem('the file is empty');
-    return { size: Number(stats.size), mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs), ino: String(stats.ino) };
+    return {
+      size: Number(stats.size),
+      mtimeNs: String(stats.mtimeNs),
+      ctimeNs: String(stats.ctimeNs),
+      ino: String(stats.ino),
+    };
   } catch (error) {
     if (error instanceof ImageProblem) throw error;
     throw sourceProblem(error);
@@ -300,7 +325,10 @@ function share(summary: ImageStageResult['summary'], editions: readonly Edition[
   for (const edition of editions) summary[edition].ms += ms / editions.length;
 }
 
-function outputFolders(outDir: ImageStageOptions['outDir'], editions: readonly Edition[]): Partial<Record<Edition, string>> {
+function outputFolders(
+  outDir: ImageStageOptions['outDir'],
+  editions: readonly Edition[],
+): Partial<Record<Edition, string>> {
   const folders: Partial<Record<Edition, string>> = {};
   for (const edition of editions) {
     const folder = typeof outDir === 'string' ? outDir : outDir[edition];

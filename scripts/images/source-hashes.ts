@@ -46,12 +46,20 @@ export class SourceHashes {
   static async read(cacheRoot: string): Promise<SourceHashes> {
     const file = path.join(cacheRoot, 'source-hashes.json');
     const known = await readCacheJson<unknown>(file);
-    return new SourceHashes(file, typeof known === 'object' && known !== null && !Array.isArray(known) ? (known as Record<string, Known>) : {});
+    return new SourceHashes(
+      file,
+      typeof known === 'object' && known !== null && !Array.isArray(known) ? (known as Record<string, Known>) : {},
+    );
   }
 
   get(source: string, stats: SourceStats): string | undefined {
     const known = this.known[source];
-    const same = known && known.size === stats.size && known.mtimeNs === stats.mtimeNs && known.ctimeNs === stats.ctimeNs && known.ino === stats.ino;
+    const same =
+      known &&
+      known.size === stats.size &&
+      known.mtimeNs === stats.mtimeNs &&
+      known.ctimeNs === stats.ctimeNs &&
+      known.ino === stats.ino;
     if (!same || typeof known.hash !== 'string' || !known.hashedNs) return undefined;
     return BigInt(known.hashedNs) - BigInt(stats.mtimeNs) >= RACY_NS ? known.hash : undefined;
   }
@@ -104,9 +112,16 @@ async function packagesStamp(): Promise<string | undefined> {
     // sharp exports no package.json: its folder is found from its entry point.
     const sharpPackage = packageJsonAbove(require.resolve('sharp'), 'sharp');
     const imgDir = path.join(path.dirname(sharpPackage), '..', '@img');
-    const natives = (await readdir(imgDir).catch(() => [] as string[])).sort().map((name) => path.join(imgDir, name, 'package.json'));
+    const natives = (await readdir(imgDir).catch(() => [] as string[]))
+      .sort()
+      .map((name) => path.join(imgDir, name, 'package.json'));
     const hash = createHash('sha256');
-    for (const file of [sharpPackage, ...natives]) hash.update(file).update('\0').update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
+    for (const file of [sharpPackage, ...natives])
+      hash
+        .update(file)
+        .update('\0')
+        .update(await readFile(file).catch(() => Buffer.alloc(0)))
+        .update('\0');
     return hash.digest('hex');
   } catch {
     return undefined;

@@ -3,8 +3,6 @@
  * manuscript image (`erik-pool.jpg`) it needs and gets files already written, with sizes.
  */
 import type { Sharp, SharpOptions } from 'sharp';
-import type { Position } from 'unist';
-import type { VFile } from 'vfile';
 import type { ImageReference } from '../issue/image-references.ts';
 import type { Placement } from '../markdown/placement.ts';
 
@@ -48,7 +46,6 @@ export interface ImageStageResult {
   /** Per edition: bytes read, bytes written, milliseconds, cache hits and misses. */
   summary: Record<Edition, { bytesIn: number; bytesOut: number; ms: number; hits: number; misses: number }>;
 }
-
 
 export type EditionSummary = ImageStageResult['summary'][Edition];
 

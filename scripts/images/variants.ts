@@ -59,7 +59,14 @@ export interface VariantSpec {
 const PRINT_JPEG = { quality: 82, mozjpeg: true };
 // Baseline on purpose: some e-readers decode progressive JPEG slowly or not at all. mozjpeg's
 // trellis quantisation and tables are kept; only its progressive scans are left out.
-const EPUB_JPEG = { quality: 82, progressive: false, optimiseCoding: true, trellisQuantisation: true, overshootDeringing: true, quantisationTable: 3 };
+const EPUB_JPEG = {
+  quality: 82,
+  progressive: false,
+  optimiseCoding: true,
+  trellisQuantisation: true,
+  overshootDeringing: true,
+  quantisationTable: 3,
+};
 const WEB_JPEG = { quality: 80, mozjpeg: true };
 const PNG = { compressionLevel: 9, adaptiveFiltering: true };
 const WEBP = { quality: 76, effort: 4 };
@@ -72,7 +79,12 @@ export interface PlanRequest {
   placements: ReadonlySet<PrintPlacement>;
 }
 
-export function planVariants(sourceHash: string, facts: SourceFacts, request: PlanRequest, engine: string): VariantSpec[] {
+export function planVariants(
+  sourceHash: string,
+  facts: SourceFacts,
+  request: PlanRequest,
+  engine: string,
+): VariantSpec[] {
   const specs: Omit<VariantSpec, 'key'>[] = [];
   const flat: OutputFormat = facts.alpha ? 'png' : 'jpeg';
   if (request.editions.includes('web')) {
@@ -80,12 +92,24 @@ export function planVariants(sourceHash: string, facts: SourceFacts, request: Pl
     for (const kind of ['avif', 'webp', 'fallback'] as const) {
       for (const width of widths) {
         const format = kind === 'fallback' ? flat : kind;
-        specs.push({ slot: { edition: 'web', kind, width }, resize: { width }, format, encoder: encoderFor(format, 'web'), embedProfile: false });
+        specs.push({
+          slot: { edition: 'web', kind, width },
+          resize: { width },
+          format,
+          encoder: encoderFor(format, 'web'),
+          embedProfile: false,
+        });
       }
     }
   }
   if (request.editions.includes('epub')) {
-    specs.push({ slot: { edition: 'epub' }, resize: { box: EPUB_LONG_EDGE }, format: flat, encoder: encoderFor(flat, 'epub'), embedProfile: false });
+    specs.push({
+      slot: { edition: 'epub' },
+      resize: { box: EPUB_LONG_EDGE },
+      format: flat,
+      encoder: encoderFor(flat, 'epub'),
+      embedProfile: false,
+    });
   }
   if (request.editions.includes('print')) {
     for (const placement of [...request.placements].sort()) {
@@ -121,7 +145,13 @@ function encoderFor(format: OutputFormat, edition: Edition): Record<string, unkn
 function variantKey(sourceHash: string, spec: Omit<VariantSpec, 'key'>, engine: string): string {
   const { slot: _slot, ...making } = spec;
   // The slot names the use, not the pixels: two slots with equal specs share one file.
-  const description = JSON.stringify({ revision: PIPELINE_REVISION, engine, master: MASTER_MAX_WIDTH, source: sourceHash, ...making });
+  const description = JSON.stringify({
+    revision: PIPELINE_REVISION,
+    engine,
+    master: MASTER_MAX_WIDTH,
+    source: sourceHash,
+    ...making,
+  });
   return createHash('sha256').update(description).digest('hex');
 }
 

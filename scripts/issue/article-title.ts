@@ -17,7 +17,7 @@ export interface TitleFromBody {
 export function titleFromHeading(tree: Root): TitleFromBody | undefined {
   const index = tree.children.findIndex((node) => node.type === 'heading');
   const heading = tree.children[index] as Heading | undefined;
-  if (!heading || heading.depth !== 1) return undefined;
+  if (heading?.depth !== 1) return undefined;
   const title = respecTerms(toString(heading)).replace(/\s+/g, ' ').trim();
   if (title === '') return undefined;
   return { title, tree: { ...tree, children: tree.children.filter((_, each) => each !== index) } };
@@ -25,12 +25,18 @@ export function titleFromHeading(tree: Root): TitleFromBody | undefined {
 
 /** The last resort for a text with no heading at all: its file name, said in a warning. */
 export function titleFromFileName(file: VFile, name: string): string {
-  const title = name.replace(/\.md$/, '').replace(/[_\s]+/g, ' ').trim();
+  const title = name
+    .replace(/\.md$/, '')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
   const text = title.charAt(0).toUpperCase() + title.slice(1);
-  file.message(`Missing title: no front matter \`title\` and no \`#\` heading at the top; the file name \`${text}\` is used`, {
-    place: { line: 1, column: 1 },
-    ruleId: 'article-title',
-    source: 'persklaar',
-  });
+  file.message(
+    `Missing title: no front matter \`title\` and no \`#\` heading at the top; the file name \`${text}\` is used`,
+    {
+      place: { line: 1, column: 1 },
+      ruleId: 'article-title',
+      source: 'persklaar',
+    },
+  );
   return text;
 }

@@ -25,9 +25,10 @@ export function issueDate(meta: IssueMeta): string {
   const key = `${meta.language} ${day === undefined ? 'month' : 'day'}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    const options: Intl.DateTimeFormatOptions = day === undefined
-      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+    const options: Intl.DateTimeFormatOptions =
+      day === undefined
+        ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
     formatter = new Intl.DateTimeFormat(meta.language, options);
     formatters.set(key, formatter);
   }

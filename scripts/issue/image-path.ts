@@ -16,7 +16,12 @@ export type Resolution = { ok: true; path: string } | { ok: false; reason: strin
  * `baseDir` is the manuscript's folder, `issueDir` the issue folder it may read from (the
  * manuscript's folder when not given).
  */
-export async function resolveImagePath(name: string, imagesDir: string, baseDir: string, issueDir = baseDir): Promise<Resolution> {
+export async function resolveImagePath(
+  name: string,
+  imagesDir: string,
+  baseDir: string,
+  issueDir = baseDir,
+): Promise<Resolution> {
   const folder = `${path.basename(imagesDir)}/`;
   if (name.trim() === '') return { ok: false, reason: 'the image has no file name' };
   // A Windows drive letter (`C:\`) is a path, not a scheme: it is refused below as absolute.
@@ -24,7 +29,10 @@ export async function resolveImagePath(name: string, imagesDir: string, baseDir:
     return { ok: false, reason: `remote images are not supported; put the image in ${folder} and use its file name` };
   }
   if (path.posix.isAbsolute(name) || path.win32.isAbsolute(name)) {
-    return { ok: false, reason: `absolute paths are refused; use a path relative to the manuscript or the file name in ${folder}` };
+    return {
+      ok: false,
+      reason: `absolute paths are refused; use a path relative to the manuscript or the file name in ${folder}`,
+    };
   }
 
   // Beside the manuscript it may be anywhere in the issue folder (or in images/ beside it); as a
@@ -44,11 +52,17 @@ export async function resolveImagePath(name: string, imagesDir: string, baseDir:
     if (real === undefined) continue;
     const realRoots = await Promise.all(candidate.roots.map(realpathOrUndefined));
     if (!realRoots.some((root) => root !== undefined && isInside(real, root))) {
-      return { ok: false, reason: `the path leads outside ${folder} through a symbolic link; copy the image into ${folder} instead` };
+      return {
+        ok: false,
+        reason: `the path leads outside ${folder} through a symbolic link; copy the image into ${folder} instead`,
+      };
     }
     return { ok: true, path: real };
   }
-  return { ok: false, reason: `the file does not exist in ${folder} nor beside the manuscript${await suggestion(name, [baseDir, imagesDir])}` };
+  return {
+    ok: false,
+    reason: `the file does not exist in ${folder} nor beside the manuscript${await suggestion(name, [baseDir, imagesDir])}`,
+  };
 }
 
 async function realpathOrUndefined(file: string): Promise<string | undefined> {

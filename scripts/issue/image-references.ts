@@ -16,7 +16,6 @@ import { placementOf } from '../markdown/placement.ts';
 import { rawHtmlImages } from '../markdown/raw-html.ts';
 import type { Placement } from '../markdown/placement.ts';
 
-
 /** One place an image is used: a manuscript's image node, or the cover in issue.yaml. */
 export interface ImageReference {
   /** The path as written, e.g. `erik-pool.jpg`. */
@@ -40,18 +39,36 @@ export function collectImages(issue: Issue): ImageReference[] {
   }
   const logo = issue.theme?.logo;
   if (logo && issue.themeFile) {
-    references.push({ name: logo, placement: 'portrait', file: issue.themeFile, position: keyPosition(issue.themeFile, 'logo'), baseDir: issue.dir });
+    references.push({
+      name: logo,
+      placement: 'portrait',
+      file: issue.themeFile,
+      position: keyPosition(issue.themeFile, 'logo'),
+      baseDir: issue.dir,
+    });
   }
   const cover = issue.meta.cover?.image;
   if (cover) {
-    references.push({ name: cover, placement: 'cover', file: issue.file, position: coverImagePosition(issue.file), baseDir: folderOf(issue.file, issue.dir) });
+    references.push({
+      name: cover,
+      placement: 'cover',
+      file: issue.file,
+      position: coverImagePosition(issue.file),
+      baseDir: folderOf(issue.file, issue.dir),
+    });
   }
   return references;
 }
 
 type Visit = (name: string, placement: ImageReference['placement'], position: Position | undefined) => void;
 
-function walk(node: Nodes, placement: ImageReference['placement'], definitions: Map<string, Definition>, file: VFile, visit: Visit): void {
+function walk(
+  node: Nodes,
+  placement: ImageReference['placement'],
+  definitions: Map<string, Definition>,
+  file: VFile,
+  visit: Visit,
+): void {
   if (node.type === 'html') {
     // `<img src="grafiek.png" alt="…">` written as HTML is a photo like any other, set in the
     // column wherever it stands (its element carries no placement, even inside a figure).
@@ -69,7 +86,8 @@ function walk(node: Nodes, placement: ImageReference['placement'], definitions: 
     return;
   }
   if (!('children' in node)) return;
-  const inner = node.type === 'containerDirective' && node.name === 'figuur' ? placementOf(node as ContainerDirective) : placement;
+  const inner =
+    node.type === 'containerDirective' && node.name === 'figuur' ? placementOf(node as ContainerDirective) : placement;
   for (const child of node.children) walk(child as Nodes, inner, definitions, file, visit);
 }
 
@@ -97,7 +115,10 @@ function coverImagePosition(file: VFile): Position | undefined {
   if (!node?.range) return undefined;
   const start = lineCounter.linePos(node.range[0]);
   const end = lineCounter.linePos(node.range[1]);
-  return { start: { line: start.line, column: start.col, offset: node.range[0] }, end: { line: end.line, column: end.col, offset: node.range[1] } };
+  return {
+    start: { line: start.line, column: start.col, offset: node.range[0] },
+    end: { line: end.line, column: end.col, offset: node.range[1] },
+  };
 }
 
 function folderOf(file: VFile, fallback: string): string {

@@ -73,7 +73,12 @@ export async function loadIssue(issueDir: string, options: LoadOptions = {}): Pr
   return issue;
 }
 
-async function loadArticle(dir: string, name: string, id: string, options: LoadOptions): Promise<Article | { file: VFile }> {
+async function loadArticle(
+  dir: string,
+  name: string,
+  id: string,
+  options: LoadOptions,
+): Promise<Article | { file: VFile }> {
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
   const parsed = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
@@ -125,7 +130,9 @@ function articleProblem(dir: string, name: string): string | undefined {
 
 function lineOfListItem(text: string, name: string, second: boolean): { line: number; column: number } {
   const lines = text.split(/\r?\n/);
-  const matches = lines.flatMap((line, index) => (new RegExp(`^\\s*-\\s*["']?${escapeRegExp(name)}["']?\\s*(#.*)?$`).test(line) ? [index] : []));
+  const matches = lines.flatMap((line, index) =>
+    new RegExp(`^\\s*-\\s*["']?${escapeRegExp(name)}["']?\\s*(#.*)?$`).test(line) ? [index] : [],
+  );
   const index = (second ? matches[1] : matches[0]) ?? 0;
   return { line: index + 1, column: (lines[index]?.indexOf(name) ?? 0) + 1 };
 }

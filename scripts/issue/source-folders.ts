@@ -19,7 +19,9 @@ export function refuseWritesToSources(issueDir: string, targets: Record<string, 
     const resolved = resolvedPath(target);
     const source = sources.find(({ dir }) => isWithin(resolved, dir));
     if (source) {
-      throw new UsageError(`The ${what} ${target} is inside ${source.label} (${source.dir}); the build never writes there. Choose a folder outside it, e.g. --out ../dist`);
+      throw new UsageError(
+        `The ${what} ${target} is inside ${source.label} (${source.dir}); the build never writes there. Choose a folder outside it, e.g. --out ../dist`,
+      );
     }
   }
 }

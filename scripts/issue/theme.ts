@@ -63,8 +63,12 @@ export async function loadTheme(issueDir: string): Promise<LoadedTheme | { file:
 export function themeTokens(theme: Theme | undefined): string {
   if (!theme) return '';
   const lines = [
-    ...Object.entries(theme.kleuren).map(([key, value]) => `  --${colourTokens[key as keyof typeof colourTokens]}: ${value};`),
-    ...Object.entries(theme.lettertypen).map(([key, value]) => `  --${fontTokens[key as keyof typeof fontTokens]}: ${value};`),
+    ...Object.entries(theme.kleuren).map(
+      ([key, value]) => `  --${colourTokens[key as keyof typeof colourTokens]}: ${value};`,
+    ),
+    ...Object.entries(theme.lettertypen).map(
+      ([key, value]) => `  --${fontTokens[key as keyof typeof fontTokens]}: ${value};`,
+    ),
   ];
   return lines.length === 0 ? '' : `\n/* ${THEME_FILE} */\n:root {\n${lines.join('\n')}\n}\n`;
 }
@@ -93,6 +97,10 @@ function contrast(a: string, b: string): number {
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

@@ -32,7 +32,12 @@ export function parseYaml<T extends z.ZodType>(
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const at = error.code === 'MISSING_CHAR' ? (openingQuote(doc, error.pos[0]) ?? error.pos[0]) : error.pos[0];
-      fail(file, `Unexpected YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`, place(at), 'yaml-syntax');
+      fail(
+        file,
+        `Unexpected YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+        place(at),
+        'yaml-syntax',
+      );
     }
     return undefined;
   }
@@ -43,7 +48,12 @@ export function parseYaml<T extends z.ZodType>(
   } catch (error) {
     // The parser expands aliases only here: a "billion laughs" of nested aliases is refused
     // (yaml's own limit), at the first alias, as bad input rather than a crash.
-    fail(file, `Unexpected YAML: ${error instanceof Error ? error.message : String(error)}`, place(firstAlias(doc) ?? 0), 'yaml-syntax');
+    fail(
+      file,
+      `Unexpected YAML: ${error instanceof Error ? error.message : String(error)}`,
+      place(firstAlias(doc) ?? 0),
+      'yaml-syntax',
+    );
     return undefined;
   }
   const result = schema.safeParse(data);
@@ -53,9 +63,10 @@ export function parseYaml<T extends z.ZodType>(
     const path = issue.path.filter((key): key is PathKey => typeof key !== 'symbol');
     const { index, exact } = locate(doc, path, issue);
     const where = path.length > 0 ? `\`${formatPath(path)}\`` : 'the document';
-    const reason = !exact && issue.code === 'invalid_type' && valueAt(data, path) === undefined
-      ? `Missing ${where}: expected ${expectedOf(issue)}`
-      : `${capitalise(where)}: ${issue.message}`;
+    const reason =
+      !exact && issue.code === 'invalid_type' && valueAt(data, path) === undefined
+        ? `Missing ${where}: expected ${expectedOf(issue)}`
+        : `${capitalise(where)}: ${issue.message}`;
     fail(file, reason, place(index), 'schema');
   }
   return undefined;

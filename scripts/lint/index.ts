@@ -76,8 +76,11 @@ export async function runLint(issueDir: string, options: RunLintOptions): Promis
     if (error instanceof UsageError) {
       process.stderr.write(`persklaar: ${error.message}\n`);
     } else {
-      process.stderr.write(`persklaar: internal error while linting: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (error instanceof Error && error.stack && process.env.PERSKLAAR_DEBUG) process.stderr.write(`${error.stack}\n`);
+      process.stderr.write(
+        `persklaar: internal error while linting: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      if (error instanceof Error && error.stack && process.env.PERSKLAAR_DEBUG)
+        process.stderr.write(`${error.stack}\n`);
     }
     return EXIT_INTERNAL;
   }
@@ -121,7 +124,12 @@ function checkLintConfig(issue: Issue): void {
         place = { line: position.line, column: position.col };
       }
     }
-    const message = reportAt(issue.file, `Unexpected rule \`${ruleId}\` in \`lint:\`, expected one of ${[...ruleIds].map((id) => `\`${id}\``).join(', ')}`, place, 'lint-config');
+    const message = reportAt(
+      issue.file,
+      `Unexpected rule \`${ruleId}\` in \`lint:\`, expected one of ${[...ruleIds].map((id) => `\`${id}\``).join(', ')}`,
+      place,
+      'lint-config',
+    );
     message.fatal = false;
   }
 }

@@ -9,7 +9,10 @@ import type { Point } from 'unist';
 /** Brackets and emphasis markers one paragraph may hold (real articles: a few dozen). */
 export const MAX_MARKERS_PER_PARAGRAPH = 5000;
 
-export function markerFlood(text: string, limit = MAX_MARKERS_PER_PARAGRAPH): { count: number; place: Point } | undefined {
+export function markerFlood(
+  text: string,
+  limit = MAX_MARKERS_PER_PARAGRAPH,
+): { count: number; place: Point } | undefined {
   let line = 1;
   let paragraphLine = 1;
   let count = 0;

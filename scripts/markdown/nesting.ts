@@ -16,7 +16,22 @@ import type { Point } from 'unist';
 /** Tree levels (plus open HTML tags) an article may reach; the editions' tools manage ~1250. */
 export const MAX_NESTING = 1100;
 
-const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 export interface TooDeep {
   depth: number;
@@ -37,7 +52,8 @@ export function tooDeep(tree: Root, limit = MAX_NESTING): TooDeep | undefined {
     }
     if (depth + openTags > limit) return { depth: depth + openTags, place: node.position?.start };
     if ('children' in node) {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index] as Nodes, depth: depth + 1 });
+      for (let index = node.children.length - 1; index >= 0; index--)
+        stack.push({ node: node.children[index] as Nodes, depth: depth + 1 });
     }
   }
   return undefined;

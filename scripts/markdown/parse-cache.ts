@@ -37,7 +37,10 @@ export async function forgetOtherArticles(cacheDir: string, issueDir: string, na
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   await Promise.all(
     entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.') && !kept.has(entry.name))
+      .filter(
+        (entry) =>
+          entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.') && !kept.has(entry.name),
+      )
       .map((entry) => rm(path.join(dir, entry.name), { force: true })),
   );
 }

@@ -11,8 +11,25 @@ import type { VFile } from 'vfile';
 
 /** Elements removed with everything inside them: code, embedded documents, styles, foreign markup. */
 export const STRIPPED = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template',
-  'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext', 'svg', 'math', 'select',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'title',
+  'xmp',
+  'plaintext',
+  'svg',
+  'math',
+  'select',
 ] as const;
 
 const stripped: ReadonlySet<string> = new Set(STRIPPED);
@@ -52,7 +69,11 @@ export function rawHtmlImages(node: Html, file?: VFile): RawImage[] {
       if (stripped.has(current.tagName)) continue;
       const src = current.properties.src;
       if (current.tagName === 'img' && typeof src === 'string' && isLocalReference(src)) {
-        images.push({ src, position: positionInNode(node, current.position, file), hasAlt: 'alt' in current.properties });
+        images.push({
+          src,
+          position: positionInNode(node, current.position, file),
+          hasAlt: 'alt' in current.properties,
+        });
       }
     }
     if ('children' in current) stack.push(...[...current.children].reverse());
@@ -69,9 +90,10 @@ export function rawHtmlImages(node: Html, file?: VFile): RawImage[] {
 export function positionInNode(node: Html, inner: Position | undefined, file?: VFile): Position | undefined {
   const start = node.position?.start;
   if (!start || !inner) return node.position;
-  const source = file && start.offset !== undefined && node.position?.end.offset !== undefined
-    ? String(file.value).slice(start.offset, node.position.end.offset)
-    : undefined;
+  const source =
+    file && start.offset !== undefined && node.position?.end.offset !== undefined
+      ? String(file.value).slice(start.offset, node.position.end.offset)
+      : undefined;
   const exact = source === node.value;
   const point = (at: Point): Point => ({
     line: start.line + at.line - 1,

@@ -38,7 +38,10 @@ export async function newIssue(target: string, today = new Date()): Promise<stri
 /** Title and slug from the folder's name (`mijn-blad` → "Mijn blad", `mijn-blad`). */
 function describe(dir: string, today: Date): NewIssue {
   const base = path.basename(dir);
-  const plain = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const slug = plain.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'nieuw-nummer';
   const words = slug.replace(/-/g, ' ');
   const title = words.charAt(0).toUpperCase() + words.slice(1);

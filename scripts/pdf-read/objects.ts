@@ -124,9 +124,19 @@ export function inherited(context: PDFContext, page: PDFDict | PDFPageLeaf, key:
 }
 
 /** All content-stream bytes of a page, concatenated as the spec says a reader sees them. */
-export function pageContentStreams(context: PDFContext, page: PDFDict): { refs: (PDFRef | undefined)[]; streams: PDFStream[] } {
+export function pageContentStreams(
+  context: PDFContext,
+  page: PDFDict,
+): { refs: (PDFRef | undefined)[]; streams: PDFStream[] } {
   const contents = page.get(N('Contents'));
-  const items = contents instanceof PDFRef && context.lookup(contents) instanceof PDFArray ? (context.lookup(contents) as PDFArray).asArray() : contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  const items =
+    contents instanceof PDFRef && context.lookup(contents) instanceof PDFArray
+      ? (context.lookup(contents) as PDFArray).asArray()
+      : contents instanceof PDFArray
+        ? contents.asArray()
+        : contents
+          ? [contents]
+          : [];
   const refs: (PDFRef | undefined)[] = [];
   const streams: PDFStream[] = [];
   for (const item of items) {

@@ -4,14 +4,17 @@
  * go from a marked sequence on a page to its element, so whenever the finishing step moves an
  * MCID or an OBJR to a new element, the entry here has to move with it.
  */
-import { PDFArray, PDFDict, PDFNull, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFNull, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import { asArray, asDict, asNumber, N, resolve } from './objects.ts';
 
 export class ParentTree {
   private readonly entries = new Map<number, PDFObject>();
   private dirty = false;
 
-  private constructor(private readonly context: PDFContext, private readonly root: PDFDict) {}
+  private constructor(
+    private readonly context: PDFContext,
+    private readonly root: PDFDict,
+  ) {}
 
   static read(context: PDFContext, structTreeRoot: PDFDict): ParentTree {
     const tree = new ParentTree(context, structTreeRoot);

@@ -296,10 +296,24 @@ export function scanContent(ops: readonly Operation[], events: ScanEvents): void
           const [x, y, w, h] = rects[0]!;
           const a = apply(gs.ctm, x!, y!);
           const b = apply(gs.ctm, x! + w!, y! + h!);
-          events.clipRect?.([Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])], stack);
+          events.clipRect?.(
+            [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])],
+            stack,
+          );
         }
         if (terminator.op !== 'n') {
-          events.paint?.({ kind: 'path', firstOp: i, lastOp: j, start: op.start, end: terminator.end, runs: NO_RUNS, paintOp: terminator.op }, stack);
+          events.paint?.(
+            {
+              kind: 'path',
+              firstOp: i,
+              lastOp: j,
+              start: op.start,
+              end: terminator.end,
+              runs: NO_RUNS,
+              paintOp: terminator.op,
+            },
+            stack,
+          );
         }
         i = j + 1;
       } else {
@@ -310,18 +324,24 @@ export function scanContent(ops: readonly Operation[], events: ScanEvents): void
     }
     switch (name) {
       case 'BI':
-        events.paint?.({ kind: 'inline-image', firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS }, stack);
+        events.paint?.(
+          { kind: 'inline-image', firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS },
+          stack,
+        );
         break;
       case 'Do':
-        events.paint?.({
-          kind: 'xobject',
-          firstOp: i,
-          lastOp: i,
-          start: op.start,
-          end: op.end,
-          runs: NO_RUNS,
-          ...(isName(op.operands[0]) ? { xobject: op.operands[0].value } : {}),
-        }, stack);
+        events.paint?.(
+          {
+            kind: 'xobject',
+            firstOp: i,
+            lastOp: i,
+            start: op.start,
+            end: op.end,
+            runs: NO_RUNS,
+            ...(isName(op.operands[0]) ? { xobject: op.operands[0].value } : {}),
+          },
+          stack,
+        );
         break;
       case 'sh':
         events.paint?.({ kind: 'shading', firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS }, stack);

@@ -4,7 +4,7 @@
  * Only what Chromium (Skia) writes needs to be exact: Type0/Identity-H with two-byte codes and
  * simple fonts (Type3 for symbols) with one-byte codes, both with ToUnicode.
  */
-import { PDFDict, PDFStream, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { type PDFDict, PDFStream, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
 import { asArray, asDict, asName, inherited, N, resolve, streamBytes } from './objects.ts';
 import { isString, Lexer } from './tokenizer.ts';
 import type { TextPiece, TextRun } from './scan.ts';
@@ -227,7 +227,11 @@ export function joinPlaced(parts: readonly PlacedText[]): PlacedText {
   for (const part of parts) {
     if (!part.text) continue;
     if (previous) {
-      const sameLine = previous.page === part.page && previous.endY !== undefined && part.startY !== undefined && Math.abs(previous.endY - part.startY) < 1;
+      const sameLine =
+        previous.page === part.page &&
+        previous.endY !== undefined &&
+        part.startY !== undefined &&
+        Math.abs(previous.endY - part.startY) < 1;
       if (!sameLine) {
         // A line that ends in a soft hyphen (or the hyphen hyphenation drew) continues the word.
         if (/[\u00ad\u2010]$/.test(text)) text = text.slice(0, -1);
@@ -269,7 +273,10 @@ export class McidTexts {
     const pieces = this.pieces[pageIndex]?.get(mcid);
     const page = this.pages[pageIndex];
     if (!pieces || !page) return undefined;
-    const fonts = asDict(this.context, asDict(this.context, inherited(this.context, page.node, 'Resources'))?.get(N('Font')));
+    const fonts = asDict(
+      this.context,
+      asDict(this.context, inherited(this.context, page.node, 'Resources'))?.get(N('Font')),
+    );
     const placed = joinPlaced(
       pieces.map((piece) => ({
         text: piece.actualText ?? runsText(this.decoders, fonts, piece.runs),

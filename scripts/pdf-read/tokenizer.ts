@@ -126,8 +126,10 @@ export class Lexer {
         if (number !== undefined) return { kind: 'operand', value: number, start, end: this.pos };
         while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
         const word = latin1(b, start, this.pos);
-        if ((c <= 0x39 || c === 0x2b || c === 0x2d || c === 0x2e) && NUMBER.test(word)) return { kind: 'operand', value: Number(word), start, end: this.pos };
-        if (word === 'true' || word === 'false') return { kind: 'operand', value: { type: 'bool', value: word === 'true' }, start, end: this.pos };
+        if ((c <= 0x39 || c === 0x2b || c === 0x2d || c === 0x2e) && NUMBER.test(word))
+          return { kind: 'operand', value: Number(word), start, end: this.pos };
+        if (word === 'true' || word === 'false')
+          return { kind: 'operand', value: { type: 'bool', value: word === 'true' }, start, end: this.pos };
         if (word === 'null') return { kind: 'operand', value: { type: 'null' }, start, end: this.pos };
         return { kind: 'keyword', value: word, start, end: this.pos };
       }
@@ -176,7 +178,8 @@ export class Lexer {
     let depth = 1;
     for (let i = this.pos + 1; i < b.length; i++) {
       const c = b[i]!;
-      if (c === 0x5c /* \ */) i++; // whatever follows is escaped, never a parenthesis that counts
+      if (c === 0x5c /* \ */)
+        i++; // whatever follows is escaped, never a parenthesis that counts
       else if (c === 0x28) depth++;
       else if (c === 0x29 && --depth === 0) {
         const start = this.pos;
@@ -245,7 +248,9 @@ class PdfString implements StringOperand {
   ) {}
 
   get bytes(): Uint8Array {
-    this.decoded ??= this.hex ? decodeHex(this.source, this.from + 1, this.to - 1) : decodeLiteral(this.source, this.from + 1, this.to - 1);
+    this.decoded ??= this.hex
+      ? decodeHex(this.source, this.from + 1, this.to - 1)
+      : decodeLiteral(this.source, this.from + 1, this.to - 1);
     return this.decoded;
   }
 
@@ -282,11 +287,26 @@ function decodeLiteral(b: Uint8Array, start: number, end: number): Uint8Array {
       if (i >= end) break;
       const e = b[i]!;
       switch (e) {
-        case 0x6e: out.push(0x0a); i++; break; // \n
-        case 0x72: out.push(0x0d); i++; break; // \r
-        case 0x74: out.push(0x09); i++; break; // \t
-        case 0x62: out.push(0x08); i++; break; // \b
-        case 0x66: out.push(0x0c); i++; break; // \f
+        case 0x6e:
+          out.push(0x0a);
+          i++;
+          break; // \n
+        case 0x72:
+          out.push(0x0d);
+          i++;
+          break; // \r
+        case 0x74:
+          out.push(0x09);
+          i++;
+          break; // \t
+        case 0x62:
+          out.push(0x08);
+          i++;
+          break; // \b
+        case 0x66:
+          out.push(0x0c);
+          i++;
+          break; // \f
         case 0x0d: // backslash + EOL: a line continuation, contributes nothing
           i++;
           if (b[i] === 0x0a) i++;
@@ -343,7 +363,8 @@ function readOperand(lexer: Lexer, first: Token): Operand {
       items.push(readOperand(lexer, t));
     }
   }
-  if (first.kind === 'open' && first.value === '<<') return { type: 'dict', entries: readDictBody(lexer, first.start, '>>') };
+  if (first.kind === 'open' && first.value === '<<')
+    return { type: 'dict', entries: readDictBody(lexer, first.start, '>>') };
   throw new ContentSyntaxError(`unexpected '${first.value}' at offset ${first.start}`);
 }
 
@@ -359,7 +380,10 @@ function readDictBody(lexer: Lexer, startOffset: number, terminator: '>>' | 'ID'
     }
     const valueToken = lexer.next();
     if (!valueToken) throw new ContentSyntaxError(`unterminated dictionary starting at offset ${startOffset}`);
-    const value = valueToken.kind === 'keyword' ? ({ type: 'name', value: valueToken.value } as Operand) : readOperand(lexer, valueToken);
+    const value =
+      valueToken.kind === 'keyword'
+        ? ({ type: 'name', value: valueToken.value } as Operand)
+        : readOperand(lexer, valueToken);
     entries.set(key.value.value, value);
   }
 }
@@ -463,10 +487,12 @@ function inlineImageLength(dict: Map<string, Operand>): number | undefined {
   if (!isMask && isName(cs)) {
     if (cs.value === 'RGB' || cs.value === 'DeviceRGB') colours = 3;
     else if (cs.value === 'CMYK' || cs.value === 'DeviceCMYK') colours = 4;
-    else if (cs.value !== 'G' && cs.value !== 'DeviceGray' && cs.value !== 'I' && cs.value !== 'Indexed') return undefined;
+    else if (cs.value !== 'G' && cs.value !== 'DeviceGray' && cs.value !== 'I' && cs.value !== 'Indexed')
+      return undefined;
   } else if (!isMask && cs && !isName(cs)) {
     // An array colour space such as [/Indexed …] has one component per sample.
-    if (!(isArray(cs) && isName(cs.items[0]) && (cs.items[0].value === 'I' || cs.items[0].value === 'Indexed'))) return undefined;
+    if (!(isArray(cs) && isName(cs.items[0]) && (cs.items[0].value === 'I' || cs.items[0].value === 'Indexed')))
+      return undefined;
   }
   return Math.ceil((width * colours * bpc) / 8) * height;
 }

@@ -2,18 +2,61 @@
  * Reading the structure tree: what a /K entry holds, which types are standard in PDF 1.7, and
  * how a type resolves through the RoleMap. Shared by the finishing step and the checker.
  */
-import { PDFArray, PDFDict, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import { asDict, asName, asNumber, asText, N, refKey, resolve } from './objects.ts';
 import { joinPlaced, tidy, type PlacedText } from './text.ts';
 
 /** ISO 32000-1:2008, 14.8.4: the standard structure types of PDF 1.7. */
 export const STANDARD_TYPES = new Set([
-  'Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private',
-  'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody',
-  'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot',
-  'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot',
-  'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP',
-  'Figure', 'Formula', 'Form',
+  'Document',
+  'Part',
+  'Art',
+  'Sect',
+  'Div',
+  'BlockQuote',
+  'Caption',
+  'TOC',
+  'TOCI',
+  'Index',
+  'NonStruct',
+  'Private',
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'THead',
+  'TBody',
+  'TFoot',
+  'Span',
+  'Quote',
+  'Note',
+  'Reference',
+  'BibEntry',
+  'Code',
+  'Link',
+  'Annot',
+  'Ruby',
+  'RB',
+  'RT',
+  'RP',
+  'Warichu',
+  'WT',
+  'WP',
+  'Figure',
+  'Formula',
+  'Form',
 ]);
 
 export type Kid =
@@ -74,7 +117,11 @@ export function roleMapOf(context: PDFContext, root: PDFDict): PDFDict | undefin
  * The standard type a structure type stands for: itself if standard, else followed through
  * the RoleMap. `cycle` is set when the mapping loops; `undefined` type when it ends nowhere.
  */
-export function standardTypeOf(context: PDFContext, roleMap: PDFDict | undefined, type: string): { type: string | undefined; cycle: boolean } {
+export function standardTypeOf(
+  context: PDFContext,
+  roleMap: PDFDict | undefined,
+  type: string,
+): { type: string | undefined; cycle: boolean } {
   const seen = new Set<string>();
   let current = type;
   while (!STANDARD_TYPES.has(current)) {

@@ -154,9 +154,10 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function closeOrKill(browser: Browser): Promise<void> {
   const child = browser.process();
-  const ended = child && child.exitCode === null && child.signalCode === null
-    ? new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    : Promise.resolve();
+  const ended =
+    child && child.exitCode === null && child.signalCode === null
+      ? new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      : Promise.resolve();
   if (browser.connected) await Promise.race([browser.close().catch(() => undefined), delay(CLOSE_MS)]);
   if (!(await Promise.race([ended.then(() => true), delay(CLOSE_MS).then(() => false)]))) kill(browser);
   await ended;

@@ -51,7 +51,12 @@ export interface PdfOptions {
   signal?: AbortSignal;
 }
 
-export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, options: PdfOptions): Promise<PdfBuild> {
+export async function buildPdf(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  images: Map<string, ProcessedImage>,
+  options: PdfOptions,
+): Promise<PdfBuild> {
   const { printer, printDir } = options;
   const htmlFile = path.join(printDir, 'index.html');
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
@@ -108,17 +113,29 @@ export async function buildPdf(issue: Issue, rendered: RenderedArticle[], images
   const finishMs = performance.now() - finishStart;
   signal?.throwIfAborted();
   await Promise.all([
-    writeFileAtomic(pageMapFile(options.cacheDir, issue), JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2)),
+    writeFileAtomic(
+      pageMapFile(options.cacheDir, issue),
+      JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2),
+    ),
     memo.write(memoFile),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
-  return { bytes: finished, startPages, pageCount, prints, timings: { print: printMs, finish: finishMs, finishParts: report.timings }, pagesRemembered: memo.hits };
+  return {
+    bytes: finished,
+    startPages,
+    pageCount,
+    prints,
+    timings: { print: printMs, finish: finishMs, finishParts: report.timings },
+    pagesRemembered: memo.hits,
+  };
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */
 export function creatorsOf(issue: Issue): string[] {
   const authors = issue.articles.flatMap((article) => article.data.authors);
-  const fromColophon = issue.meta.colophon.filter((credit) => /^tekst$/i.test(credit.role)).flatMap((credit) => credit.names);
+  const fromColophon = issue.meta.colophon
+    .filter((credit) => /^tekst$/i.test(credit.role))
+    .flatMap((credit) => credit.names);
   const creators = [...new Set([...authors, ...fromColophon])];
   return creators.length > 0 ? creators : [issue.meta.publisher ?? issue.meta.title];
 }

@@ -37,7 +37,11 @@ export function printDocument(issue: Issue, rendered: RenderedArticle[], startPa
           h('link', { rel: 'stylesheet', href: 'assets/print.css' }),
           h('style', runningHeads(issue)),
         ]),
-        h('body', [coverPage(issue), contentsPage(issue, startPages), ...rendered.map((article) => articlePages(article, articleIds))]),
+        h('body', [
+          coverPage(issue),
+          contentsPage(issue, startPages),
+          ...rendered.map((article) => articlePages(article, articleIds)),
+        ]),
       ]),
     ],
   };
@@ -51,21 +55,35 @@ function coverPage(issue: Issue): Element {
     cover ? h('img.cover-photo', { src: cover.image, alt: cover.alt, dataPlacement: 'cover' }) : undefined,
     h('div.cover-top', [
       // The masthead says the name in words: the logo above it is decoration.
-      issue.theme?.logo ? h('img.cover-logo', { src: issue.theme.logo, alt: '', dataPlacement: 'portrait' }) : undefined,
+      issue.theme?.logo
+        ? h('img.cover-logo', { src: issue.theme.logo, alt: '', dataPlacement: 'portrait' })
+        : undefined,
       meta.publisher ? h('p.cover-publisher', meta.publisher) : undefined,
-      h('h1.cover-title', [h('span.cover-masthead', mastheadOf(issue)), ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))])]),
+      h('h1.cover-title', [
+        h('span.cover-masthead', mastheadOf(issue)),
+        ...(meta.number === undefined ? [] : [' ', h('span.cover-issue', issueNumber(meta))]),
+      ]),
       h('p.cover-date', issueDate(meta)),
     ]),
     cover?.quote
-      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined])
+      ? h('blockquote.cover-quote', [
+          h('p', `‘${cover.quote}’`),
+          cover.person ? h('p.cover-quote-source', cover.person) : undefined,
+        ])
       : undefined,
     cover && cover.teasers.length > 0
-      ? h('ul.cover-teasers', cover.teasers.map((teaser) => {
-          const target = byName.get(teaser.article);
-          return h('li', [
-            h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', teaser.title), teaser.text ? h('span', teaser.text) : undefined]),
-          ]);
-        }))
+      ? h(
+          'ul.cover-teasers',
+          cover.teasers.map((teaser) => {
+            const target = byName.get(teaser.article);
+            return h('li', [
+              h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [
+                h('strong', teaser.title),
+                teaser.text ? h('span', teaser.text) : undefined,
+              ]),
+            ]);
+          }),
+        )
       : undefined,
     cover?.credit ? h('p.cover-credit', `Foto omslag: ${cover.credit}`) : undefined,
   ]);
@@ -74,27 +92,36 @@ function coverPage(issue: Issue): Element {
 function contentsPage(issue: Issue, startPages: StartPages | undefined): Element {
   return h('section.contents', { ariaLabelledBy: 'inhoud' }, [
     h('h2#inhoud', 'In dit nummer'),
-    h('ol.contents-list', issue.articles.map((article) => {
-      const page = startPages?.[article.id];
-      return h('li', [
-        h('a', { href: `#${articleAnchor(article.id)}` }, [
-          h('span.contents-page', { dataArticle: article.id }, page === undefined ? '–' : String(page)),
-          h('span.contents-entry', [
-            article.data.kicker ? h('span.contents-kicker', article.data.kicker) : undefined,
-            h('span.contents-title', article.data.title),
+    h(
+      'ol.contents-list',
+      issue.articles.map((article) => {
+        const page = startPages?.[article.id];
+        return h('li', [
+          h('a', { href: `#${articleAnchor(article.id)}` }, [
+            h('span.contents-page', { dataArticle: article.id }, page === undefined ? '–' : String(page)),
+            h('span.contents-entry', [
+              article.data.kicker ? h('span.contents-kicker', article.data.kicker) : undefined,
+              h('span.contents-title', article.data.title),
+            ]),
           ]),
-        ]),
-      ]);
-    })),
+        ]);
+      }),
+    ),
     issue.meta.highlights.length > 0
       ? h('div.highlights', [
           h('h3', 'Uitgelicht'),
-          h('ul', issue.meta.highlights.map((highlight) => {
-            const target = issue.articles.find((article) => article.name === highlight.article);
-            return h('li', [
-              h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [h('strong', highlight.title), highlight.text ? h('span', ` ${highlight.text}`) : undefined]),
-            ]);
-          })),
+          h(
+            'ul',
+            issue.meta.highlights.map((highlight) => {
+              const target = issue.articles.find((article) => article.name === highlight.article);
+              return h('li', [
+                h('a', { href: target ? `#${articleAnchor(target.id)}` : undefined }, [
+                  h('strong', highlight.title),
+                  highlight.text ? h('span', ` ${highlight.text}`) : undefined,
+                ]),
+              ]);
+            }),
+          ),
         ])
       : undefined,
   ]);
@@ -116,10 +143,14 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
   if (length > CHARACTERS_PER_PIECE) splitLongParagraphs(content);
   hyphenateTree(content);
   markAddresses(content);
-  return h(`article.article.kind-${data.kind}`, { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` }, [
-    articleHeader(data, `${anchor}-titel`),
-    ...columnSets(content.children as ElementContent[], length > CHARACTERS_PER_COLUMN_SET),
-  ]);
+  return h(
+    `article.article.kind-${data.kind}`,
+    { id: anchor, style: `page: ${anchor}`, ariaLabelledBy: `${anchor}-titel` },
+    [
+      articleHeader(data, `${anchor}-titel`),
+      ...columnSets(content.children as ElementContent[], length > CHARACTERS_PER_COLUMN_SET),
+    ],
+  );
 }
 
 /**
@@ -138,7 +169,10 @@ function columnSets(children: ElementContent[], countCharacters: boolean): Eleme
   let characters = 0;
   for (const child of children) {
     const size = countCharacters && child.type === 'element' ? toString(child).length : 0;
-    if (child.type === 'element' && (++blocks > BLOCKS_PER_COLUMN_SET || (characters > 0 && characters + size > CHARACTERS_PER_COLUMN_SET))) {
+    if (
+      child.type === 'element' &&
+      (++blocks > BLOCKS_PER_COLUMN_SET || (characters > 0 && characters + size > CHARACTERS_PER_COLUMN_SET))
+    ) {
       sets.push([]);
       blocks = 1;
       characters = 0;
@@ -166,7 +200,10 @@ function markAddresses(tree: Root): void {
 function runningHeads(issue: Issue): string {
   const label = `${issueLabel(issue.meta)} · ${issueDate(issue.meta)}`;
   return issue.articles
-    .map((article) => `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } @top-right { content: ${cssString(shortTitle(article))}; } }`)
+    .map(
+      (article) =>
+        `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } @top-right { content: ${cssString(shortTitle(article))}; } }`,
+    )
     .join('\n');
 }
 

@@ -15,7 +15,22 @@ import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD = 7;
-const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'a', 'code', 'pre', 'kbd', 'samp', 'script', 'style']);
+const skipTags = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figcaption',
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'script',
+  'style',
+]);
 const skipClasses = new Set(['speaker', 'credit', 'box-title']);
 
 const exceptionsFile = path.resolve(import.meta.dirname, '../../styles/hyphenation-nl.txt');

@@ -40,7 +40,8 @@ function pieces(paragraph: Element): Element[] {
       push(child, toString(child as Element).length);
       continue;
     }
-    for (const part of cut(child.value, CHARACTERS_PER_PIECE - length)) push({ type: 'text', value: part } satisfies Text, part.length);
+    for (const part of cut(child.value, CHARACTERS_PER_PIECE - length))
+      push({ type: 'text', value: part } satisfies Text, part.length);
   }
   return groups.map((children, index) => {
     const classes = [...(Array.isArray(paragraph.properties.className) ? paragraph.properties.className : [])];

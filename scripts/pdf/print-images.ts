@@ -10,7 +10,10 @@ export function placePrintImages(tree: Root, images: Map<string, ProcessedImage>
     const name = String(node.properties.src ?? '');
     const placement = String(node.properties.dataPlacement ?? 'column') as 'cover' | 'wide' | 'column' | 'portrait';
     const variant = images.get(name)?.print?.[placement];
-    if (!variant) throw new Error(`No print variant (${placement}) for image \`${name}\`; the image stage must run before the print edition`);
+    if (!variant)
+      throw new Error(
+        `No print variant (${placement}) for image \`${name}\`; the image stage must run before the print edition`,
+      );
     node.properties.src = path.relative(documentDir, variant.path).split(path.sep).join('/');
     node.properties.dataPlacement = undefined;
   });

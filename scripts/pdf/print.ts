@@ -65,9 +65,12 @@ async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage>
     session.on('Fetch.requestPaused', (event) => {
       const { policy } = printPage;
       const { url } = event.request;
-      if (policy && isBuildFile(url, policy.dir)) return void session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+      if (policy && isBuildFile(url, policy.dir))
+        return void session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
       policy?.onBlocked?.(url);
-      void session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' }).catch(() => undefined);
+      void session
+        .send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' })
+        .catch(() => undefined);
     });
     // Everything else that Chromium's allow-list refused.
     const requested = new Map<string, string>();

@@ -25,7 +25,11 @@ export interface RobustPrintOptions extends PrintOptions {
  * Prints `htmlFile` with `browser` (which stays the caller's to close); on failure, once more
  * with a browser of its own. Throws a ChromiumFailure when both attempts fail.
  */
-export async function printWithRetry(browser: Browser, htmlFile: string, options: RobustPrintOptions = {}): Promise<Uint8Array> {
+export async function printWithRetry(
+  browser: Browser,
+  htmlFile: string,
+  options: RobustPrintOptions = {},
+): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? printTimeoutMs();
   options.signal?.throwIfAborted();
   const first = await attempt(browser, htmlFile, { ...options, timeoutMs });
@@ -45,7 +49,9 @@ export async function printWithRetry(browser: Browser, htmlFile: string, options
     options.signal?.throwIfAborted();
     const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
     throw second.timedOut
-      ? new ChromiumFailure(`Chromium did not finish printing within ${seconds} (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline`)
+      ? new ChromiumFailure(
+          `Chromium did not finish printing within ${seconds} (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline`,
+        )
       : new ChromiumFailure(`Chromium failed while printing (tried twice): ${second.message}`);
   } finally {
     await closeOrKill(fresh);
@@ -54,7 +60,11 @@ export async function printWithRetry(browser: Browser, htmlFile: string, options
 
 type Attempt = { ok: true; pdf: Uint8Array } | { ok: false; timedOut: boolean; message: string };
 
-async function attempt(browser: Browser, htmlFile: string, options: PrintOptions & { timeoutMs: number }): Promise<Attempt> {
+async function attempt(
+  browser: Browser,
+  htmlFile: string,
+  options: PrintOptions & { timeoutMs: number },
+): Promise<Attempt> {
   const controller = new AbortController();
   // The caller's signal (a build that failed elsewhere) ends the attempt like its deadline.
   const outside = options.signal;
@@ -62,7 +72,9 @@ async function attempt(browser: Browser, htmlFile: string, options: PrintOptions
   outside?.addEventListener('abort', abandon, { once: true });
   const abandoned = new Promise<Attempt>((resolve) => {
     if (outside?.aborted) resolve({ ok: false, timedOut: false, message: 'abandoned' });
-    outside?.addEventListener('abort', () => resolve({ ok: false, timedOut: false, message: 'abandoned' }), { once: true });
+    outside?.addEventListener('abort', () => resolve({ ok: false, timedOut: false, message: 'abandoned' }), {
+      once: true,
+    });
   });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<Attempt>((resolve) => {
@@ -70,7 +82,11 @@ async function attempt(browser: Browser, htmlFile: string, options: PrintOptions
   });
   const print = printPdf(browser, htmlFile, { ...options, signal: controller.signal }).then(
     (pdf): Attempt => ({ ok: true, pdf }),
-    (error: unknown): Attempt => ({ ok: false, timedOut: isTimeout(error), message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown): Attempt => ({
+      ok: false,
+      timedOut: isTimeout(error),
+      message: error instanceof Error ? error.message : String(error),
+    }),
   );
   try {
     return await Promise.race([print, deadline, abandoned]);

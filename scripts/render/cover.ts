@@ -38,16 +38,32 @@ export function coverSection(issue: Issue, options: CoverOptions): Element {
       ? h('figure.cover-figure', [
           h('img', { ...options.image, alt: cover.alt }),
           cover.person || cover.credit
-            ? h('figcaption', [cover.person ?? '', cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined])
+            ? h('figcaption', [
+                cover.person ?? '',
+                cover.credit ? h('span.credit', ` Foto: ${cover.credit}`) : undefined,
+              ])
             : undefined,
         ])
       : undefined,
     cover?.quote
-      ? h('blockquote.cover-quote', [h('p', `‘${cover.quote}’`), cover.person ? h('p.cover-quote-source', cover.person) : undefined])
+      ? h('blockquote.cover-quote', [
+          h('p', `‘${cover.quote}’`),
+          cover.person ? h('p.cover-quote-source', cover.person) : undefined,
+        ])
       : undefined,
     cover && cover.teasers.length > 0
-      ? h('ul.cover-teasers', { ariaLabel: 'Uitgelicht' }, cover.teasers.map((teaser) =>
-          h('li', [h('a', { href: options.hrefOf(teaser.article) }, [h('strong', teaser.title), teaser.text ? h('span', [' ', teaser.text]) : undefined])])))
+      ? h(
+          'ul.cover-teasers',
+          { ariaLabel: 'Uitgelicht' },
+          cover.teasers.map((teaser) =>
+            h('li', [
+              h('a', { href: options.hrefOf(teaser.article) }, [
+                h('strong', teaser.title),
+                teaser.text ? h('span', [' ', teaser.text]) : undefined,
+              ]),
+            ]),
+          ),
+        )
       : undefined,
   ]);
 }

@@ -36,6 +36,9 @@ export const fontFaces: FontFace[] = faces.map(([family, pkg, weight, style]) =>
 /** @font-face rules pointing at `${urlPrefix}/<file name>`. */
 export function fontFaceCss(urlPrefix: string): string {
   return fontFaces
-    .map((face) => `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n  src: url('${urlPrefix}/${path.basename(face.file)}') format('woff2');\n}\n`)
+    .map(
+      (face) =>
+        `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n  src: url('${urlPrefix}/${path.basename(face.file)}') format('woff2');\n}\n`,
+    )
     .join('');
 }

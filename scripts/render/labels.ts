@@ -12,9 +12,19 @@ export interface Labels {
 }
 
 const byLanguage: Record<string, Labels> = {
-  nl: { footnotes: 'Noten', backToReference: (n) => `Terug naar verwijzing ${n}`, taskDone: 'gedaan', taskOpen: 'nog te doen' },
+  nl: {
+    footnotes: 'Noten',
+    backToReference: (n) => `Terug naar verwijzing ${n}`,
+    taskDone: 'gedaan',
+    taskOpen: 'nog te doen',
+  },
   en: { footnotes: 'Notes', backToReference: (n) => `Back to reference ${n}`, taskDone: 'done', taskOpen: 'to do' },
-  de: { footnotes: 'Anmerkungen', backToReference: (n) => `Zurück zum Verweis ${n}`, taskDone: 'erledigt', taskOpen: 'offen' },
+  de: {
+    footnotes: 'Anmerkungen',
+    backToReference: (n) => `Zurück zum Verweis ${n}`,
+    taskDone: 'erledigt',
+    taskOpen: 'offen',
+  },
   fr: { footnotes: 'Notes', backToReference: (n) => `Retour à l’appel ${n}`, taskDone: 'fait', taskOpen: 'à faire' },
 };
 

@@ -57,7 +57,11 @@ function unlinkLocal(nodes: ElementContent[] | Root['children']): ElementContent
     }
     node.children = unlinkLocal(node.children);
     const href = node.properties.href;
-    const local = node.tagName === 'a' && typeof href === 'string' && !href.startsWith('#') && !/^[a-z][a-z0-9+.-]+:/i.test(href.trim());
+    const local =
+      node.tagName === 'a' &&
+      typeof href === 'string' &&
+      !href.startsWith('#') &&
+      !/^[a-z][a-z0-9+.-]+:/i.test(href.trim());
     if (local) result.push(...node.children);
     else result.push(node);
   }

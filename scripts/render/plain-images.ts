@@ -18,7 +18,8 @@ export function plainImages(tree: Root): void {
         return;
       }
       const image = images[0]!;
-      const title = images.length === 1 && typeof image.properties.title === 'string' ? image.properties.title.trim() : '';
+      const title =
+        images.length === 1 && typeof image.properties.title === 'string' ? image.properties.title.trim() : '';
       if (title === '') {
         child.properties.className = ['plain-image'];
         return;
@@ -33,13 +34,19 @@ export function plainImages(tree: Root): void {
 /** The images of a paragraph that holds nothing else (line breaks and spaces aside). */
 function onlyImages(node: Element): Element[] {
   if (node.tagName !== 'p') return [];
-  const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && !(child.type === 'element' && child.tagName === 'br'));
+  const content = node.children.filter(
+    (child) =>
+      !(child.type === 'text' && child.value.trim() === '') && !(child.type === 'element' && child.tagName === 'br'),
+  );
   const images = content.filter((child): child is Element => child.type === 'element' && child.tagName === 'img');
   return images.length > 0 && images.length === content.length ? images : [];
 }
 
 function isFigure(node: Element): boolean {
-  return node.tagName === 'figure' || (Array.isArray(node.properties.className) && node.properties.className.includes('figure'));
+  return (
+    node.tagName === 'figure' ||
+    (Array.isArray(node.properties.className) && node.properties.className.includes('figure'))
+  );
 }
 
 /** The images of a plain image paragraph or figure, for the editions' edge transforms. */

@@ -17,12 +17,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import type { Html } from 'mdast';
-import type { Point, Position } from 'unist';
-import type { VFile } from 'vfile';
 import { isLocalReference, STRIPPED } from '../markdown/raw-html.ts';
 
 /** The mark's property name; hast-util-raw carries it through the parser as `data-persklaar-own`. */
@@ -41,10 +37,30 @@ export const rawHtmlSchema: Schema = {
   ...defaultSchema,
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((name) => !['input', 'picture', 'source'].includes(name)),
-    'abbr', 'bdi', 'bdo', 'caption', 'cite', 'dfn', 'figcaption', 'figure', 'mark', 'small', 'u', 'wbr',
+    'abbr',
+    'bdi',
+    'bdo',
+    'caption',
+    'cite',
+    'dfn',
+    'figcaption',
+    'figure',
+    'mark',
+    'small',
+    'u',
+    'wbr',
   ],
   attributes: {
-    '*': [['dir', 'ltr', 'rtl', 'auto'], ['id', /^[^\s]+$/], ['lang', /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i], 'title', 'ariaDescribedBy', ['ariaHidden', 'true', 'false'], 'ariaLabel', 'ariaLabelledBy'],
+    '*': [
+      ['dir', 'ltr', 'rtl', 'auto'],
+      ['id', /^[^\s]+$/],
+      ['lang', /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i],
+      'title',
+      'ariaDescribedBy',
+      ['ariaHidden', 'true', 'false'],
+      'ariaLabel',
+      'ariaLabelledBy',
+    ],
     a: ['href'],
     img: ['alt', 'src'],
     ol: [['start', /^-?\d+$/], 'reversed'],
@@ -102,7 +118,12 @@ export function rawHtml(tree: Root, options: RawHtmlOptions = {}): Root {
   return parsed;
 }
 
-function clean(nodes: readonly (RootContent | ElementContent)[], secret: string, ownIds: Set<string>, seenIds: Set<string>): ElementContent[] {
+function clean(
+  nodes: readonly (RootContent | ElementContent)[],
+  secret: string,
+  ownIds: Set<string>,
+  seenIds: Set<string>,
+): ElementContent[] {
   const result: ElementContent[] = [];
   for (const node of nodes) {
     if (node.type === 'text') {
@@ -116,7 +137,12 @@ function clean(nodes: readonly (RootContent | ElementContent)[], secret: string,
       const before = node.children.length;
       node.children = clean(node.children, secret, ownIds, seenIds);
       // A paragraph that held nothing but removed HTML (an inline `<iframe>`) goes with it.
-      if (node.tagName === 'p' && before > 0 && node.children.every((child) => child.type === 'text' && child.value.trim() === '')) continue;
+      if (
+        node.tagName === 'p' &&
+        before > 0 &&
+        node.children.every((child) => child.type === 'text' && child.value.trim() === '')
+      )
+        continue;
       result.push(node);
       continue;
     }

@@ -48,8 +48,7 @@ export function repairsFor(article: Article, articles: readonly Article[]): Repa
     if (node.type === 'link' || node.type === 'linkReference') {
       checkAnchor(node, article, articles, repairs.unlinked);
       if (!repairs.unlinked.has(node)) checkName(node, article, repairs.unnamed);
-    }
-    else if (node.type === 'heading') headings.heading(node);
+    } else if (node.type === 'heading') headings.heading(node);
     else if (node.type === 'containerDirective' && boxTitle(node) !== undefined) headings.box();
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
@@ -57,8 +56,14 @@ export function repairsFor(article: Article, articles: readonly Article[]): Repa
   return repairs;
 }
 
-function checkAnchor(node: Link | LinkReference, article: Article, articles: readonly Article[], unlinked: Set<Link | LinkReference>): void {
-  const url = node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
+function checkAnchor(
+  node: Link | LinkReference,
+  article: Article,
+  articles: readonly Article[],
+  unlinked: Set<Link | LinkReference>,
+): void {
+  const url =
+    node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
   if (url === undefined) return;
   const target = classify(url);
   if (target.kind !== 'local' || !target.fragment) return;
@@ -68,15 +73,26 @@ function checkAnchor(node: Link | LinkReference, article: Article, articles: rea
   if (idsOf(page.tree).has(fragment)) return;
   unlinked.add(node);
   const where = page === article ? 'this article' : `\`${page.name}\``;
-  warn(article.file, `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`, node, 'anchor-exists');
+  warn(
+    article.file,
+    `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`,
+    node,
+    'anchor-exists',
+  );
 }
 
 function checkName(node: Link | LinkReference, article: Article, unnamed: Map<Link | LinkReference, string>): void {
   if (toString(node, { includeImageAlt: true }).trim() !== '') return;
-  const url = node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
+  const url =
+    node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
   if (!url) return;
   unnamed.set(node, url.replace(/^mailto:/, ''));
-  warn(article.file, `Link without text shown with its address \`${url}\` as text; write what the link leads to`, node, 'link-text-empty');
+  warn(
+    article.file,
+    `Link without text shown with its address \`${url}\` as text; write what the link leads to`,
+    node,
+    'link-text-empty',
+  );
 }
 
 const definitionsByTree = new WeakMap<Root, ReturnType<typeof definitionsOf>>();

@@ -4,7 +4,15 @@ import { unified } from 'unified';
 import type { Root } from 'hast';
 
 const html = unified().use(rehypeStringify).freeze();
-const xhtml = unified().use(rehypeStringify, { space: 'html', closeSelfClosing: true, closeEmptyElements: true, tightSelfClosing: false, allowParseErrors: false }).freeze();
+const xhtml = unified()
+  .use(rehypeStringify, {
+    space: 'html',
+    closeSelfClosing: true,
+    closeEmptyElements: true,
+    tightSelfClosing: false,
+    allowParseErrors: false,
+  })
+  .freeze();
 
 export function toHtml(tree: Root): string {
   return html.stringify(tree);

@@ -34,5 +34,7 @@ function rowsOf(table: Element): Element[] {
 }
 
 function cellsOf(row: Element): Element[] {
-  return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+  return row.children.filter(
+    (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
+  );
 }

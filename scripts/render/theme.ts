@@ -11,7 +11,9 @@ export const sharedStyles = ['tokens.css', 'base.css'];
 
 /** `issueTokens`: the issue's own tokens (`issue/theme.ts`), right after the theme's. */
 export async function themeCss(editionStyle: string, issueTokens = ''): Promise<string> {
-  const sheets = await Promise.all([...sharedStyles, editionStyle].map((name) => readFile(path.join(stylesDir, name), 'utf8')));
+  const sheets = await Promise.all(
+    [...sharedStyles, editionStyle].map((name) => readFile(path.join(stylesDir, name), 'utf8')),
+  );
   if (issueTokens !== '') sheets.splice(1, 0, issueTokens);
   return [fontFaceCss('fonts'), ...sheets].join('\n');
 }

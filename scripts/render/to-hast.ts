@@ -28,7 +28,10 @@ export interface RenderedArticle {
   body: HastRoot;
 }
 
-export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta' | 'articles'>): RenderedArticle {
+export function renderArticle(
+  article: Article,
+  issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta' | 'articles'>,
+): RenderedArticle {
   const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
   const source = String(article.file.value);
 
@@ -53,10 +56,15 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
   const text: Handler = (state: State, node: Text) =>
     defaultHandlers.text(state, node.value.includes('[=') ? { ...node, value: respecTerms(node.value) } : node);
   const image: Handler = (state: State, node: Image) =>
-    defaultHandlers.image(state, { ...node, alt: node.alt && respecTerms(node.alt), title: node.title && respecTerms(node.title) });
+    defaultHandlers.image(state, {
+      ...node,
+      alt: node.alt && respecTerms(node.alt),
+      title: node.title && respecTerms(node.title),
+    });
   const named = (element: ElementContent | ElementContent[], node: Link | LinkReference) => {
     const address = repairs.unnamed.get(node);
-    if (address !== undefined && !Array.isArray(element) && element.type === 'element') element.children = [{ type: 'text', value: address }];
+    if (address !== undefined && !Array.isArray(element) && element.type === 'element')
+      element.children = [{ type: 'text', value: address }];
     return element;
   };
   const link: Handler = (state: State, node: Link) =>
@@ -69,11 +77,21 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
   const labels = labelsFor(issue.meta.language);
   const hast = toHast(article.tree, {
     allowDangerousHtml: true,
-    handlers: { containerDirective: directive, leafDirective: directive, textDirective: directive, heading, link, linkReference, text, image },
+    handlers: {
+      containerDirective: directive,
+      leafDirective: directive,
+      textDirective: directive,
+      heading,
+      link,
+      linkReference,
+      text,
+      image,
+    },
     footnoteLabel: labels.footnotes,
     footnoteLabelProperties: { className: ['footnotes-title'] },
     // The second back link to a note shows "↩2": its name says "1-2", as its text does.
-    footnoteBackLabel: (reference: number, again: number) => labels.backToReference(`${reference + 1}${again > 1 ? `-${again}` : ''}`),
+    footnoteBackLabel: (reference: number, again: number) =>
+      labels.backToReference(`${reference + 1}${again > 1 ? `-${again}` : ''}`),
   }) as HastRoot;
   const body = rawHtml(hast, { reservedIds: [...PAGE_IDS, ...context.ids.values()] });
   // One walk for check boxes and tables, which most articles have none of.
@@ -83,8 +101,13 @@ export function renderArticle(article: Article, issue: Pick<Issue, 'dir' | 'imag
   });
   plainImages(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
-  confineLinks(body, { fromDir: path.dirname(path.join(issue.dir, article.name)), issueDir: issue.dir, imagesDir: issue.imagesDir });
-  if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0) body.children.push(colophonCredits(issue.meta));
+  confineLinks(body, {
+    fromDir: path.dirname(path.join(issue.dir, article.name)),
+    issueDir: issue.dir,
+    imagesDir: issue.imagesDir,
+  });
+  if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0)
+    body.children.push(colophonCredits(issue.meta));
   return { article, body };
 }
 
@@ -96,7 +119,10 @@ function labelTaskItem(node: Element, labels: Labels): void {
 
 /** The colophon's credits live in issue.yaml (one source for every edition and the EPUB metadata). */
 function colophonCredits(meta: IssueMeta): Element {
-  return h('dl.colophon-credits', meta.colophon.flatMap((credit) => [h('dt', credit.role), ...credit.names.map((name) => h('dd', name))]));
+  return h(
+    'dl.colophon-credits',
+    meta.colophon.flatMap((credit) => [h('dt', credit.role), ...credit.names.map((name) => h('dd', name))]),
+  );
 }
 
 function sourceOf(source: string, node: Directive): string {

@@ -8,7 +8,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 function temporarySibling(target: string, kind: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
@@ -54,10 +57,13 @@ export async function stageDir(target: string): Promise<StagedDir> {
     path: temporary,
     async commit() {
       const old = temporarySibling(target, 'old');
-      const hadTarget = await rename(target, old).then(() => true, (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        throw error;
-      });
+      const hadTarget = await rename(target, old).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
       await rename(temporary, target);
       if (hadTarget) await rm(old, { recursive: true, force: true });
     },

@@ -42,11 +42,14 @@ function replaceControls(file: VFile, text: string): string {
   const column = first - before.lastIndexOf('\n');
   const code = text.charCodeAt(first).toString(16).toUpperCase().padStart(4, '0');
   const count = text.match(controls)!.length;
-  file.message(`Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}: replaced by a space, expected text only`, {
-    place: { line, column },
-    ruleId: 'encoding',
-    source: 'persklaar',
-  }).fatal = false;
+  file.message(
+    `Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}: replaced by a space, expected text only`,
+    {
+      place: { line, column },
+      ruleId: 'encoding',
+      source: 'persklaar',
+    },
+  ).fatal = false;
   return text.replace(controls, ' ');
 }
 
@@ -63,8 +66,18 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   while (i < bytes.length) {
     const lead = bytes[i]!;
     const trailing =
-      lead < 0x80 ? 0 : lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
-    const valid = trailing >= 0 && i + trailing < bytes.length &&
+      lead < 0x80
+        ? 0
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 1
+          : lead >= 0xe0 && lead <= 0xef
+            ? 2
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 3
+              : -1;
+    const valid =
+      trailing >= 0 &&
+      i + trailing < bytes.length &&
       Array.from({ length: trailing }, (_, k) => bytes[i + k + 1]!).every((byte) => (byte & 0xc0) === 0x80);
     if (!valid) return { line, column: i - lineStart + 1 };
     if (lead === 0x0a) {

@@ -36,7 +36,11 @@ export async function startPreviewServer(outDir: string, port = 0): Promise<Prev
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': persklaar\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));

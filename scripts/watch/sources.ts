@@ -41,7 +41,8 @@ const PHOTO_SETTLED = { stabilityThreshold: 200, pollInterval: 50 };
 
 export function watchSources(folders: SourceFolders, options: SourceWatchOptions): SourceWatch {
   // A folder that does not exist (no images/ inside the issue) has nothing to watch.
-  const existing = (dirs: string[]) => [...new Set(dirs.map((dir) => path.resolve(dir)))].filter((dir) => existsSync(dir));
+  const existing = (dirs: string[]) =>
+    [...new Set(dirs.map((dir) => path.resolve(dir)))].filter((dir) => existsSync(dir));
   const media = existing(folders.media);
   const text = existing(folders.text);
   const written = folders.written.map((dir) => path.resolve(dir));

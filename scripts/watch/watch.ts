@@ -54,7 +54,8 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       log(`built ${result.built.join(', ') || 'nothing (unchanged)'} in ${outcome.ms.toFixed(0)} ms`);
       if (result.built.length > 0) server.send('reload', { built: result.built });
     } catch (error) {
-      const message = error instanceof InputError ? report(error.files) : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof InputError ? report(error.files) : error instanceof Error ? error.message : String(error);
       outcome = { ok: false, ms: performance.now() - start, message };
       log(`build failed; still serving the last good build\n${message}`);
       server.send('build-error', { message });

@@ -15,8 +15,20 @@ export function articlePage(issue: Issue, rendered: RenderedArticle, index: numb
   const header = articleHeader(data, 'artikel-titel');
 
   const pager = h('nav.pager', { ariaLabel: 'Vorig en volgend artikel' }, [
-    previous ? h('a.pager-prev', { href: `${previous.id}.html`, rel: 'prev' }, [h('span.pager-label', 'Vorig artikel'), ' ', h('span.pager-title', shortTitle(previous))]) : undefined,
-    next ? h('a.pager-next', { href: `${next.id}.html`, rel: 'next' }, [h('span.pager-label', 'Volgend artikel'), ' ', h('span.pager-title', shortTitle(next))]) : undefined,
+    previous
+      ? h('a.pager-prev', { href: `${previous.id}.html`, rel: 'prev' }, [
+          h('span.pager-label', 'Vorig artikel'),
+          ' ',
+          h('span.pager-title', shortTitle(previous)),
+        ])
+      : undefined,
+    next
+      ? h('a.pager-next', { href: `${next.id}.html`, rel: 'next' }, [
+          h('span.pager-label', 'Volgend artikel'),
+          ' ',
+          h('span.pager-title', shortTitle(next)),
+        ])
+      : undefined,
   ]);
 
   return webPage({

@@ -29,17 +29,30 @@ export function webPages(issue: Issue, rendered: RenderedArticle[]): WebPage[] {
     ...rendered.map(({ article, body }, index) => {
       // The shared hast stays as rendered: this edition's changes go to its own copy.
       const webBody = structuredClone(body);
-      rewriteIssueLinks(webBody, articleIds, ({ article: target, fragment }) => `${target === undefined ? '' : `${target}.html`}${fragment === undefined ? '' : `#${fragment}`}`);
+      rewriteIssueLinks(
+        webBody,
+        articleIds,
+        ({ article: target, fragment }) =>
+          `${target === undefined ? '' : `${target}.html`}${fragment === undefined ? '' : `#${fragment}`}`,
+      );
       return { file: `${article.id}.html`, tree: articlePage(issue, { article, body: webBody }, index) };
     }),
   ];
 }
 
-export async function buildWeb(issue: Issue, rendered: RenderedArticle[], images: Map<string, ProcessedImage>, webDir: string): Promise<string[]> {
+export async function buildWeb(
+  issue: Issue,
+  rendered: RenderedArticle[],
+  images: Map<string, ProcessedImage>,
+  webDir: string,
+): Promise<string[]> {
   const pages = webPages(issue, rendered);
-  await Promise.all([writeThemeAssets(webDir, 'web.css', themeTokens(issue.theme)), ...pages.map(async (page) => {
-    pictures(page.tree, images, webDir);
-    await writeFile(path.join(webDir, page.file), toHtml(page.tree));
-  })]);
+  await Promise.all([
+    writeThemeAssets(webDir, 'web.css', themeTokens(issue.theme)),
+    ...pages.map(async (page) => {
+      pictures(page.tree, images, webDir);
+      await writeFile(path.join(webDir, page.file), toHtml(page.tree));
+    }),
+  ]);
   return pages.map((page) => page.file);
 }

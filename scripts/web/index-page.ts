@@ -12,16 +12,25 @@ export function indexPage(issue: Issue): Root {
   const byName = new Map(issue.articles.map((article) => [article.name, article]));
   const link = (name: string) => `${byName.get(name)?.id ?? name.replace(/\.md$/, '')}.html`;
 
-  const coverPart = coverSection(issue, { titleId: 'nummer-titel', image: { src: cover?.image, dataPlacement: 'cover' }, hrefOf: link, logo: issue.theme?.logo ? { src: issue.theme.logo, dataPlacement: 'portrait' } : undefined });
+  const coverPart = coverSection(issue, {
+    titleId: 'nummer-titel',
+    image: { src: cover?.image, dataPlacement: 'cover' },
+    hrefOf: link,
+    logo: issue.theme?.logo ? { src: issue.theme.logo, dataPlacement: 'portrait' } : undefined,
+  });
 
   const contents = h('section.contents', { ariaLabelledBy: 'inhoud-titel' }, [
     h('h2#inhoud-titel', 'In dit nummer'),
-    h('ol.contents-list', issue.articles.map((article) =>
-      h('li', [
-        article.data.kicker ? h('p.kicker', article.data.kicker) : undefined,
-        h('h3.contents-title', [h('a', { href: `${article.id}.html` }, article.data.title)]),
-        article.data.lead ? h('p.contents-lead', article.data.lead) : undefined,
-      ]))),
+    h(
+      'ol.contents-list',
+      issue.articles.map((article) =>
+        h('li', [
+          article.data.kicker ? h('p.kicker', article.data.kicker) : undefined,
+          h('h3.contents-title', [h('a', { href: `${article.id}.html` }, article.data.title)]),
+          article.data.lead ? h('p.contents-lead', article.data.lead) : undefined,
+        ]),
+      ),
+    ),
   ]);
 
   return webPage({

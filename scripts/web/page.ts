@@ -38,7 +38,11 @@ export function webPage({ issue, title, description, main, current, bodyClass }:
         h(`body.${bodyClass}`, [
           h('a.skip-link', { href: '#inhoud' }, 'Naar de inhoud'),
           h('header.site-header', [
-            h('a.site-title', { href: 'index.html' }, [h('span.site-title-name', mastheadOf(issue)), ' ', h('span.site-title-issue', `${issueNumber(meta, ' · ')}${issueDate(meta)}`)]),
+            h('a.site-title', { href: 'index.html' }, [
+              h('span.site-title-name', mastheadOf(issue)),
+              ' ',
+              h('span.site-title-issue', `${issueNumber(meta, ' · ')}${issueDate(meta)}`),
+            ]),
             issueNav(issue, current),
           ]),
           h('main#inhoud', { tabIndex: -1 }, main),
@@ -56,8 +60,18 @@ function issueNav(issue: Issue, current: string | undefined) {
   return h('nav.issue-nav', { ariaLabel: 'Artikelen in dit nummer' }, [
     h('details', [
       h('summary', 'In dit nummer'),
-      h('ol', issue.articles.map((article) =>
-        h('li', [h('a', { href: `${article.id}.html`, ariaCurrent: article.name === current ? 'page' : undefined }, article.data.running_head ?? article.data.title)]))),
+      h(
+        'ol',
+        issue.articles.map((article) =>
+          h('li', [
+            h(
+              'a',
+              { href: `${article.id}.html`, ariaCurrent: article.name === current ? 'page' : undefined },
+              article.data.running_head ?? article.data.title,
+            ),
+          ]),
+        ),
+      ),
     ]),
   ]);
 }

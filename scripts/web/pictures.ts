@@ -25,7 +25,8 @@ export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDi
     const web = images.get(name)?.web;
     if (!web) throw new Error(`No web variants for image \`${name}\`; the image stage must run before the web edition`);
     const placement = String(node.properties.dataPlacement ?? 'column');
-    const srcset = (variants: Variant[]) => variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
+    const srcset = (variants: Variant[]) =>
+      variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
     const sizes = sizesByPlacement[placement] ?? sizesByPlacement.column!;
     const fallback = webSrc(web);
     const picture: Element = h('picture', { className: node.properties.className }, [

@@ -54,19 +54,38 @@ async function peakRssMb(): Promise<number> {
 /** A camera-like frame: a soft gradient scene with sensor grain, 6000 × 4000, with GPS EXIF. */
 async function cameraPhoto(seed: number): Promise<Buffer> {
   const scene = await sharp({
-    create: { width: 48, height: 32, channels: 3, background: { r: 40 + seed * 40, g: 110, b: 160 - seed * 20 }, noise: { type: 'gaussian', mean: 120 + seed * 10, sigma: 45 } },
+    create: {
+      width: 48,
+      height: 32,
+      channels: 3,
+      background: { r: 40 + seed * 40, g: 110, b: 160 - seed * 20 },
+      noise: { type: 'gaussian', mean: 120 + seed * 10, sigma: 45 },
+    },
   })
     .resize(WIDTH, HEIGHT, { kernel: 'cubic' })
     .png({ compressionLevel: 0 })
     .toBuffer();
-  const grain = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 18 } } })
+  const grain = await sharp({
+    create: {
+      width: WIDTH,
+      height: HEIGHT,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 18 },
+    },
+  })
     .png({ compressionLevel: 0 })
     .toBuffer();
   return sharp(scene)
     .composite([{ input: grain, blend: 'soft-light' }])
     .withExif({
       IFD0: { Make: 'Canon', Model: 'Canon EOS R5', Artist: 'Bench Fotograaf', Copyright: '(C) 2026 Bench' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 4/1 4296/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 19/1 630/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '52/1 4/1 4296/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '4/1 19/1 630/100',
+      },
     })
     .jpeg({ quality: 92 })
     .toBuffer();
@@ -83,7 +102,9 @@ async function main(count: number): Promise<void> {
       const photo = await cameraPhoto(index);
       bytes += photo.length;
       await writeFile(path.join(issueDir, 'images', `foto-${index + 1}.jpg`), photo);
-      figures.push(`:::figuur{plaatsing="${PLACEMENTS[index % PLACEMENTS.length]}"}\n![Foto ${index + 1}](foto-${index + 1}.jpg)\n:::\n`);
+      figures.push(
+        `:::figuur{plaatsing="${PLACEMENTS[index % PLACEMENTS.length]}"}\n![Foto ${index + 1}](foto-${index + 1}.jpg)\n:::\n`,
+      );
     }
     await writeFile(
       path.join(issueDir, 'issue.yaml'),
@@ -93,16 +114,30 @@ async function main(count: number): Promise<void> {
 
     const cacheDir = path.join(root, 'cache');
     const run = (name: string): RunReport => {
-      const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--run', issueDir, path.join(root, `out-${name}`), cacheDir], {
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const output = execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(import.meta.url),
+          '--run',
+          issueDir,
+          path.join(root, `out-${name}`),
+          cacheDir,
+        ],
+        {
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       return JSON.parse(output) as RunReport;
     };
     const cold = run('cold');
     const warm = run('warm');
 
-    console.log(`${count} photos ${WIDTH}×${HEIGHT}, ${(bytes / 1024 / 1024).toFixed(1)} MB of JPEG; ${availableParallelism()} cores; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}\n`);
+    console.log(
+      `${count} photos ${WIDTH}×${HEIGHT}, ${(bytes / 1024 / 1024).toFixed(1)} MB of JPEG; ${availableParallelism()} cores; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}\n`,
+    );
     console.log('run    wall ms   peak RSS');
     console.log(`cold ${cold.ms.toFixed(0).padStart(9)} ${cold.peakRssMb.toFixed(0).padStart(7)} MB`);
     console.log(`warm ${warm.ms.toFixed(0).padStart(9)} ${warm.peakRssMb.toFixed(0).padStart(7)} MB`);

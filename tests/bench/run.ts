@@ -41,7 +41,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  */
 async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}, sample = false): Promise<Run> {
   const start = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let peak = 0;
@@ -88,7 +92,12 @@ function treeMemory(pid: number): number {
  * Makefile); `sample` measures memory (see `timed`).
  */
 const cli = (issueDir: string, outDir: string, cacheDir: string, extra: string[] = [], sample = false) =>
-  timed(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra], { PERSKLAAR_CACHE_DIR: cacheDir, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' }, sample);
+  timed(
+    process.execPath,
+    [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra],
+    { PERSKLAAR_CACHE_DIR: cacheDir, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    sample,
+  );
 
 /** A copy of the shipped issue with its photos beside it, to edit freely. */
 function copyIssue(name: string, times = 1): string {
@@ -109,11 +118,21 @@ function multiplyIssue(issueDir: string, times: number): void {
   for (let copy = 1; copy <= times; copy++) {
     for (const name of names) {
       const target = copy === 1 ? name : name.replace(/\.md$/, `-${copy}.md`);
-      if (copy > 1) writeFileSync(path.join(issueDir, target), readFileSync(path.join(issueDir, name), 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title.replace(/"$/, ` (${copy})"`)}`));
+      if (copy > 1)
+        writeFileSync(
+          path.join(issueDir, target),
+          readFileSync(path.join(issueDir, name), 'utf8').replace(
+            /^title: (.*)$/m,
+            (_, title: string) => `title: ${title.replace(/"$/, ` (${copy})"`)}`,
+          ),
+        );
       all.push(target);
     }
   }
-  writeFileSync(path.join(issueDir, 'issue.yaml'), `${head}articles:\n${all.map((name) => `  - ${name}`).join('\n')}\n`);
+  writeFileSync(
+    path.join(issueDir, 'issue.yaml'),
+    `${head}articles:\n${all.map((name) => `  - ${name}`).join('\n')}\n`,
+  );
 }
 
 function editOneWord(issueDir: string, round: number): void {
@@ -130,11 +149,25 @@ function editOneWord(issueDir: string, round: number): void {
 async function floor(printHtml: string, browser = resolveChromium(), sample = false): Promise<Run> {
   const out = path.join(work, `floor-${Date.now()}.pdf`);
   const profile = mkdtempSync(path.join(work, 'profile-'));
-  const result = await timed(browser, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
-    `--print-to-pdf=${out}`, pathToFileURL(printHtml).href,
-  ], {}, sample);
+  const result = await timed(
+    browser,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${out}`,
+      pathToFileURL(printHtml).href,
+    ],
+    {},
+    sample,
+  );
   if (statSync(out).size < 10_000) throw new Error('The floor print produced no PDF');
   return result;
 }
@@ -143,9 +176,17 @@ async function main(): Promise<void> {
   const measures: Measure[] = [];
   /** Timed runs, and the run (not timed) whose memory was sampled. */
   const add = (name: string, results: Run[], memory?: Run) => {
-    const peaks = [...results, ...(memory ? [memory] : [])].flatMap((result) => (result.peakMb === undefined ? [] : [result.peakMb]));
-    measures.push({ name, ms: results.map((result) => result.ms), peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined });
-    process.stderr.write(`  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms${peaks.length > 0 ? `; ${Math.max(...peaks).toFixed(0)} MB` : ''}\n`);
+    const peaks = [...results, ...(memory ? [memory] : [])].flatMap((result) =>
+      result.peakMb === undefined ? [] : [result.peakMb],
+    );
+    measures.push({
+      name,
+      ms: results.map((result) => result.ms),
+      peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined,
+    });
+    process.stderr.write(
+      `  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms${peaks.length > 0 ? `; ${Math.max(...peaks).toFixed(0)} MB` : ''}\n`,
+    );
   };
 
   // The command is compiled first, as `make` does, so that it is the code measured.
@@ -191,14 +232,21 @@ async function main(): Promise<void> {
   const floorMemory = await floor(path.join(out, 'print/index.html'), undefined, true);
 
   const watchOut = path.join(work, 'watch-dist');
-  const session = await startWatch(single, { outDir: watchOut, cacheDir: cache, port: 0, debounceMs: 0, log: () => {} });
+  const session = await startWatch(single, {
+    outDir: watchOut,
+    cacheDir: cache,
+    port: 0,
+    debounceMs: 0,
+    log: () => {},
+  });
   const watched = [];
   for (let round = 0; round < runs; round++) {
     const pdfFile = path.join(watchOut, 'wendbaar-06.pdf');
     const before = statSync(pdfFile).mtimeMs;
     const start = performance.now();
     editOneWord(single, round + 200);
-    while (statSync(pdfFile, { throwIfNoEntry: false })?.mtimeMs === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (statSync(pdfFile, { throwIfNoEntry: false })?.mtimeMs === before)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     watched.push({ ms: performance.now() - start, peakMb: treeMemory(process.pid) / 1024 / 1024 });
     await new Promise<void>((resolve) => session.events.once('build', () => resolve()));
   }
@@ -213,7 +261,11 @@ async function main(): Promise<void> {
   if (existsSync(fullBrowser) && !isHeadlessShell(fullBrowser) && isHeadlessShell(resolveChromium())) {
     const full = [];
     for (let round = 0; round < runs; round++) full.push(await floor(path.join(out, 'print/index.html'), fullBrowser));
-    add('for scale: the full chromium browser --print-to-pdf', full, await floor(path.join(out, 'print/index.html'), fullBrowser, true));
+    add(
+      'for scale: the full chromium browser --print-to-pdf',
+      full,
+      await floor(path.join(out, 'print/index.html'), fullBrowser, true),
+    );
   }
 
   const quadruple = copyIssue('quadruple', 4);
@@ -237,7 +289,8 @@ async function main(): Promise<void> {
     const ms = median(measure.ms);
     return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '–'} |`;
   });
-  const ratio = (a: string, b: string) => median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
+  const ratio = (a: string, b: string) =>
+    median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
   process.stdout.write(
     [
       `Persklaar benchmark — ${runs} runs each (cold: ${Math.min(runs, 2)}), medians; ${new Date().toISOString().slice(0, 10)}`,

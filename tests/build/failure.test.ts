@@ -37,8 +37,14 @@ describe('a PDF build abandoned while it prints', () => {
         }),
       close: async () => undefined,
     };
-    const { images } = await processImages(issue, { outDir: { print: path.join(printDir, 'images') }, editions: ['print'], cacheDir: path.join(cacheDir, 'images') });
-    await expect(buildPdf(issue, rendered, images, { printer, printDir, cacheDir, signal: failed.signal })).rejects.toThrow('the web edition failed');
+    const { images } = await processImages(issue, {
+      outDir: { print: path.join(printDir, 'images') },
+      editions: ['print'],
+      cacheDir: path.join(cacheDir, 'images'),
+    });
+    await expect(
+      buildPdf(issue, rendered, images, { printer, printDir, cacheDir, signal: failed.signal }),
+    ).rejects.toThrow('the web edition failed');
     expect([printing, abandoned]).toEqual([true, true]);
     const kept = existsSync(cacheDir) ? readdirSync(cacheDir, { recursive: true }).map(String) : [];
     expect(kept.filter((name) => /page-map|finished-pages|hyphenated/.test(name))).toEqual([]);

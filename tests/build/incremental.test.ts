@@ -12,13 +12,20 @@ import { epubcheck } from '../../scripts/check/epubcheck.ts';
 import { edit } from '../helpers/temp-issue.ts';
 import { miniIssue, outDir, persklaarAsync, snapshot, tempDir } from '../hostile/helpers.ts';
 
-const outputs = ['proefnummer-01.pdf', 'proefnummer-01.epub', 'web/index.html', 'web/voorwoord.html', 'print/index.html'];
+const outputs = [
+  'proefnummer-01.pdf',
+  'proefnummer-01.epub',
+  'web/index.html',
+  'web/voorwoord.html',
+  'print/index.html',
+];
 
 describe('incremental builds', () => {
   let dir: string;
   let out: string;
   let cache: string;
-  const build = (...extra: string[]) => persklaarAsync(['build', dir, '--out', out, '--verbose', ...extra], { PERSKLAAR_CACHE_DIR: cache });
+  const build = (...extra: string[]) =>
+    persklaarAsync(['build', dir, '--out', out, '--verbose', ...extra], { PERSKLAAR_CACHE_DIR: cache });
 
   beforeAll(async () => {
     dir = miniIssue();
@@ -46,7 +53,9 @@ describe('incremental builds', () => {
     expect(remembered).toBeGreaterThan(0);
 
     const coldOut = outDir();
-    const cold = await persklaarAsync(['build', dir, '--out', coldOut], { PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') });
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
+    });
     expect(cold.status, cold.stderr).toBe(0);
     for (const file of outputs) {
       expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
@@ -65,7 +74,9 @@ describe('incremental builds', () => {
     expect(after.equals(before)).toBe(false);
 
     const coldOut = outDir();
-    const cold = await persklaarAsync(['build', dir, '--out', coldOut], { PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') });
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
+    });
     expect(cold.status, cold.stderr).toBe(0);
     for (const file of outputs) {
       expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
@@ -73,7 +84,9 @@ describe('incremental builds', () => {
   });
 
   it('--only pdf builds the PDF alone; the next build makes only the editions still stale', async () => {
-    edit(path.join(dir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het herziene voorwoord'));
+    edit(path.join(dir, 'voorwoord.md'), (text) =>
+      text.replace('Dit is het voorwoord', 'Dit is het herziene voorwoord'),
+    );
     const before = snapshot(out);
     const pdfOnly = await build('--only', 'pdf');
     expect(pdfOnly.status, pdfOnly.stderr).toBe(0);

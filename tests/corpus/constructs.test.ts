@@ -29,7 +29,11 @@ async function constructsIssue(): Promise<string> {
   writeFileSync(path.join(dir, 'media', 'breed.png'), await drawing(2400, 700, 'Breed schema'));
   writeFileSync(path.join(dir, 'media', 'hoog.png'), await drawing(700, 3200, 'Hoog'));
   writeFileSync(path.join(dir, 'media', 'klein.png'), await drawing(320, 200, 'Klein'));
-  const photo = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg({ quality: 70 }).toBuffer();
+  const photo = await sharp({
+    create: { width: 1600, height: 1067, channels: 3, background: { r: 90, g: 120, b: 150 } },
+  })
+    .jpeg({ quality: 70 })
+    .toBuffer();
   writeFileSync(path.join(dir, 'media', 'foto.jpg'), photo);
   return dir;
 }
@@ -70,14 +74,22 @@ describe('every common Markdown construct', () => {
   it('makes EPUB footnotes doc-noteref and doc-footnote asides with back links', async () => {
     const epub = await openEpub(path.join(out, 'constructies.epub'));
     const chapter = await epub.text('OEBPS/alles.xhtml');
-    expect(chapter).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1"[^>]* role="doc-noteref" epub:type="noteref">1<\/a>/);
-    expect(chapter).toMatch(/<aside class="footnote" id="user-content-fn-1" role="doc-footnote" epub:type="footnote"><p><span class="footnote-number">1\. <\/span>De eerste voetnoot\./);
-    expect(chapter).toMatch(/<a href="#user-content-fnref-1" aria-label="Terug naar verwijzing 1"[^>]*role="doc-backlink">/);
+    expect(chapter).toMatch(
+      /<a href="#user-content-fn-1" id="user-content-fnref-1"[^>]* role="doc-noteref" epub:type="noteref">1<\/a>/,
+    );
+    expect(chapter).toMatch(
+      /<aside class="footnote" id="user-content-fn-1" role="doc-footnote" epub:type="footnote"><p><span class="footnote-number">1\. <\/span>De eerste voetnoot\./,
+    );
+    expect(chapter).toMatch(
+      /<a href="#user-content-fnref-1" aria-label="Terug naar verwijzing 1"[^>]*role="doc-backlink">/,
+    );
   });
 
   it('sets an image with a title as a figure with that caption, and marks number columns', () => {
     const web = readFileSync(path.join(out, 'web', 'alles.html'), 'utf8');
-    expect(web).toMatch(/<figure class="plain-figure"><picture>.*?alt="Stroomschema van aanvraag via toetsing naar besluit".*?<\/picture><figcaption>Van aanvraag naar besluit<\/figcaption><\/figure>/s);
+    expect(web).toMatch(
+      /<figure class="plain-figure"><picture>.*?alt="Stroomschema van aanvraag via toetsing naar besluit".*?<\/picture><figcaption>Van aanvraag naar besluit<\/figcaption><\/figure>/s,
+    );
     expect(web).toMatch(/<p class="plain-image"><picture>.*?alt="Een kleine groene rechthoek"/s);
     expect(web).toMatch(/<thead>\s*<tr>\s*<th align="left">Code<\/th>/);
     expect(web).toContain('<td align="right">€ 1.234,50</td>');

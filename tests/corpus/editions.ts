@@ -15,23 +15,41 @@ import { persklaarAsync } from '../hostile/helpers.ts';
 
 export function webPages(out: string): string[] {
   const dir = path.join(out, 'web');
-  return readdirSync(dir).filter((name) => name.endsWith('.html')).sort().map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
-export async function refereeVerdicts(out: string, slug: string): Promise<{ epub: string; pdf: string; vnu: string[]; axe: string[]; placement: string[] }> {
-  const [epub, pdf] = await Promise.all([persklaarAsync(['check', path.join(out, `${slug}.epub`)]), persklaarAsync(['check', path.join(out, `${slug}.pdf`)])]);
-  const vnu = vnuErrors(webPages(out)).map((error) => `${path.basename(error.url)}:${error.lastLine}: ${error.message}`);
+export async function refereeVerdicts(
+  out: string,
+  slug: string,
+): Promise<{ epub: string; pdf: string; vnu: string[]; axe: string[]; placement: string[] }> {
+  const [epub, pdf] = await Promise.all([
+    persklaarAsync(['check', path.join(out, `${slug}.epub`)]),
+    persklaarAsync(['check', path.join(out, `${slug}.pdf`)]),
+  ]);
+  const vnu = vnuErrors(webPages(out)).map(
+    (error) => `${path.basename(error.url)}:${error.lastLine}: ${error.message}`,
+  );
   const browser = await launchChromium();
   const axe: string[] = [];
   try {
     for (const page of webPages(out)) {
-      for (const violation of await axeViolations(browser, page)) axe.push(`${path.basename(page)}: ${violation.id} at ${violation.nodes.slice(0, 3).join(', ')}`);
+      for (const violation of await axeViolations(browser, page))
+        axe.push(`${path.basename(page)}: ${violation.id} at ${violation.nodes.slice(0, 3).join(', ')}`);
     }
   } finally {
     await browser.close();
   }
   const placement = await placementProblems(await openPdf(path.join(out, `${slug}.pdf`)));
-  return { epub: `${epub.status} ${epub.stdout}${epub.stderr}`, pdf: `${pdf.status} ${pdf.stdout}${pdf.stderr}`, vnu, axe, placement };
+  return {
+    epub: `${epub.status} ${epub.stdout}${epub.stderr}`,
+    pdf: `${pdf.status} ${pdf.stdout}${pdf.stderr}`,
+    vnu,
+    axe,
+    placement,
+  };
 }
 
 /** Every text file of every edition: web pages, the print document, the EPUB's entries. */
@@ -40,7 +58,8 @@ export async function editionTexts(out: string, slug: string): Promise<Map<strin
   for (const page of webPages(out)) texts.set(`web/${path.basename(page)}`, readFileSync(page, 'utf8'));
   texts.set('print/index.html', readFileSync(path.join(out, 'print', 'index.html'), 'utf8'));
   const epub = await openEpub(path.join(out, `${slug}.epub`));
-  for (const name of epub.names.filter((each) => /\.(xhtml|opf|ncx)$/.test(each))) texts.set(`epub/${name}`, await epub.text(name));
+  for (const name of epub.names.filter((each) => /\.(xhtml|opf|ncx)$/.test(each)))
+    texts.set(`epub/${name}`, await epub.text(name));
   return texts;
 }
 
@@ -48,7 +67,14 @@ export async function editionTexts(out: string, slug: string): Promise<Map<strin
 export function strayWords(texts: Map<string, string>): string[] {
   const found: string[] = [];
   for (const [name, text] of texts) {
-    for (const pattern of [/Footnotes/, /Back to (?:reference|content)/, /#00\b/, /undefined/, /<dc:(\w+)[^>]*>\s*<\/dc:\1>/, /<meta [^>]*property="[^"]+"[^>]*>\s*<\/meta>/]) {
+    for (const pattern of [
+      /Footnotes/,
+      /Back to (?:reference|content)/,
+      /#00\b/,
+      /undefined/,
+      /<dc:(\w+)[^>]*>\s*<\/dc:\1>/,
+      /<meta [^>]*property="[^"]+"[^>]*>\s*<\/meta>/,
+    ]) {
       const match = pattern.exec(text);
       if (match) found.push(`${name}: ${match[0]}`);
     }

@@ -3,7 +3,7 @@
  * after a sentence, which read as one paragraph (no indent after the first, justified through),
  * and hold the whole text in order. (Times are measured in the README, not asserted here.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHARACTERS_PER_PIECE } from '../../scripts/pdf/long-paragraphs.ts';
@@ -33,7 +33,10 @@ describe('a paragraph of 120 000 characters', () => {
     expect(build.status).toBe(0);
 
     const html = readFileSync(path.join(out, 'print', 'index.html'), 'utf8');
-    const pieces = [...html.matchAll(/<p class="([^"]*piece[^"]*)">([^<]*)<\/p>/g)].map((match) => ({ classes: match[1]!.split(' '), text: match[2]!.replace(/\u00ad/g, '') }));
+    const pieces = [...html.matchAll(/<p class="([^"]*piece[^"]*)">([^<]*)<\/p>/g)].map((match) => ({
+      classes: match[1]!.split(' '),
+      text: match[2]!.replace(/\u00ad/g, ''),
+    }));
     expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(text.length / CHARACTERS_PER_PIECE));
     for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(CHARACTERS_PER_PIECE);
     expect(pieces.map((piece) => piece.text).join('')).toBe(text);
@@ -46,7 +49,9 @@ describe('a paragraph of 120 000 characters', () => {
     const pdf = await openPdf(path.join(out, 'proefnummer-01.pdf'));
     let printed = '';
     for (let number = 1; number <= pdf.numPages; number++) {
-      printed += (await (await pdf.getPage(number)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+      printed += (await (await pdf.getPage(number)).getTextContent()).items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('');
     }
     expect(printed).toContain('Daarna een gewone alinea.');
     expect(pdf.numPages).toBeGreaterThan(20);

@@ -67,7 +67,8 @@ describe('OIN-stelsel, as published, with only an issue.yaml added', () => {
     expect(strayWords(texts)).toEqual([]);
     // (`[=SubOiN]`, a typo in the source that ReSpec would not read either, stays as written.)
     for (const [name, text] of texts) expect(text, name).not.toMatch(/\[=[^\]]*=\]/);
-    expect(texts.get('web/ch05_het-beheer-van-suboins-in-de-cor.html')).toMatch(/<h1[^>]*>Het beheer van SubOINs in de COR<\/h1>/);
+    expect(texts.get('web/ch05_het-beheer-van-suboins-in-de-cor.html')).toMatch(
+      /<h1[^>]*>Het beheer van SubOINs in de COR<\/h1>/,
+    );
   });
 });
-

@@ -20,12 +20,21 @@ describe('EPUB of the shipped issue, checked by the referees', () => {
     const { version, messages } = await epubcheck(build.file);
     expect(version).toBe('4.2.6');
     const findings = messages.filter((message) => ['FATAL', 'ERROR', 'WARNING'].includes(message.severity));
-    expect(findings.map((message) => `${message.severity} ${message.ID} ${message.message} @ ${message.locations.map((location) => `${location.path}:${location.line}`).join(', ')}`)).toEqual([]);
+    expect(
+      findings.map(
+        (message) =>
+          `${message.severity} ${message.ID} ${message.message} @ ${message.locations.map((location) => `${location.path}:${location.line}`).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 
   it.concurrent('Ace by DAISY (system Chromium): 0 violations', async () => {
     const { outcome, violations } = await ace(build.file);
-    expect(violations.map((violation) => `${violation.document} ${violation.rule} (${violation.impact}): ${violation.description}`)).toEqual([]);
+    expect(
+      violations.map(
+        (violation) => `${violation.document} ${violation.rule} (${violation.impact}): ${violation.description}`,
+      ),
+    ).toEqual([]);
     expect(outcome).toBe('pass');
   });
 });

@@ -79,17 +79,34 @@ export interface ShippedBuild {
 }
 
 /** Loads, renders and makes the images once; `build` may then be called for several files. */
-export async function prepareShipped(issueDir = shippedIssue): Promise<{ issue: Issue; rendered: RenderedArticle[]; images: Map<string, ProcessedImage>; pageMap: PageMap; dir: string }> {
+export async function prepareShipped(issueDir = shippedIssue): Promise<{
+  issue: Issue;
+  rendered: RenderedArticle[];
+  images: Map<string, ProcessedImage>;
+  pageMap: PageMap;
+  dir: string;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), 'persklaar-epub-'));
   const issue = await loadIssue(issueDir);
   const rendered = issue.articles.map((article) => renderArticle(article, issue));
-  const { images } = await processImages(issue, { outDir: { epub: path.join(dir, 'images') }, editions: ['epub'], cacheDir: path.join(root, '.cache/images') });
+  const { images } = await processImages(issue, {
+    outDir: { epub: path.join(dir, 'images') },
+    editions: ['epub'],
+    cacheDir: path.join(root, '.cache/images'),
+  });
   return { issue, rendered, images, pageMap: testPageMap(issue, rendered), dir };
 }
 
-export async function buildShipped(prepared: Awaited<ReturnType<typeof prepareShipped>>, name: string): Promise<ShippedBuild> {
+export async function buildShipped(
+  prepared: Awaited<ReturnType<typeof prepareShipped>>,
+  name: string,
+): Promise<ShippedBuild> {
   const file = path.join(prepared.dir, name);
   const started = performance.now();
-  const { bytes } = await buildEpub(prepared.issue, prepared.rendered, prepared.images, { outFile: file, pageMap: prepared.pageMap, sourceDateEpoch: SOURCE_DATE_EPOCH });
+  const { bytes } = await buildEpub(prepared.issue, prepared.rendered, prepared.images, {
+    outFile: file,
+    pageMap: prepared.pageMap,
+    sourceDateEpoch: SOURCE_DATE_EPOCH,
+  });
   return { ...prepared, file, bytes, ms: performance.now() - started };
 }

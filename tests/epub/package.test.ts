@@ -14,7 +14,10 @@ import { creators, rightsStatement } from '../../scripts/epub/metadata.ts';
 import { buildShipped, prepareShipped, shippedIssue, startPages, type ShippedBuild } from './fixture.ts';
 import { elements, nav, openEpub, texts, type OpenedEpub } from './read-epub.ts';
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('EPUB of the shipped issue', () => {
   let build: ShippedBuild;
@@ -29,7 +32,9 @@ describe('EPUB of the shipped issue', () => {
   });
   const dirs: string[] = [];
   afterAll(async () => {
-    await Promise.all([build?.dir, ...dirs].filter((dir) => dir !== undefined).map((dir) => rm(dir, { recursive: true, force: true })));
+    await Promise.all(
+      [build?.dir, ...dirs].filter((dir) => dir !== undefined).map((dir) => rm(dir, { recursive: true, force: true })),
+    );
   });
 
   it('is a 14-article issue (the shipped manuscript, not a fixture)', () => {
@@ -37,7 +42,8 @@ describe('EPUB of the shipped issue', () => {
   });
 
   it('nav, NCX and spine list the articles in the order of issue.yaml', async () => {
-    const listed = (parse(await readFile(path.join(shippedIssue, 'issue.yaml'), 'utf8')) as { articles: string[] }).articles;
+    const listed = (parse(await readFile(path.join(shippedIssue, 'issue.yaml'), 'utf8')) as { articles: string[] })
+      .articles;
     const asManuscripts = (hrefs: string[]) => hrefs.map((href) => href.replace(/\.xhtml$/, '.md'));
     const toc = nav(navDoc, 'toc');
     expect(toc).toMatch(/role="doc-toc"/);
@@ -70,7 +76,10 @@ describe('EPUB of the shipped issue', () => {
       const written: string[] = [];
       visit(article.tree, 'image', (node: Image) => void written.push(node.alt ?? ''));
       const imgs = elements(await epub.text(`OEBPS/${article.id}.xhtml`), 'img');
-      expect(imgs.map((img) => img.alt), article.id).toEqual(written);
+      expect(
+        imgs.map((img) => img.alt),
+        article.id,
+      ).toEqual(written);
       count += imgs.length;
     }
     // Every image in the package is one of those, sharp's EPUB variant (≤ 1600 px) by a stable name.
@@ -78,7 +87,8 @@ describe('EPUB of the shipped issue', () => {
     expect(packed.length).toBeGreaterThan(0);
     expect(packed.length).toBeLessThanOrEqual(count);
     for (const name of packed) expect(name).toMatch(/^OEBPS\/images\/[a-z0-9-]+-[0-9a-f]{8}-\d{1,4}\.jpg$/);
-    for (const image of build.images.values()) expect(Math.max(image.epub!.width, image.epub!.height)).toBeLessThanOrEqual(1600);
+    for (const image of build.images.values())
+      expect(Math.max(image.epub!.width, image.epub!.height)).toBeLessThanOrEqual(1600);
   });
 
   it('has a page-list with an entry for each article start, each pointing at its page-break marker', async () => {
@@ -86,11 +96,16 @@ describe('EPUB of the shipped issue', () => {
     expect(pageList).toMatch(/role="doc-pagelist"/);
     const entries = elements(pageList!, 'a').map((link) => link.href!);
     expect(texts(pageList!, 'a')).toEqual(entries.map((href) => href.split('#page-')[1]));
-    for (const article of build.issue.articles) expect(entries).toContain(`${article.id}.xhtml#page-${startPages[article.id]}`);
+    for (const article of build.issue.articles)
+      expect(entries).toContain(`${article.id}.xhtml#page-${startPages[article.id]}`);
     for (const href of entries) {
       const [file, id] = href.split('#');
       const marker = elements(await epub.text(`OEBPS/${file}`), 'span').find((span) => span.id === id);
-      expect(marker, href).toMatchObject({ role: 'doc-pagebreak', 'epub:type': 'pagebreak', 'aria-label': id!.replace('page-', '') });
+      expect(marker, href).toMatchObject({
+        role: 'doc-pagebreak',
+        'epub:type': 'pagebreak',
+        'aria-label': id!.replace('page-', ''),
+      });
     }
     // The article's start marker comes before its title.
     const coos = await epub.text('OEBPS/coos-maas.xhtml');
@@ -113,7 +128,12 @@ describe('EPUB of the shipped issue', () => {
 
   it('names each creator, the rights from the colophon and the cover image', () => {
     expect(texts(opf, 'dc:creator')).toEqual(creators(build.issue));
-    expect(texts(opf, 'dc:creator')).toEqual(['Jeroen van den Nieuwenhuizen', 'Helene de Bruin', 'Marleen Kamminga', 'Jannita Robberse']);
+    expect(texts(opf, 'dc:creator')).toEqual([
+      'Jeroen van den Nieuwenhuizen',
+      'Helene de Bruin',
+      'Marleen Kamminga',
+      'Jannita Robberse',
+    ]);
     const [rights] = texts(opf, 'dc:rights');
     expect(rights).toBe(rightsStatement(build.issue));
     expect(rights).toMatch(/^© 2022 Ministerie van Justitie en Veiligheid\. .*Fotografie: Sjoerd van der Hucht\./);
@@ -124,10 +144,20 @@ describe('EPUB of the shipped issue', () => {
   });
 
   it('carries EPUB Accessibility 1.1 metadata', () => {
-    const values = (property: string) => [...opf.matchAll(new RegExp(`<meta property="${property}"[^>]*>([^<]+)</meta>`, 'g'))].map((match) => match[1]);
+    const values = (property: string) =>
+      [...opf.matchAll(new RegExp(`<meta property="${property}"[^>]*>([^<]+)</meta>`, 'g'))].map((match) => match[1]);
     expect(values('schema:accessMode')).toEqual(['textual', 'visual']);
     expect(values('schema:accessModeSufficient')).toContain('textual');
-    expect(values('schema:accessibilityFeature')).toEqual(expect.arrayContaining(['alternativeText', 'pageBreakMarkers', 'pageNavigation', 'structuralNavigation', 'tableOfContents', 'readingOrder']));
+    expect(values('schema:accessibilityFeature')).toEqual(
+      expect.arrayContaining([
+        'alternativeText',
+        'pageBreakMarkers',
+        'pageNavigation',
+        'structuralNavigation',
+        'tableOfContents',
+        'readingOrder',
+      ]),
+    );
     expect(values('schema:accessibilityHazard')).toEqual(['none']);
     expect(opf).toMatch(/<meta property="schema:accessibilitySummary" xml:lang="nl">Dit tijdschrift [^<]+<\/meta>/);
     expect(values('dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.1 Level AA']);
@@ -135,7 +165,8 @@ describe('EPUB of the shipped issue', () => {
 
   it('uses fixed times: dcterms:modified and every zip entry from SOURCE_DATE_EPOCH', () => {
     expect(opf).toContain('<meta property="dcterms:modified">2022-06-01T00:00:00Z</meta>');
-    for (const file of Object.values(epub.raw.files)) expect(file.date.toISOString(), file.name).toBe('2022-06-01T00:00:00.000Z');
+    for (const file of Object.values(epub.raw.files))
+      expect(file.date.toISOString(), file.name).toBe('2022-06-01T00:00:00.000Z');
   });
 
   it('starts with an uncompressed mimetype entry (OCF)', async () => {

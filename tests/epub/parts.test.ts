@@ -20,13 +20,23 @@ import { customProperties, resolveVars } from '../../scripts/epub/styles.ts';
 import type { Issue } from '../../scripts/issue/load.ts';
 import { toXhtml } from '../../scripts/render/serialize.ts';
 
-const issue = (ids: string[], date = '2022-06') => ({ meta: { date }, articles: ids.map((id) => ({ id })) }) as unknown as Issue;
+const issue = (ids: string[], date = '2022-06') =>
+  ({ meta: { date }, articles: ids.map((id) => ({ id })) }) as unknown as Issue;
 
 describe('page map → page breaks', () => {
-  const blocks = new Map([['a', 10], ['b', 4]]);
+  const blocks = new Map([
+    ['a', 10],
+    ['b', 4],
+  ]);
 
   it('marks each start page and the later pages with a position', () => {
-    const map: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 2, pages: [{ page: 3, afterBlock: 4 }, { page: 4 }] }, { id: 'b', startPage: 5 }] };
+    const map: PageMap = {
+      totalPages: 8,
+      articles: [
+        { id: 'a', startPage: 2, pages: [{ page: 3, afterBlock: 4 }, { page: 4 }] },
+        { id: 'b', startPage: 5 },
+      ],
+    };
     expect(Object.fromEntries(pageBreaksByArticle(issue(['a', 'b']), map, blocks))).toEqual({
       a: [{ page: 2 }, { page: 3, afterBlock: 4 }],
       b: [{ page: 5 }],
@@ -34,25 +44,54 @@ describe('page map → page breaks', () => {
   });
 
   it('gives a page shared by two articles to the first', () => {
-    const map: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 2 }, { id: 'b', startPage: 2 }] };
+    const map: PageMap = {
+      totalPages: 8,
+      articles: [
+        { id: 'a', startPage: 2 },
+        { id: 'b', startPage: 2 },
+      ],
+    };
     expect(pageBreaksByArticle(issue(['a', 'b']), map, blocks).get('b')).toEqual([]);
   });
 
   it('rejects missing articles, pages out of range or order, and positions past the body', () => {
     const map: PageMap = {
       totalPages: 8,
-      articles: [{ id: 'a', startPage: 9, pages: [{ page: 1, afterBlock: 1 }, { page: 9, afterBlock: 11 }] }, { id: 'zz', startPage: 1 }],
+      articles: [
+        {
+          id: 'a',
+          startPage: 9,
+          pages: [
+            { page: 1, afterBlock: 1 },
+            { page: 9, afterBlock: 11 },
+          ],
+        },
+        { id: 'zz', startPage: 1 },
+      ],
     };
-    expect(() => pageBreaksByArticle(issue(['a', 'b']), map, blocks)).toThrow(/unknown article `zz`[\s\S]*outside 1–8[\s\S]*no start page for article `b`/);
-    const tooFar: PageMap = { totalPages: 8, articles: [{ id: 'a', startPage: 1, pages: [{ page: 2, afterBlock: 11 }] }, { id: 'b', startPage: 5 }] };
+    expect(() => pageBreaksByArticle(issue(['a', 'b']), map, blocks)).toThrow(
+      /unknown article `zz`[\s\S]*outside 1–8[\s\S]*no start page for article `b`/,
+    );
+    const tooFar: PageMap = {
+      totalPages: 8,
+      articles: [
+        { id: 'a', startPage: 1, pages: [{ page: 2, afterBlock: 11 }] },
+        { id: 'b', startPage: 5 },
+      ],
+    };
     expect(() => pageBreaksByArticle(issue(['a', 'b']), tooFar, blocks)).toThrow(/the body has 10 blocks/);
   });
 
   it('inserts markers between top-level blocks, never inside one', () => {
-    const body: Root = { type: 'root', children: [h('p', 'een'), { type: 'text', value: '\n' }, h('p', 'twee'), h('p', 'drie')] };
+    const body: Root = {
+      type: 'root',
+      children: [h('p', 'een'), { type: 'text', value: '\n' }, h('p', 'twee'), h('p', 'drie')],
+    };
     expect(bodyBlocks(body)).toHaveLength(3);
     insertPageBreaks(body, [{ page: 4 }, { page: 5, afterBlock: 2 }]);
-    expect(toXhtml(body)).toBe('<p>een</p>\n<p>twee</p><span epub:type="pagebreak" role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>');
+    expect(toXhtml(body)).toBe(
+      '<p>een</p>\n<p>twee</p><span epub:type="pagebreak" role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>',
+    );
   });
 });
 
@@ -73,7 +112,9 @@ describe('build time', () => {
 
   it('gives the same identifier for the same issue', () => {
     expect(stableUuid('persklaar:wendbaar-06:2022-06')).toBe(stableUuid('persklaar:wendbaar-06:2022-06'));
-    expect(stableUuid('persklaar:wendbaar-06:2022-06')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableUuid('persklaar:wendbaar-06:2022-06')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -86,9 +127,16 @@ describe('post-processing the library zip', () => {
     zip.file('OEBPS/a.xhtml', '<img src="images/1b4e28ba-2fa1-41d2-883f-0016d3cca427.jpeg" alt="image-placeholder"/>');
     zip.file('OEBPS/content.opf', '<item href="images/1b4e28ba-2fa1-41d2-883f-0016d3cca427.jpeg"/>');
     const url = pathToFileURL(path.resolve('/tmp/out/epub/erik-pool-0123abcd-1280.jpg')).href;
-    const entries = await stableEntries(zip, [{ url, id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', extension: 'jpeg', mediaType: 'image/jpeg' }]);
+    const entries = await stableEntries(zip, [
+      { url, id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', extension: 'jpeg', mediaType: 'image/jpeg' },
+    ]);
     const byName = new Map(entries.map((entry) => [entry.name, new TextDecoder().decode(entry.data)]));
-    expect([...byName.keys()].sort()).toEqual(['OEBPS/a.xhtml', 'OEBPS/content.opf', 'OEBPS/images/erik-pool-0123abcd-1280.jpg', 'mimetype']);
+    expect([...byName.keys()].sort()).toEqual([
+      'OEBPS/a.xhtml',
+      'OEBPS/content.opf',
+      'OEBPS/images/erik-pool-0123abcd-1280.jpg',
+      'mimetype',
+    ]);
     expect(byName.get('OEBPS/a.xhtml')).toBe('<img src="images/erik-pool-0123abcd-1280.jpg" alt=""/>');
     expect(byName.get('OEBPS/content.opf')).toBe('<item href="images/erik-pool-0123abcd-1280.jpg"/>');
   });
@@ -96,8 +144,14 @@ describe('post-processing the library zip', () => {
   it('zips the same entries to the same bytes, mimetype first, whatever their order', async () => {
     const entry = (name: string, text: string) => ({ name, data: new TextEncoder().encode(text) });
     const time = new Date('2022-06-01T00:00:01Z');
-    const one = await reproducibleZip([entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip'), entry('a.txt', 'a')], time);
-    const two = await reproducibleZip([entry('a.txt', 'a'), entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip')], time);
+    const one = await reproducibleZip(
+      [entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip'), entry('a.txt', 'a')],
+      time,
+    );
+    const two = await reproducibleZip(
+      [entry('a.txt', 'a'), entry('b.txt', 'b'), entry('mimetype', 'application/epub+zip')],
+      time,
+    );
     expect(one.equals(two)).toBe(true);
     expect(Object.keys((await JSZip.loadAsync(one)).files)).toEqual(['mimetype', 'a.txt', 'b.txt']);
   });
@@ -106,7 +160,9 @@ describe('post-processing the library zip', () => {
 describe('styles', () => {
   it('resolves tokens to values, fallbacks included, and refuses unknown ones', () => {
     const values = customProperties(':root { --ink: #1b2330; /* note */ --rule: var(--ink); }');
-    expect(resolveVars('p { color: var(--ink); border-color: var(--rule); margin: var(--gap, 1em); }', values)).toBe('p { color: #1b2330; border-color: #1b2330; margin: 1em; }');
+    expect(resolveVars('p { color: var(--ink); border-color: var(--rule); margin: var(--gap, 1em); }', values)).toBe(
+      'p { color: #1b2330; border-color: #1b2330; margin: 1em; }',
+    );
     expect(() => resolveVars('p { color: var(--nope); }', values)).toThrow(/--nope/);
   });
 });
@@ -125,7 +181,13 @@ describe('through the library sanitiser', () => {
       ],
     };
     prepareForSanitiser(tree);
-    const chapter = { title: 'Lijst', filename: 'lijst.xhtml', content: toXhtml(tree), manifestId: 'c1', bodyClass: '' };
+    const chapter = {
+      title: 'Lijst',
+      filename: 'lijst.xhtml',
+      content: toXhtml(tree),
+      manifestId: 'c1',
+      bodyClass: '',
+    };
     const { zip, images } = await assembleWithLibrary(options, [chapter]);
     const entries = await stableEntries(zip, images);
     const xhtml = new TextDecoder().decode(entries.find((entry) => entry.name === 'OEBPS/lijst.xhtml')!.data);
@@ -135,7 +197,13 @@ describe('through the library sanitiser', () => {
   });
 
   it('fails the build when epub-gen-memory would strip anything else', async () => {
-    const chapter = { title: 'Datum', filename: 'datum.xhtml', content: '<p><time datetime="2022-06">juni</time></p>', manifestId: 'c1', bodyClass: '' };
+    const chapter = {
+      title: 'Datum',
+      filename: 'datum.xhtml',
+      content: '<p><time datetime="2022-06">juni</time></p>',
+      manifestId: 'c1',
+      bodyClass: '',
+    };
     await expect(assembleWithLibrary(options, [chapter])).rejects.toThrow(/attribute datetime isn't allowed/);
   });
 });

@@ -45,12 +45,17 @@ export function nav(xhtml: string, type: string): string | undefined {
 
 /** Text content of every `<tag>…</tag>` (no nesting of the same tag expected). */
 export function texts(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => decodeXml(match[1]!.replace(/<[^>]+>/g, '')));
+  return [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) =>
+    decodeXml(match[1]!.replace(/<[^>]+>/g, '')),
+  );
 }
 
 export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+    if (entity[0] === '#')
+      return String.fromCodePoint(
+        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10),
+      );
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity.toLowerCase()]!;
   });
 }

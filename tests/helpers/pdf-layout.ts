@@ -51,7 +51,8 @@ export async function pageLayout(document: PDFDocumentProxy, pageNumber: number)
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images.push(unitSquare(ctm));
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject)
+      images.push(unitSquare(ctm));
   });
   const content = await page.getTextContent();
   const text: PageLayout['text'] = [];
@@ -65,7 +66,10 @@ export async function pageLayout(document: PDFDocumentProxy, pageNumber: number)
 
 /** How far two boxes overlap, in points of width and height (0 when they do not). */
 export function overlap(a: Box, b: Box): { width: number; height: number } {
-  return { width: Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)), height: Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)) };
+  return {
+    width: Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)),
+    height: Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)),
+  };
 }
 
 /**
@@ -80,11 +84,14 @@ export async function placementProblems(document: PDFDocumentProxy, fromPage = 3
     layout.images.forEach((image, index) => {
       const box = `${image.x0.toFixed(1)},${image.y0.toFixed(1)}–${image.x1.toFixed(1)},${image.y1.toFixed(1)}`;
       if (image.x0 < -0.5 || image.y0 < -0.5 || image.x1 > layout.width + 0.5 || image.y1 > layout.height + 0.5) {
-        problems.push(`page ${number}: image ${index + 1} at ${box} runs past the page (${layout.width}×${layout.height})`);
+        problems.push(
+          `page ${number}: image ${index + 1} at ${box} runs past the page (${layout.width}×${layout.height})`,
+        );
       }
       for (const item of layout.text) {
         const { width, height } = overlap(image, item);
-        if (width > 1 && height > 1) problems.push(`page ${number}: text “${item.str.slice(0, 40)}” drawn over image ${index + 1} at ${box}`);
+        if (width > 1 && height > 1)
+          problems.push(`page ${number}: text “${item.str.slice(0, 40)}” drawn over image ${index + 1} at ${box}`);
       }
     });
   }
@@ -92,7 +99,10 @@ export async function placementProblems(document: PDFDocumentProxy, fromPage = 3
 }
 
 /** Every image drawn from `fromPage` on, with its page's size, for tests of placement. */
-export async function imagesFrom(document: PDFDocumentProxy, fromPage = 3): Promise<(Box & { page: number; pageWidth: number })[]> {
+export async function imagesFrom(
+  document: PDFDocumentProxy,
+  fromPage = 3,
+): Promise<(Box & { page: number; pageWidth: number })[]> {
   const found: (Box & { page: number; pageWidth: number })[] = [];
   for (let number = fromPage; number <= document.numPages; number++) {
     const layout = await pageLayout(document, number);

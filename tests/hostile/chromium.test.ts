@@ -34,7 +34,10 @@ afterEach(async () => {
 
 function printFolder(body: string): string {
   const dir = tempDir('persklaar-chromium-');
-  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title></head><body>${body}</body></html>`);
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title></head><body>${body}</body></html>`,
+  );
   return path.join(dir, 'index.html');
 }
 
@@ -48,7 +51,10 @@ function neverLoads(): string {
 describe('printWithRetry', () => {
   it('a print that never finishes: retried once, then "did not finish printing within N s (tried twice)"', async () => {
     const started = performance.now();
-    const error = await printWithRetry(await browser(), neverLoads(), { timeoutMs: 1_500 }).then(() => undefined, (failure: unknown) => failure);
+    const error = await printWithRetry(await browser(), neverLoads(), { timeoutMs: 1_500 }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(error).toBeInstanceOf(ChromiumFailure);
     expect((error as Error).message).toMatch(/^Chromium did not finish printing within 1\.5 s \(tried twice\)/);
     // Two deadlines, a launch and a kill; never the default two minutes.
@@ -66,7 +72,10 @@ describe('printWithRetry', () => {
         launches++;
         return browser();
       },
-    }).then(() => undefined, (failure: unknown) => failure);
+    }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect((error as Error).message).toBe('the web edition failed');
     expect(launches).toBe(0);
     // Long before the print's own deadline (a minute): the test's time limit says so.
@@ -91,7 +100,8 @@ describe('printWithRetry', () => {
   });
 
   it('two crashes end in one clear message', async () => {
-    const crash = (target: Browser) => target.once('targetcreated', () => void process.kill(-target.process()!.pid!, 'SIGKILL'));
+    const crash = (target: Browser) =>
+      target.once('targetcreated', () => void process.kill(-target.process()!.pid!, 'SIGKILL'));
     const first = await browser();
     crash(first);
     const error = await printWithRetry(first, printFolder('<p>Hallo</p>'), {
@@ -101,7 +111,10 @@ describe('printWithRetry', () => {
         crash(second);
         return second;
       },
-    }).then(() => undefined, (failure: unknown) => failure);
+    }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(error).toBeInstanceOf(ChromiumFailure);
     expect((error as Error).message).toMatch(/^Chromium failed while printing \(tried twice\): /);
   });
@@ -109,30 +122,45 @@ describe('printWithRetry', () => {
 
 describe('persklaar build with a Chromium that cannot finish', () => {
   it('exits 2 with the message, and leaves no browser running', async () => {
-    const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], { PERSKLAAR_PRINT_TIMEOUT: '0.001', [MARK]: mark });
-    expect(result.stderr).toBe('persklaar: Chromium did not finish printing within 0.001 s (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline\n');
+    const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], {
+      PERSKLAAR_PRINT_TIMEOUT: '0.001',
+      [MARK]: mark,
+    });
+    expect(result.stderr).toBe(
+      'persklaar: Chromium did not finish printing within 0.001 s (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline\n',
+    );
     expect(result.status).toBe(2);
   }, 60_000);
 });
 
 describe('the command and its browser', () => {
   it('a browser that cannot be found: exit 2 with what to do, no hang', async () => {
-    const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chromium', [MARK]: mark });
+    const result = await persklaarAsync(['build', miniIssue(), '--out', outDir(), '--only', 'pdf'], {
+      PUPPETEER_EXECUTABLE_PATH: '/nergens/chromium',
+      [MARK]: mark,
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('persklaar: PUPPETEER_EXECUTABLE_PATH points at /nergens/chromium, which does not exist\n');
+    expect(result.stderr).toBe(
+      'persklaar: PUPPETEER_EXECUTABLE_PATH points at /nergens/chromium, which does not exist\n',
+    );
   }, 60_000);
 
   it('a build interrupted while Chromium prints (SIGTERM, SIGINT) takes its browser with it', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.mjs'), 'build', miniIssue(), '--out', outDir(), '--only', 'pdf'], {
-        cwd: root,
-        env: { ...process.env, [MARK]: mark, PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') },
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'bin/persklaar.mjs'), 'build', miniIssue(), '--out', outDir(), '--only', 'pdf'],
+        {
+          cwd: root,
+          env: { ...process.env, [MARK]: mark, PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') },
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       // Interrupted once a browser of this run is up (its helper processes carry the marker too).
       const until = Date.now() + 30_000;
-      while (!processesWithEnv(MARK, mark).some((line) => /chrom/i.test(line)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      while (!processesWithEnv(MARK, mark).some((line) => /chrom/i.test(line)) && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 20));
       expect(processesWithEnv(MARK, mark).some((line) => /chrom/i.test(line))).toBe(true);
       child.kill(signal);
       expect(await exited).toBe(signal === 'SIGTERM' ? 143 : 130);
@@ -140,4 +168,3 @@ describe('the command and its browser', () => {
     }
   }, 90_000);
 });
-

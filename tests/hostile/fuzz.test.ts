@@ -30,20 +30,34 @@ async function run(seed: number, only: EditionName[], mayFail?: boolean): Promis
     await lintIssue(dir);
     await build({ issueDir: dir, outDir: out, only, cacheDir: path.join(root, '.cache') });
     for (const edition of only) {
-      const expected = { web: 'web/index.html', pdf: 'proefnummer-01.pdf', epub: 'proefnummer-01.epub', press: 'proefnummer-01-press.pdf' }[edition];
+      const expected = {
+        web: 'web/index.html',
+        pdf: 'proefnummer-01.pdf',
+        epub: 'proefnummer-01.epub',
+        press: 'proefnummer-01-press.pdf',
+      }[edition];
       if (!existsSync(path.join(out, expected))) throw new Error(`seed ${seed}: ${expected} was not written`);
     }
     return { kind: 'built' };
   } catch (error) {
     if (error instanceof InputError) {
-      const messages = error.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${file.path}:${message.line}:${message.column}: ${message.reason}`));
+      const messages = error.files.flatMap((file) =>
+        file.messages
+          .filter((message) => message.fatal)
+          .map((message) => `${file.path}:${message.line}:${message.column}: ${message.reason}`),
+      );
       return { kind: 'input-error', messages };
     }
     // Kept for replay: `new Grammar(seed).article()` makes the same files.
     const keep = path.join(root, '.cache/fuzz-failures', String(seed));
     mkdirSync(keep, { recursive: true });
-    writeFileSync(path.join(keep, 'error.txt'), error instanceof Error ? (error.stack ?? error.message) : String(error));
-    throw new Error(`seed ${seed} crashed (${keep}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    writeFileSync(
+      path.join(keep, 'error.txt'),
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
+    throw new Error(`seed ${seed} crashed (${keep}): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

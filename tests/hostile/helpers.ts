@@ -5,7 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,7 +57,10 @@ export function outDir(): string {
 /** `persklaar …` as a child process, awaited without blocking this process's event loop. */
 export function persklaarAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -77,7 +89,10 @@ export function snapshot(dir: string): Record<string, FileState> {
         walk(full);
       } else {
         const content = entry.isSymbolicLink() ? readlinkSync(full) : readFileSync(full);
-        files[relative] = { hash: createHash('sha256').update(content).digest('hex'), mtimeMs: lstatSync(full).mtimeMs };
+        files[relative] = {
+          hash: createHash('sha256').update(content).digest('hex'),
+          mtimeMs: lstatSync(full).mtimeMs,
+        };
       }
     }
   };
@@ -99,7 +114,10 @@ export interface CountingServer {
 /** An HTTP server on 127.0.0.1 that answers everything with a tiny image and counts the requests. */
 export async function countingServer(): Promise<CountingServer> {
   const requests: string[] = [];
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
   const server: Server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
     response.writeHead(200, { 'content-type': request.url?.endsWith('.css') ? 'text/css' : 'image/png' });
@@ -124,7 +142,9 @@ export function processesWithEnv(name: string, value: string): string[] {
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)) {
     try {
-      const state = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /s, '').charAt(0);
+      const state = readFileSync(`/proc/${pid}/stat`, 'latin1')
+        .replace(/^.*\) /s, '')
+        .charAt(0);
       if (state === 'Z' || state === 'X') continue;
       if (!readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle)) continue;
       found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0')[0]}`);

@@ -60,10 +60,14 @@ describe('a manuscript that fetches from a local server', () => {
   }, 120_000);
 
   it('a Markdown image from the server is refused at its line, without a request', async () => {
-    const dir = miniIssue({ 'voorwoord.md': article(`Tekst.\n\n![Een grafiek van het aantal meldingen](${server.url}/grafiek.png)\n`) });
+    const dir = miniIssue({
+      'voorwoord.md': article(`Tekst.\n\n![Een grafiek van het aantal meldingen](${server.url}/grafiek.png)\n`),
+    });
     const result = await persklaarAsync(['build', dir, '--out', outDir()]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/voorwoord\.md\s*\n\s*7:1(?:-\d+:\d+)?\s+error\s+Cannot read image `http:\/\/127\.0\.0\.1:\d+\/grafiek\.png`: remote images are not supported/);
+    expect(result.stderr).toMatch(
+      /voorwoord\.md\s*\n\s*7:1(?:-\d+:\d+)?\s+error\s+Cannot read image `http:\/\/127\.0\.0\.1:\d+\/grafiek\.png`: remote images are not supported/,
+    );
     expect(server.requests).toEqual([]);
   }, 60_000);
 });
@@ -86,12 +90,15 @@ describe('the renderer on its own (no sanitiser in front of it)', () => {
       ...fetchingHtml(server.url),
       '<img src="file:///etc/hostname" alt=""><iframe src="file:///etc/passwd"></iframe>',
       `<img src="../${path.basename(dir)}-buiten.png" alt="">`,
-      '<script>fetch("' + server.url + '/door-script")</script>',
+      `<script>fetch("${server.url}/door-script")</script>`,
       '</body></html>',
     ].join('\n');
     writeFileSync(path.join(dir, 'index.html'), html);
     const blocked: string[] = [];
-    const pdf = await printPdf(browser, path.join(dir, 'index.html'), { onBlocked: (url) => blocked.push(url), timeoutMs: 30_000 });
+    const pdf = await printPdf(browser, path.join(dir, 'index.html'), {
+      onBlocked: (url) => blocked.push(url),
+      timeoutMs: 30_000,
+    });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(server.requests).toEqual([]);
     expect(blocked).toContain('file:///etc/hostname');
@@ -107,8 +114,12 @@ describe('the renderer on its own (no sanitiser in front of it)', () => {
     mkdirSync(dir);
     mkdirSync(twin);
     // A real 1×1 PNG: inside, beside, and in a folder whose name begins with the print folder's.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    for (const file of [path.join(dir, 'binnen.png'), path.join(parent, 'buiten.png'), path.join(twin, 'tweeling.png')]) writeFileSync(file, png);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    for (const file of [path.join(dir, 'binnen.png'), path.join(parent, 'buiten.png'), path.join(twin, 'tweeling.png')])
+      writeFileSync(file, png);
     writeFileSync(
       path.join(dir, 'index.html'),
       '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Map</title></head><body>' +
@@ -116,8 +127,14 @@ describe('the renderer on its own (no sanitiser in front of it)', () => {
         '</body></html>',
     );
     const blocked: string[] = [];
-    const pdf = await printPdf(browser, path.join(dir, 'index.html'), { onBlocked: (url) => blocked.push(url), timeoutMs: 30_000 });
-    expect(blocked.map((url) => decodeURIComponent(url)).sort()).toEqual([`file://${parent}/buiten.png`, `file://${twin}/tweeling.png`]);
+    const pdf = await printPdf(browser, path.join(dir, 'index.html'), {
+      onBlocked: (url) => blocked.push(url),
+      timeoutMs: 30_000,
+    });
+    expect(blocked.map((url) => decodeURIComponent(url)).sort()).toEqual([
+      `file://${parent}/buiten.png`,
+      `file://${twin}/tweeling.png`,
+    ]);
     // The one allowed photo is in the PDF.
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
@@ -133,7 +150,10 @@ describe('the renderer on its own (no sanitiser in front of it)', () => {
   it('Chromium has no route to any server even without request interception', async () => {
     const page = await browser.newPage();
     try {
-      const error = await page.goto(`${server.url}/direct`, { timeout: 15_000 }).then(() => undefined, (failure: unknown) => failure);
+      const error = await page.goto(`${server.url}/direct`, { timeout: 15_000 }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
       expect(String(error)).toMatch(/net::ERR_/);
       expect(server.requests).toEqual([]);
     } finally {

@@ -21,8 +21,11 @@ function deepArticle(): string {
 }
 
 /** About 5 MB of ordinary article text: paragraphs, headings, lists, links, emphasis. */
-export function bigArticle(bytes = 5 * 1024 * 1024): string {
-  const words = 'de het een ambtelijk vakmanschap werk gesprek collega beleid burger overheid dienst justitie veiligheid luisteren tegenspraak samen beter vertrouwen menselijk'.split(' ');
+function bigArticle(bytes = 5 * 1024 * 1024): string {
+  const words =
+    'de het een ambtelijk vakmanschap werk gesprek collega beleid burger overheid dienst justitie veiligheid luisteren tegenspraak samen beter vertrouwen menselijk'.split(
+      ' ',
+    );
   let state = 7;
   const next = () => (state = (state * 48271) % 2147483647);
   const sentence = () => {
@@ -32,10 +35,14 @@ export function bigArticle(bytes = 5 * 1024 * 1024): string {
   const blocks: string[] = [];
   let size = 0;
   for (let index = 0; size < bytes; index++) {
-    const block = index % 40 === 0 ? `## Deel ${index / 40 + 1}`
-      : index % 13 === 0 ? Array.from({ length: 4 }, () => `- ${sentence()}`).join('\n')
-        : index % 17 === 0 ? `Met *nadruk*, **vet** en [een link](https://www.rijksoverheid.nl). ${sentence()}`
-          : Array.from({ length: 5 }, sentence).join(' ');
+    const block =
+      index % 40 === 0
+        ? `## Deel ${index / 40 + 1}`
+        : index % 13 === 0
+          ? Array.from({ length: 4 }, () => `- ${sentence()}`).join('\n')
+          : index % 17 === 0
+            ? `Met *nadruk*, **vet** en [een link](https://www.rijksoverheid.nl). ${sentence()}`
+            : Array.from({ length: 5 }, sentence).join(' ');
     blocks.push(block);
     size += block.length + 2;
   }
@@ -54,17 +61,22 @@ describe('odd but valid input builds, every edition', () => {
       // Pasted from a word processor: a vertical tab, a bell, a C1 control.
       'controle.md': article('Een\u000bregel met een bel\u0007 en \u0085 erin.\n', 'Controle'),
     });
-    edit(path.join(dir, 'issue.yaml'), (text) => text.replace('  - gesprek.md', '  - gesprek.md\n  - leeg.md\n  - windows.md\n  - diep.md\n  - controle.md'));
+    edit(path.join(dir, 'issue.yaml'), (text) =>
+      text.replace('  - gesprek.md', '  - gesprek.md\n  - leeg.md\n  - windows.md\n  - diep.md\n  - controle.md'),
+    );
     out = outDir();
     result = await persklaarAsync(['build', dir, '--out', out]);
   }, 120_000);
 
   it('builds, naming the one repair at its line', () => {
     // The control characters are replaced by spaces: a repair the build reports as a warning.
-    expect(result.stderr).toMatch(/^\S+controle\.md\n5:4\s+warning\s+Unexpected control character U\+000B \(and 2 more\): replaced by a space/);
+    expect(result.stderr).toMatch(
+      /^\S+controle\.md\n5:4\s+warning\s+Unexpected control character U\+000B \(and 2 more\): replaced by a space/,
+    );
     expect(result.stderr).toMatch(/⚠ 1 warning\n$/);
     expect(result.status).toBe(0);
-    for (const page of ['leeg', 'windows', 'diep', 'controle']) expect(existsSync(path.join(out, 'web', `${page}.html`))).toBe(true);
+    for (const page of ['leeg', 'windows', 'diep', 'controle'])
+      expect(existsSync(path.join(out, 'web', `${page}.html`))).toBe(true);
     expect(existsSync(path.join(out, 'proefnummer-01.pdf'))).toBe(true);
   });
 

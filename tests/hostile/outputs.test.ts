@@ -19,7 +19,9 @@ describe('a failed build', () => {
     const first = await persklaarAsync(['build', dir, '--out', out]);
     expect(first.status).toBe(0);
     before = snapshot(out);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(['web/index.html', 'proefnummer-01.pdf', 'proefnummer-01.epub', 'print/index.html']));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(['web/index.html', 'proefnummer-01.pdf', 'proefnummer-01.epub', 'print/index.html']),
+    );
   }, 120_000);
 
   it('on a broken photo (exit 1) leaves every earlier output byte-identical, untouched', async () => {
@@ -37,7 +39,9 @@ describe('Chromium failing mid-build', () => {
     const out = outDir();
     expect((await persklaarAsync(['build', dir, '--out', out])).status).toBe(0);
     const before = snapshot(out);
-    edit(path.join(dir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het herschreven voorwoord'));
+    edit(path.join(dir, 'voorwoord.md'), (text) =>
+      text.replace('Dit is het voorwoord', 'Dit is het herschreven voorwoord'),
+    );
     const result = await persklaarAsync(['build', dir, '--out', out], { PERSKLAAR_PRINT_TIMEOUT: '0.001' });
     expect(result.stderr).toMatch(/^persklaar: Chromium did not finish printing within 0\.001 s \(tried twice\)/);
     expect(result.status).toBe(2);
@@ -53,22 +57,31 @@ describe('the output lock', () => {
     // This test process stands in for the other build: alive, and not the new one.
     writeFileSync(path.join(out, '.persklaar.lock'), String(process.pid));
     const before = snapshot(out);
-    edit(path.join(dir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het herschreven voorwoord'));
+    edit(path.join(dir, 'voorwoord.md'), (text) =>
+      text.replace('Dit is het voorwoord', 'Dit is het herschreven voorwoord'),
+    );
     const result = await persklaarAsync(['build', dir, '--out', out, '--only', 'web']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`persklaar: Another build (process ${process.pid}) is writing ${out}; wait for it to finish\n`);
+    expect(result.stderr).toBe(
+      `persklaar: Another build (process ${process.pid}) is writing ${out}; wait for it to finish\n`,
+    );
     expect(snapshot(out)).toEqual(before);
   }, 60_000);
 
   it('two builds started together into one folder: one wins, the other says why; the folder is whole', async () => {
     const dir = miniIssue();
     const out = outDir();
-    const results = await Promise.all([persklaarAsync(['build', dir, '--out', out, '--force']), persklaarAsync(['build', dir, '--out', out, '--force'])]);
+    const results = await Promise.all([
+      persklaarAsync(['build', dir, '--out', out, '--force']),
+      persklaarAsync(['build', dir, '--out', out, '--force']),
+    ]);
     const statuses = results.map((result) => result.status).sort();
     expect(statuses[0]).toBe(0);
     for (const result of results.filter((each) => each.status !== 0)) {
       expect(result.status).toBe(2);
-      expect(result.stderr).toMatch(/^persklaar: Another build \(process \d+\) is writing .*; wait for it to finish\n$/);
+      expect(result.stderr).toMatch(
+        /^persklaar: Another build \(process \d+\) is writing .*; wait for it to finish\n$/,
+      );
     }
     // Whole: every edition, nothing half-written or left over from either build.
     expect(readdirSync(out).sort()).toEqual(['print', 'proefnummer-01.epub', 'proefnummer-01.pdf', 'web']);
@@ -101,9 +114,13 @@ describe('sources are never written', () => {
     for (const inside of [path.join(dir, 'dist'), path.join(dir, 'images', 'dist'), dir]) {
       const result = await persklaarAsync(['build', dir, '--out', inside, '--only', 'web']);
       expect(result.status).toBe(2);
-      expect(result.stderr).toMatch(/^persklaar: The output folder .* is inside the (?:issue|photos) folder .*; the build never writes there/);
+      expect(result.stderr).toMatch(
+        /^persklaar: The output folder .* is inside the (?:issue|photos) folder .*; the build never writes there/,
+      );
     }
-    const cached = await persklaarAsync(['build', dir, '--out', outDir(), '--only', 'web'], { PERSKLAAR_CACHE_DIR: path.join(dir, '.cache') });
+    const cached = await persklaarAsync(['build', dir, '--out', outDir(), '--only', 'web'], {
+      PERSKLAAR_CACHE_DIR: path.join(dir, '.cache'),
+    });
     expect(cached.status).toBe(2);
     expect(cached.stderr).toMatch(/^persklaar: The cache folder .* is inside the issue folder/);
     expect(hashesOf(snapshot(dir))).toEqual(hashesOf(before));

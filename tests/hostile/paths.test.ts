@@ -14,12 +14,14 @@ import { article, miniIssue, outDir, persklaarAsync, tempDir } from './helpers.t
 describe('image paths', () => {
   it('`../`, absolute paths, symbolic links out of images/ and raw HTML <img> are refused at their lines', async () => {
     const dir = miniIssue({
-      'voorwoord.md': article([
-        '![Een foto van de afdeling](../../../etc/passwd)',
-        '![Een foto van de afdeling](/etc/hostname)',
-        '![Een foto van de afdeling](link.jpg)',
-        '<img src="../../geheim.jpg" alt="Een foto van de afdeling">',
-      ].join('\n\n') + '\n'),
+      'voorwoord.md': article(
+        `${[
+          '![Een foto van de afdeling](../../../etc/passwd)',
+          '![Een foto van de afdeling](/etc/hostname)',
+          '![Een foto van de afdeling](link.jpg)',
+          '<img src="../../geheim.jpg" alt="Een foto van de afdeling">',
+        ].join('\n\n')}\n`,
+      ),
     });
     const secret = path.join(tempDir(), 'geheim.jpg');
     writeFileSync(secret, await photo({ width: 200, height: 100 }));
@@ -32,7 +34,8 @@ describe('image paths', () => {
       [9, /Cannot read image `link\.jpg`: the path leads outside images\/ through a symbolic link/],
       [11, /Cannot read image `\.\.\/\.\.\/geheim\.jpg`: the path leads outside images\//],
     ] as const;
-    for (const [line, reason] of lines) expect(result.stderr).toMatch(new RegExp(`\\n${line}:\\d+(?:-\\d+:\\d+)?\\s+error\\s+${reason.source}`));
+    for (const [line, reason] of lines)
+      expect(result.stderr).toMatch(new RegExp(`\\n${line}:\\d+(?:-\\d+:\\d+)?\\s+error\\s+${reason.source}`));
   });
 });
 
@@ -66,7 +69,14 @@ describe('link paths', () => {
       ['epub', await epub.text(epub.names.find((name) => name.endsWith('voorwoord.xhtml'))!)],
     ];
     for (const [edition, html] of documents) {
-      for (const words of ['het wachtwoordbestand', 'de hostnaam', 'een snelkoppeling', 'een netwerkmap', 'een bestand via file', 'een HTML-link naar buiten']) {
+      for (const words of [
+        'het wachtwoordbestand',
+        'de hostnaam',
+        'een snelkoppeling',
+        'een netwerkmap',
+        'een bestand via file',
+        'een HTML-link naar buiten',
+      ]) {
         expect(html, edition).toContain(words);
         expect(html, edition).not.toMatch(new RegExp(`<a [^>]*>${words}</a>`));
       }
@@ -79,7 +89,8 @@ describe('link paths', () => {
     const pdf = await openPdf(path.join(out, 'proefnummer-01.pdf'));
     const urls: string[] = [];
     for (let page = 1; page <= pdf.numPages; page++) {
-      for (const annotation of await (await pdf.getPage(page)).getAnnotations()) if (annotation.url) urls.push(String(annotation.url));
+      for (const annotation of await (await pdf.getPage(page)).getAnnotations())
+        if (annotation.url) urls.push(String(annotation.url));
     }
     // Not even into the issue: a file beside the manuscript does not travel with the PDF.
     expect(urls.filter((url) => /^file:|etc\/|snelkoppeling|fileserver/.test(url))).toEqual([]);
@@ -87,15 +98,22 @@ describe('link paths', () => {
 
   it('the linter reports each at its line', async () => {
     const result = await persklaarAsync(['lint', dir, '--format', 'json']);
-    const records = (JSON.parse(result.stdout) as { line: number; ruleId: string; severity: string; message: string }[]).filter((record) => ['local-path-inside', 'no-placeholder-link'].includes(record.ruleId));
+    const records = (
+      JSON.parse(result.stdout) as { line: number; ruleId: string; severity: string; message: string }[]
+    ).filter((record) => ['local-path-inside', 'no-placeholder-link'].includes(record.ruleId));
     const byLine = (line: number) => records.filter((record) => record.line === line);
     links.forEach((link, index) => {
       const line = 5 + 2 * index;
-      expect(byLine(line).map((record) => record.severity), link).toEqual(['error']);
+      expect(
+        byLine(line).map((record) => record.severity),
+        link,
+      ).toEqual(['error']);
     });
     expect(byLine(5)[0]?.message).toMatch(/`\.\.\/\.\.\/\.\.\/etc\/passwd` leads outside the issue folder/);
     expect(byLine(7)[0]?.message).toMatch(/`\/etc\/hostname` is an absolute path/);
-    expect(byLine(9)[0]?.message).toMatch(/`snelkoppeling\.txt` leads outside the issue folder through a symbolic link/);
+    expect(byLine(9)[0]?.message).toMatch(
+      /`snelkoppeling\.txt` leads outside the issue folder through a symbolic link/,
+    );
     expect(byLine(11)[0]?.message).toMatch(/network path/);
     expect(byLine(13)[0]?.message).toMatch(/`file:` links do not work in the editions/);
     expect(byLine(15)[0]?.message).toMatch(/`\.\.\/\.\.\/\.\.\/etc\/shadow` leads outside the issue folder/);
@@ -103,4 +121,3 @@ describe('link paths', () => {
     expect(result.status).toBe(1);
   });
 });
-

@@ -49,13 +49,25 @@ const ownStylesheets = new Set(['assets/web.css', 'assets/print.css', 'style.css
 
 function unsafeIn(html: string): string[] {
   const found: string[] = [];
-  const patterns = [/<script/i, /<iframe/i, /<object/i, /<embed/i, /<svg/i, /\son[a-z]+=/i, /javascript:/i, /example\.org/i, /\surl\(/i];
+  const patterns = [
+    /<script/i,
+    /<iframe/i,
+    /<object/i,
+    /<embed/i,
+    /<svg/i,
+    /\son[a-z]+=/i,
+    /javascript:/i,
+    /example\.org/i,
+    /\surl\(/i,
+  ];
   for (const pattern of patterns) {
     const match = pattern.exec(html);
     if (match) found.push(html.slice(Math.max(0, match.index - 40), match.index + 60));
   }
-  for (const [tag, href] of html.matchAll(/<link\b[^>]*?href="([^"]*)"[^>]*>/g)) if (!ownStylesheets.has(href!)) found.push(tag);
-  for (const [, css] of html.matchAll(/<style>([^<]*)<\/style>/g)) if (!/^\s*(?:@page art-[\w-]+ \{[^\n]*\}\s*)*$/.test(css!)) found.push(css!);
+  for (const [tag, href] of html.matchAll(/<link\b[^>]*?href="([^"]*)"[^>]*>/g))
+    if (!ownStylesheets.has(href!)) found.push(tag);
+  for (const [, css] of html.matchAll(/<style>([^<]*)<\/style>/g))
+    if (!/^\s*(?:@page art-[\w-]+ \{[^\n]*\}\s*)*$/.test(css!)) found.push(css!);
   return found;
 }
 
@@ -74,9 +86,15 @@ describe('raw HTML through every edition', () => {
 
   /** Every HTML or XHTML document an edition wrote, by name. */
   async function documents(): Promise<[string, string][]> {
-    const web = readdirSync(path.join(out, 'web')).filter((name) => name.endsWith('.html')).map((name): [string, string] => [`web/${name}`, readFileSync(path.join(out, 'web', name), 'utf8')]);
+    const web = readdirSync(path.join(out, 'web'))
+      .filter((name) => name.endsWith('.html'))
+      .map((name): [string, string] => [`web/${name}`, readFileSync(path.join(out, 'web', name), 'utf8')]);
     const epub = await openEpub(path.join(out, 'proefnummer-01.epub'));
-    const xhtml = await Promise.all(epub.names.filter((name) => name.endsWith('.xhtml')).map(async (name): Promise<[string, string]> => [`epub/${name}`, await epub.text(name)]));
+    const xhtml = await Promise.all(
+      epub.names
+        .filter((name) => name.endsWith('.xhtml'))
+        .map(async (name): Promise<[string, string]> => [`epub/${name}`, await epub.text(name)]),
+    );
     return [...web, ['print/index.html', readFileSync(path.join(out, 'print/index.html'), 'utf8')], ...xhtml];
   }
 
@@ -89,9 +107,13 @@ describe('raw HTML through every edition', () => {
   it('keeps what an editor may write, and Markdown inside HTML', async () => {
     for (const [name, html] of (await documents()).filter(([name]) => /voorwoord|print/.test(name))) {
       const plain = html.replaceAll('\u00ad', '');
-      expect(plain, name).toMatch(/Een voetnoot<sup>2<\/sup>, een <abbr title="Justitie en Veiligheid">JenV<\/abbr> en <b>vet<\/b>\./);
+      expect(plain, name).toMatch(
+        /Een voetnoot<sup>2<\/sup>, een <abbr title="Justitie en Veiligheid">JenV<\/abbr> en <b>vet<\/b>\./,
+      );
       expect(plain, name).toMatch(/<th scope="col">Jaar<\/th>/);
-      expect(plain, name).toMatch(/<details><summary>Meer<\/summary>\s*<p>Markdown <strong>binnen<\/strong> HTML\.<\/p>/);
+      expect(plain, name).toMatch(
+        /<details><summary>Meer<\/summary>\s*<p>Markdown <strong>binnen<\/strong> HTML\.<\/p>/,
+      );
       // The photo of the hostile <img> is kept (it is a local photo), its handler is not.
       expect(plain, name).toMatch(/Tekst <(?:picture|img)[\s\S]*?alt="Twee collega[\s\S]*? na/);
       // A link that would run a script keeps its words, not its destination.
@@ -126,11 +148,15 @@ describe('raw HTML through every edition', () => {
   it('the linter names each dangerous part at its line', async () => {
     const result = await persklaarAsync(['lint', dir, '--format', 'json']);
     expect(result.status).toBe(1);
-    const records = (JSON.parse(result.stdout) as { file: string; line: number; ruleId: string; severity: string; message: string }[])
-      .filter((record) => record.ruleId === 'raw-html-unsafe');
+    const records = (
+      JSON.parse(result.stdout) as { file: string; line: number; ruleId: string; severity: string; message: string }[]
+    ).filter((record) => record.ruleId === 'raw-html-unsafe');
     hostile.forEach(([html, reason], index) => {
       const here = records.filter((record) => record.line === lineOf(index));
-      expect(here.map((record) => record.message), html).toContainEqual(expect.stringMatching(reason));
+      expect(
+        here.map((record) => record.message),
+        html,
+      ).toContainEqual(expect.stringMatching(reason));
       for (const record of here) expect(record.severity).toBe('error');
     });
     // The Markdown `javascript:` link is `no-placeholder-link`'s; nothing else is reported by this rule.

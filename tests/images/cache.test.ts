@@ -14,14 +14,21 @@ describe('the image cache', () => {
 
   async function run(editions: Edition[] = ALL, extra: Partial<ImageStageOptions> = {}) {
     const counter = countingSharp();
-    const result = await processImages(fixture.issue, { outDir: fixture.outDir, editions, cacheDir: fixture.cacheDir, sharp: counter.sharp, ...extra });
+    const result = await processImages(fixture.issue, {
+      outDir: fixture.outDir,
+      editions,
+      cacheDir: fixture.cacheDir,
+      sharp: counter.sharp,
+      ...extra,
+    });
     return { result, pipelines: counter.count(), files: await outputFiles() };
   }
 
   async function outputFiles(): Promise<Map<string, Buffer>> {
     const files = new Map<string, Buffer>();
     for (const dir of Object.values(fixture.outDir)) {
-      for (const name of await readdir(dir).catch(() => [])) files.set(path.join(path.basename(dir), name), await readFile(path.join(dir, name)));
+      for (const name of await readdir(dir).catch(() => []))
+        files.set(path.join(path.basename(dir), name), await readFile(path.join(dir, name)));
     }
     return files;
   }
@@ -29,7 +36,10 @@ describe('the image cache', () => {
   beforeAll(async () => {
     fixture = await makeIssue({
       markdown: figure('een.jpg') + figure('twee.jpg', 'breed') + figure('een.jpg', 'portret'),
-      images: { 'een.jpg': await photo({ width: 1800, height: 1200 }), 'twee.jpg': await photo({ width: 1500, height: 1000 }) },
+      images: {
+        'een.jpg': await photo({ width: 1800, height: 1200 }),
+        'twee.jpg': await photo({ width: 1500, height: 1000 }),
+      },
     });
     cold = await run();
   }, 120_000);
@@ -75,7 +85,10 @@ describe('the image cache', () => {
 
   it('remakes only what changed', async () => {
     await writeFile(path.join(fixture.issue.imagesDir, 'twee.jpg'), await photo({ width: 1500, height: 1001 }));
-    await writeFile(path.join(fixture.issue.dir, 'artikel.md'), `---\ntitle: Een artikel\n---\n\n${figure('een.jpg', 'breed')}${figure('twee.jpg', 'breed')}`);
+    await writeFile(
+      path.join(fixture.issue.dir, 'artikel.md'),
+      `---\ntitle: Een artikel\n---\n\n${figure('een.jpg', 'breed')}${figure('twee.jpg', 'breed')}`,
+    );
     fixture.issue = await loadIssue(fixture.issue.dir);
     const changed = await run(['epub', 'print']);
     expect(changed.result.summary.epub).toMatchObject({ hits: 1, misses: 1 });
@@ -108,7 +121,10 @@ describe('the image cache', () => {
   it('keys on the source bytes, not the name: a renamed photo is a cache hit', async () => {
     const bytes = await readFile(path.join(fixture.issue.imagesDir, 'een.jpg'));
     await writeFile(path.join(fixture.issue.imagesDir, 'drie.jpg'), bytes);
-    await writeFile(path.join(fixture.issue.dir, 'artikel.md'), `---\ntitle: Een artikel\n---\n\n${figure('drie.jpg')}`);
+    await writeFile(
+      path.join(fixture.issue.dir, 'artikel.md'),
+      `---\ntitle: Een artikel\n---\n\n${figure('drie.jpg')}`,
+    );
     fixture.issue = await loadIssue(fixture.issue.dir);
     const renamed = await run(['epub']);
     expect(renamed.pipelines).toBe(0);

@@ -21,7 +21,14 @@ describe('collectImages', () => {
 
   it('finds every image with its placement, file and position, and the cover', () => {
     const references = collectImages(fixture.issue);
-    expect(references.map((reference) => [reference.name, reference.placement, reference.file.basename, reference.position?.start.line])).toEqual([
+    expect(
+      references.map((reference) => [
+        reference.name,
+        reference.placement,
+        reference.file.basename,
+        reference.position?.start.line,
+      ]),
+    ).toEqual([
       ['portret.jpg', 'portrait', 'artikel.md', 6],
       ['breed.jpg', 'wide', 'artikel.md', 12],
       ['standaard.jpg', 'column', 'artikel.md', 18],

@@ -7,7 +7,9 @@ import { figure, makeIssue, type TestIssue } from './fixtures.ts';
 const RED = { r: 200, g: 40, b: 40 };
 
 async function solid(transform: (image: Sharp) => Sharp): Promise<Buffer> {
-  return transform(sharp({ create: { width: 1200, height: 800, channels: 3, background: RED } })).jpeg({ quality: 90 }).toBuffer();
+  return transform(sharp({ create: { width: 1200, height: 800, channels: 3, background: RED } }))
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 async function meanColour(file: string): Promise<[number, number, number]> {
@@ -23,14 +25,26 @@ describe('colour', () => {
     const cmyk = await solid((image) => image.toColourspace('cmyk'));
     const p3 = await solid((image) => image.withIccProfile('p3'));
     expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
-    fixture = await makeIssue({ markdown: figure('cmyk.jpg') + figure('p3.jpg'), images: { 'cmyk.jpg': cmyk, 'p3.jpg': p3 } });
-    result = await processImages(fixture.issue, { outDir: fixture.outDir, editions: ['web', 'epub', 'print'], cacheDir: fixture.cacheDir });
+    fixture = await makeIssue({
+      markdown: figure('cmyk.jpg') + figure('p3.jpg'),
+      images: { 'cmyk.jpg': cmyk, 'p3.jpg': p3 },
+    });
+    result = await processImages(fixture.issue, {
+      outDir: fixture.outDir,
+      editions: ['web', 'epub', 'print'],
+      cacheDir: fixture.cacheDir,
+    });
   }, 120_000);
   afterAll(() => fixture?.cleanup());
 
   it('turns a CMYK JPEG into sRGB in every edition, keeping its colour', async () => {
     const image = result.images.get('cmyk.jpg')!;
-    for (const variant of [image.epub!, image.print!.column!, ...image.web!.fallback, ...image.web!.sources.flatMap((source) => source.variants)]) {
+    for (const variant of [
+      image.epub!,
+      image.print!.column!,
+      ...image.web!.fallback,
+      ...image.web!.sources.flatMap((source) => source.variants),
+    ]) {
       const metadata = await sharp(variant.path).metadata();
       expect(metadata.space, variant.path).toBe('srgb');
       expect(metadata.channels, variant.path).toBe(3);

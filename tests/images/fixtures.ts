@@ -11,10 +11,20 @@ import { loadIssue, type Issue } from '../../scripts/issue/load.ts';
 import type { SharpFactory } from '../../scripts/images/types.ts';
 
 export const CAMERA_EXIF: Exif = {
-  IFD0: { Make: 'Canon', Model: 'Canon EOS R5', Artist: 'Sjoerd van der Hucht', // libvips drops a trailing " (…)" when writing; the extra suffix keeps "(ANP)" in the source.
-    Copyright: '(C) 2022 Sjoerd van der Hucht (ANP) (ASCII)' },
+  IFD0: {
+    Make: 'Canon',
+    Model: 'Canon EOS R5',
+    Artist: 'Sjoerd van der Hucht', // libvips drops a trailing " (…)" when writing; the extra suffix keeps "(ANP)" in the source.
+    Copyright: '(C) 2022 Sjoerd van der Hucht (ANP) (ASCII)',
+  },
   IFD2: { BodySerialNumber: '032021001234', LensModel: 'RF24-105mm F4 L IS USM' },
-  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 4/1 4296/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 19/1 630/100', GPSMapDatum: 'WGS-84' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '52/1 4/1 4296/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '4/1 19/1 630/100',
+    GPSMapDatum: 'WGS-84',
+  },
 };
 
 export interface PhotoOptions {
@@ -31,7 +41,13 @@ export interface PhotoOptions {
 /** A smooth photo-like image (noise scaled up), small on disk and quick to make. */
 export async function photo(options: PhotoOptions): Promise<Buffer> {
   const seed = await sharp({
-    create: { width: 60, height: 40, channels: options.alpha ? 4 : 3, background: { r: 120, g: 90, b: 60, alpha: 0.5 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 60,
+      height: 40,
+      channels: options.alpha ? 4 : 3,
+      background: { r: 120, g: 90, b: 60, alpha: 0.5 },
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .png()
     .toBuffer();
@@ -40,7 +56,9 @@ export async function photo(options: PhotoOptions): Promise<Buffer> {
   if (options.colourspace) pipeline = pipeline.toColourspace(options.colourspace);
   if (options.exif) pipeline = pipeline.withExif(options.exif);
   if (options.orientation) pipeline = pipeline.withMetadata({ orientation: options.orientation });
-  return (options.format ?? (options.alpha ? 'png' : 'jpeg')) === 'png' ? pipeline.png().toBuffer() : pipeline.jpeg({ quality: 80 }).toBuffer();
+  return (options.format ?? (options.alpha ? 'png' : 'jpeg')) === 'png'
+    ? pipeline.png().toBuffer()
+    : pipeline.jpeg({ quality: 80 }).toBuffer();
 }
 
 /** A valid PNG header that declares `width` × `height` pixels but carries almost no data. */

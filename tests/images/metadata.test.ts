@@ -15,9 +15,21 @@ describe('metadata in every output', () => {
 
   beforeAll(async () => {
     source = await photo({ width: 3000, height: 2000, exif: CAMERA_EXIF });
-    fixture = await makeIssue({ markdown: figure('pool.jpg', 'breed'), images: { 'pool.jpg': source }, cover: 'pool.jpg' });
-    result = await processImages(fixture.issue, { outDir: fixture.outDir, editions: ['web', 'epub', 'print'], cacheDir: fixture.cacheDir });
-    outputs = (await Promise.all(Object.values(fixture.outDir).map(async (dir) => (await readdir(dir)).map((name) => path.join(dir, name))))).flat();
+    fixture = await makeIssue({
+      markdown: figure('pool.jpg', 'breed'),
+      images: { 'pool.jpg': source },
+      cover: 'pool.jpg',
+    });
+    result = await processImages(fixture.issue, {
+      outDir: fixture.outDir,
+      editions: ['web', 'epub', 'print'],
+      cacheDir: fixture.cacheDir,
+    });
+    outputs = (
+      await Promise.all(
+        Object.values(fixture.outDir).map(async (dir) => (await readdir(dir)).map((name) => path.join(dir, name))),
+      )
+    ).flat();
   }, 120_000);
   afterAll(() => fixture?.cleanup());
 

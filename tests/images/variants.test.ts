@@ -41,7 +41,11 @@ describe('print and EPUB variants', () => {
         'bare.jpg': await photo({ width: 1500, height: 1000 }),
       },
     });
-    result = await processImages(fixture.issue, { outDir: fixture.outDir, editions: ['epub', 'print'], cacheDir: fixture.cacheDir });
+    result = await processImages(fixture.issue, {
+      outDir: fixture.outDir,
+      editions: ['epub', 'print'],
+      cacheDir: fixture.cacheDir,
+    });
   }, 120_000);
   afterAll(() => fixture?.cleanup());
 
@@ -79,7 +83,11 @@ describe('print and EPUB variants', () => {
   });
 
   it('limits EPUB images to 1600 px on the long edge, as baseline JPEG', async () => {
-    for (const [name, size] of [['landscape.jpg', [1600, 1067]], ['portrait.jpg', [1067, 1600]], ['rotated.jpg', [1067, 1600]]] as const) {
+    for (const [name, size] of [
+      ['landscape.jpg', [1600, 1067]],
+      ['portrait.jpg', [1067, 1600]],
+      ['rotated.jpg', [1067, 1600]],
+    ] as const) {
       const epub = image(name).epub!;
       expect(Math.max(epub.width, epub.height), name).toBeLessThanOrEqual(1600);
       // Rounding of the height may differ by a pixel; the long edge is exact.
@@ -123,7 +131,11 @@ describe('web variants', () => {
         'cutout.png': await photo({ width: 600, height: 400, alpha: true }),
       },
     });
-    result = await processImages(fixture.issue, { outDir: fixture.outDir.web, editions: ['web'], cacheDir: fixture.cacheDir });
+    result = await processImages(fixture.issue, {
+      outDir: fixture.outDir.web,
+      editions: ['web'],
+      cacheDir: fixture.cacheDir,
+    });
   }, 120_000);
   afterAll(() => fixture?.cleanup());
 
@@ -146,7 +158,10 @@ describe('web variants', () => {
 
   it('falls back to PNG for a transparent image', () => {
     const web = result.images.get('cutout.png')!.web!;
-    expect(web.fallback.map((variant) => [variant.width, variant.mediaType])).toEqual([[480, 'image/png'], [600, 'image/png']]);
+    expect(web.fallback.map((variant) => [variant.width, variant.mediaType])).toEqual([
+      [480, 'image/png'],
+      [600, 'image/png'],
+    ]);
   });
 
   it('names files stably after source, content and width', () => {

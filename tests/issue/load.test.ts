@@ -13,7 +13,11 @@ async function loadErrors(dir: string): Promise<string[]> {
     await loadIssue(dir);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return error.files.flatMap((file) => file.messages.map((message) => `${path.basename(file.path)}:${message.line}:${message.column}: ${message.reason}`));
+    return error.files.flatMap((file) =>
+      file.messages.map(
+        (message) => `${path.basename(file.path)}:${message.line}:${message.column}: ${message.reason}`,
+      ),
+    );
   }
   throw new Error('expected the issue to fail to load');
 }
@@ -72,10 +76,14 @@ describe('load', () => {
 
   it('reports articles that are missing or listed twice at their line in issue.yaml', async () => {
     const dir = copyFixture();
-    edit(path.join(dir, 'issue.yaml'), (text) => text.replace('  - gesprek.md', '  - gesprek.md\n  - verdwenen.md\n  - voorwoord.md'));
+    edit(path.join(dir, 'issue.yaml'), (text) =>
+      text.replace('  - gesprek.md', '  - gesprek.md\n  - verdwenen.md\n  - voorwoord.md'),
+    );
     const messages = await loadErrors(dir);
     expect(messages).toContainEqual(expect.stringMatching(/^issue\.yaml:25:5: Missing article `verdwenen\.md`/));
-    expect(messages).toContainEqual(expect.stringMatching(/^issue\.yaml:26:5: Unexpected duplicate article `voorwoord\.md`/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^issue\.yaml:26:5: Unexpected duplicate article `voorwoord\.md`/),
+    );
   });
 
   it('reports invalid UTF-8 at its line', async () => {
@@ -107,7 +115,9 @@ describe('persklaar build on broken input', () => {
 
   it('exits 1 with file and line for broken front matter', () => {
     const dir = copyFixture();
-    edit(path.join(dir, 'gesprek.md'), (text) => text.replace('title: "‘Een gesprek over vakmanschap’"', 'title: "‘Een gesprek'));
+    edit(path.join(dir, 'gesprek.md'), (text) =>
+      text.replace('title: "‘Een gesprek over vakmanschap’"', 'title: "‘Een gesprek'),
+    );
     const result = persklaar(['build', dir, '--out', path.join(dir, 'dist')]);
     expect(result.status).toBe(1);
     // The quote opened on line 2 is never closed: the message points at where it opened.

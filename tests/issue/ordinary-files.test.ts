@@ -53,7 +53,9 @@ describe('an article without front matter', () => {
     writeFileSync(path.join(dir, 'inleiding.md'), '---\nkind: foreword\n---\n\nAlleen tekst, geen kop.\n');
     const issue = await loadIssue(dir);
     expect(issue.articles[0]!.data).toMatchObject({ title: 'Inleiding', kind: 'foreword' });
-    expect(issue.articles[0]!.file.messages.map((message) => [message.line, message.fatal, message.ruleId])).toEqual([[1, false, 'article-title']]);
+    expect(issue.articles[0]!.file.messages.map((message) => [message.line, message.fatal, message.ruleId])).toEqual([
+      [1, false, 'article-title'],
+    ]);
   });
 });
 
@@ -84,14 +86,21 @@ describe('an issue of ordinary files, built', () => {
   });
 
   it('links to an article whose file name has spaces and brackets, in every edition', async () => {
-    expect(readFileSync(path.join(out, 'web', 'inleiding.html'), 'utf8')).toContain('<a href="ch02_het-beheer-van-cor.html#uitgifte">de uitgifte</a>');
-    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toMatch(/<a href="#art-ch02-het-beheer-van-cor--uitgifte">de uitgifte<\/a>/);
+    expect(readFileSync(path.join(out, 'web', 'inleiding.html'), 'utf8')).toContain(
+      '<a href="ch02_het-beheer-van-cor.html#uitgifte">de uitgifte</a>',
+    );
+    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toMatch(
+      /<a href="#art-ch02-het-beheer-van-cor--uitgifte">de uitgifte<\/a>/,
+    );
     const epub = await openEpub(path.join(out, 'architectuur.epub'));
-    expect(await epub.text('OEBPS/inleiding.xhtml')).toContain('<a href="ch02_het-beheer-van-cor.xhtml#uitgifte">de uitgifte</a>');
+    expect(await epub.text('OEBPS/inleiding.xhtml')).toContain(
+      '<a href="ch02_het-beheer-van-cor.xhtml#uitgifte">de uitgifte</a>',
+    );
   });
 
   it('shows no `#00`, no empty publisher and no empty rights where issue.yaml says nothing', async () => {
-    for (const page of ['index.html', 'inleiding.html']) expect(readFileSync(path.join(out, 'web', page), 'utf8')).not.toMatch(/#0|#undefined/);
+    for (const page of ['index.html', 'inleiding.html'])
+      expect(readFileSync(path.join(out, 'web', page), 'utf8')).not.toMatch(/#0|#undefined/);
     const print = readFileSync(path.join(out, 'print', 'index.html'), 'utf8');
     expect(print).not.toMatch(/#0|cover-publisher"><\/p>/);
     const pdf = await openPdf(path.join(out, 'architectuur.pdf'));
@@ -116,9 +125,13 @@ describe('an issue of ordinary files, built', () => {
     const built = await persklaarAsync(['build', broken, '--out', outDir(), '--only', 'web']);
     const linted = await persklaarAsync(['lint', broken, '--format', 'json']);
     expect(built.status).toBe(1);
-    expect(built.stderr).toMatch(/\n5:1\S*\s+error\s+Cannot read image `media\/weg\.png`: the file does not exist in images\/ nor beside the manuscript/);
+    expect(built.stderr).toMatch(
+      /\n5:1\S*\s+error\s+Cannot read image `media\/weg\.png`: the file does not exist in images\/ nor beside the manuscript/,
+    );
     expect(linted.status).toBe(1);
-    expect(JSON.parse(linted.stdout).filter((message: { ruleId: string }) => message.ruleId === 'image-missing')).toEqual([
+    expect(
+      JSON.parse(linted.stdout).filter((message: { ruleId: string }) => message.ruleId === 'image-missing'),
+    ).toEqual([
       expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('media/weg.png') }),
     ]);
   });

@@ -18,7 +18,8 @@ lettertypen:
 logo: logo.svg
 `;
 
-const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><rect width="600" height="200" fill="#5b2a86"/><circle cx="100" cy="100" r="60" fill="#fff"/></svg>';
+const logo =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><rect width="600" height="200" fill="#5b2a86"/><circle cx="100" cy="100" r="60" fill="#fff"/></svg>';
 
 describe('thema.yaml', () => {
   it('gives every edition its masthead name, colours, typefaces and logo', async () => {
@@ -36,11 +37,21 @@ describe('thema.yaml', () => {
     const epubCss = await (await openEpub(path.join(out, 'proefnummer-01.epub'))).text('OEBPS/style.css');
     expect(epubCss).toContain('color: #5b2a86');
     expect(epubCss).not.toContain('#0d4a57');
-    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toContain('<span class="cover-masthead">Het Proefblad</span>');
-    expect(readFileSync(path.join(out, 'web', 'index.html'), 'utf8')).toContain('<span class="site-title-name">Het Proefblad</span>');
-    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toMatch(/<div class="cover-top"><img class="cover-logo" src="images\/logo-[\w-]+\.\w+" alt="">/);
-    expect(readFileSync(path.join(out, 'web', 'index.html'), 'utf8')).toMatch(/<picture class="cover-logo">.*?<img [^>]*alt=""/s);
-    expect(await (await openEpub(path.join(out, 'proefnummer-01.epub'))).text('OEBPS/cover.xhtml')).toMatch(/<img class="cover-logo" src="images\/logo-[\w-]+\.\w+" alt=""\/>/);
+    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toContain(
+      '<span class="cover-masthead">Het Proefblad</span>',
+    );
+    expect(readFileSync(path.join(out, 'web', 'index.html'), 'utf8')).toContain(
+      '<span class="site-title-name">Het Proefblad</span>',
+    );
+    expect(readFileSync(path.join(out, 'print', 'index.html'), 'utf8')).toMatch(
+      /<div class="cover-top"><img class="cover-logo" src="images\/logo-[\w-]+\.\w+" alt="">/,
+    );
+    expect(readFileSync(path.join(out, 'web', 'index.html'), 'utf8')).toMatch(
+      /<picture class="cover-logo">.*?<img [^>]*alt=""/s,
+    );
+    expect(await (await openEpub(path.join(out, 'proefnummer-01.epub'))).text('OEBPS/cover.xhtml')).toMatch(
+      /<img class="cover-logo" src="images\/logo-[\w-]+\.\w+" alt=""\/>/,
+    );
     for (const edition of ['proefnummer-01.epub', 'proefnummer-01.pdf']) {
       const check = await persklaarAsync(['check', path.join(out, edition)]);
       expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
@@ -48,18 +59,24 @@ describe('thema.yaml', () => {
   }, 240_000);
 
   it('refuses a colour that text cannot be read in, an unknown key and a missing logo, at their lines', async () => {
-    const dir = miniIssue({ 'thema.yaml': 'kleuren:\n  papier: "#fdfcf8"\n  hoofdkleur: "#9fc5e8"\nkleur: "#000000"\n' });
+    const dir = miniIssue({
+      'thema.yaml': 'kleuren:\n  papier: "#fdfcf8"\n  hoofdkleur: "#9fc5e8"\nkleur: "#000000"\n',
+    });
     const build = await persklaarAsync(['build', dir, '--out', outDir(), '--only', 'web']);
     expect(build.status).toBe(1);
     expect(build.stderr).toMatch(/thema\.yaml\n\s*4:1\S*\s+error\s+.*"kleur"/);
     const noLogo = miniIssue({ 'thema.yaml': 'naam: Blad\nlogo: weg.svg\n' });
     const missing = await persklaarAsync(['build', noLogo, '--out', outDir(), '--only', 'web']);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/thema\.yaml\n\s*2:7\S*\s+error\s+Cannot read image `weg\.svg`: the file does not exist/);
+    expect(missing.stderr).toMatch(
+      /thema\.yaml\n\s*2:7\S*\s+error\s+Cannot read image `weg\.svg`: the file does not exist/,
+    );
     const fixed = miniIssue({ 'thema.yaml': 'kleuren:\n  papier: "#fdfcf8"\n  hoofdkleur: "#9fc5e8"\n' });
     const again = await persklaarAsync(['build', fixed, '--out', outDir(), '--only', 'web']);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/3:1\S*\s+error\s+Unexpected contrast 1\.\d:1 of `hoofdkleur` #9fc5e8 on the paper #fdfcf8/);
+    expect(again.stderr).toMatch(
+      /3:1\S*\s+error\s+Unexpected contrast 1\.\d:1 of `hoofdkleur` #9fc5e8 on the paper #fdfcf8/,
+    );
   });
 
   it('makes a changed thema.yaml a change to build', async () => {

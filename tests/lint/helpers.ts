@@ -32,7 +32,17 @@ export function makeIssue(spec: IssueSpec): string {
   const names = Object.keys(spec.articles);
   writeFileSync(
     path.join(dir, 'issue.yaml'),
-    ['title: Proefnummer', 'number: 1', 'date: 2024-03', 'language: nl', 'slug: proef-01', ...(spec.yaml ? [spec.yaml] : []), 'articles:', ...names.map((name) => `  - ${name}`), ''].join('\n'),
+    [
+      'title: Proefnummer',
+      'number: 1',
+      'date: 2024-03',
+      'language: nl',
+      'slug: proef-01',
+      ...(spec.yaml ? [spec.yaml] : []),
+      'articles:',
+      ...names.map((name) => `  - ${name}`),
+      '',
+    ].join('\n'),
   );
   for (const [name, text] of [...Object.entries(spec.articles), ...Object.entries(spec.unlisted ?? {})]) {
     writeFileSync(path.join(dir, name), text.startsWith('---\n') ? text : `---\ntitle: Proef\n---\n\n${text}`);
@@ -45,7 +55,10 @@ export function makeIssue(spec: IssueSpec): string {
 /** Front matter takes four lines (`---`, title, `---`, blank): body line n is file line n + 4. */
 export const BODY = 4;
 
-export async function findings(spec: IssueSpec | string, options: LintOptions & { only?: string[] } = {}): Promise<string[]> {
+export async function findings(
+  spec: IssueSpec | string,
+  options: LintOptions & { only?: string[] } = {},
+): Promise<string[]> {
   const dir = typeof spec === 'string' ? spec : makeIssue(spec);
   const { files } = await lintIssue(dir, options);
   return records(files)
@@ -54,7 +67,11 @@ export async function findings(spec: IssueSpec | string, options: LintOptions & 
 }
 
 /** Findings of one rule, as `line:column` in the body of a single article `a.md`. */
-export async function bodyFindings(markdown: string, ruleId: string, extra: Partial<IssueSpec> = {}): Promise<string[]> {
+export async function bodyFindings(
+  markdown: string,
+  ruleId: string,
+  extra: Partial<IssueSpec> = {},
+): Promise<string[]> {
   const all = await findings({ ...extra, articles: { 'a.md': markdown, ...extra.articles } }, { only: [ruleId] });
   return all.map((finding) => {
     const [, line, column] = /^a\.md:(\d+):(\d+) /.exec(finding) ?? [];
@@ -66,7 +83,9 @@ export async function bodyFindings(markdown: string, ruleId: string, extra: Part
 export async function messages(spec: IssueSpec, ruleId: string): Promise<string[]> {
   const dir = makeIssue(spec);
   const { files } = await lintIssue(dir);
-  return records(files).filter((record) => record.ruleId === ruleId).map((record) => record.message);
+  return records(files)
+    .filter((record) => record.ruleId === ruleId)
+    .map((record) => record.message);
 }
 
 /**

@@ -18,7 +18,16 @@ describe('no-placeholder-link', () => {
       '',
     ].join('\n');
     expect(await bodyFindings(markdown, 'no-placeholder-link')).toEqual(
-      ['[De IND]', '[Het rapport]', '[Start]', '[het rapport]', '[de site]', '[test]', '[Het beleid]', '[Mail ons]'].map((needle) => at(markdown, needle)),
+      [
+        '[De IND]',
+        '[Het rapport]',
+        '[Start]',
+        '[het rapport]',
+        '[de site]',
+        '[test]',
+        '[Het beleid]',
+        '[Mail ons]',
+      ].map((needle) => at(markdown, needle)),
     );
   });
 
@@ -42,7 +51,13 @@ describe('no-placeholder-link', () => {
 
   it('never reads links inside code spans or code blocks', async () => {
     const markdown = 'Schrijf niet `[klik hier](#)` of `[x]()`.\n\n```\n[klik hier](#)\n[Lees][ontbreekt]\n```\n';
-    for (const rule of ['no-placeholder-link', 'link-text-descriptive', 'link-text-empty', 'reference-defined', 'anchor-exists']) {
+    for (const rule of [
+      'no-placeholder-link',
+      'link-text-descriptive',
+      'link-text-empty',
+      'reference-defined',
+      'anchor-exists',
+    ]) {
       expect(await bodyFindings(markdown, rule)).toEqual([]);
     }
   });
@@ -59,27 +74,42 @@ describe('link-text-descriptive', () => {
       '',
     ].join('\n');
     expect(await bodyFindings(markdown, 'link-text-descriptive')).toEqual(
-      ['[Klik hier]', '[hier]', '[Lees meer…]', '[Meer informatie]', '[deze pagina]', '[click here]', '[link]', '[**KLIK HIER**]'].map((needle) => at(markdown, needle)),
+      [
+        '[Klik hier]',
+        '[hier]',
+        '[Lees meer…]',
+        '[Meer informatie]',
+        '[deze pagina]',
+        '[click here]',
+        '[link]',
+        '[**KLIK HIER**]',
+      ].map((needle) => at(markdown, needle)),
     );
-    const [message] = await messages({ articles: { 'a.md': '[Klik hier](https://ind.nl)\n' } }, 'link-text-descriptive');
+    const [message] = await messages(
+      { articles: { 'a.md': '[Klik hier](https://ind.nl)\n' } },
+      'link-text-descriptive',
+    );
     expect(message).toContain('‘Klik hier’ zegt niets buiten de context');
   });
 
   it('accepts text that names the destination, even when it contains a vague word', async () => {
-    const markdown = '[Website van de IND](https://ind.nl), [hier vindt u het jaarverslag 2022](https://ind.nl), [deze pagina op Rijksportaal](https://ind.nl)\n';
+    const markdown =
+      '[Website van de IND](https://ind.nl), [hier vindt u het jaarverslag 2022](https://ind.nl), [deze pagina op Rijksportaal](https://ind.nl)\n';
     expect(await bodyFindings(markdown, 'link-text-descriptive')).toEqual([]);
   });
 });
 
 describe('link-text-empty', () => {
   it('reports links without text, also an image without alt as the only content', async () => {
-    const markdown = '[](https://ind.nl)\n\n[![](logo.png)](https://ind.nl)\n\n[![Logo van de IND](logo.png)](https://ind.nl)\n\n[ ][r]\n\n[r]: https://ind.nl\n';
+    const markdown =
+      '[](https://ind.nl)\n\n[![](logo.png)](https://ind.nl)\n\n[![Logo van de IND](logo.png)](https://ind.nl)\n\n[ ][r]\n\n[r]: https://ind.nl\n';
     expect(await bodyFindings(markdown, 'link-text-empty', { images: ['logo.png'] })).toEqual(['1:1', '3:1', '7:1']);
   });
 });
 
 describe('anchor-exists', () => {
-  const other = '---\ntitle: Ander artikel\n---\n\n## Één vraag over ‘privé’\n\nTekst.\n\n:::kader[Wat Coos zegt]\nTekst.\n:::\n\n## De eerste vraag\n';
+  const other =
+    '---\ntitle: Ander artikel\n---\n\n## Één vraag over ‘privé’\n\nTekst.\n\n:::kader[Wat Coos zegt]\nTekst.\n:::\n\n## De eerste vraag\n';
 
   it('accepts anchors of the same article and of another article, diacritics and box titles included', async () => {
     const article = [
@@ -89,17 +119,25 @@ describe('anchor-exists', () => {
       '[procentgecodeerd](other.md#%C3%A9%C3%A9n-vraag-over-priv%C3%A9), [als pagina](other.html#de-eerste-vraag) en [het artikel](other.md).',
       '',
     ].join('\n');
-    expect(await findings({ articles: { 'a.md': article, 'other.md': other } }, { only: ['anchor-exists', 'local-file-exists'] })).toEqual([]);
+    expect(
+      await findings(
+        { articles: { 'a.md': article, 'other.md': other } },
+        { only: ['anchor-exists', 'local-file-exists'] },
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing anchor in the same article and in another article, with the closest id', async () => {
-    const article = '## Inleiding\n\nZie [de inleiding](#inleidng) en [de vraag](other.md#een-vraag-over-prive) en [x](other.md#bestaat-niet).\n';
+    const article =
+      '## Inleiding\n\nZie [de inleiding](#inleidng) en [de vraag](other.md#een-vraag-over-prive) en [x](other.md#bestaat-niet).\n';
     expect(await bodyFindings(article, 'anchor-exists', { articles: { 'other.md': other } })).toEqual(
       ['[de inleiding]', '[de vraag]', '[x]'].map((needle) => at(article, needle)),
     );
     const reasons = await messages({ articles: { 'a.md': article, 'other.md': other } }, 'anchor-exists');
     expect(reasons[0]).toBe('Unexpected link to missing anchor `#inleidng` in this article, expected `#inleiding`');
-    expect(reasons[1]).toBe('Unexpected link to missing anchor `#een-vraag-over-prive` in `other.md`, expected `#één-vraag-over-privé`');
+    expect(reasons[1]).toBe(
+      'Unexpected link to missing anchor `#een-vraag-over-prive` in `other.md`, expected `#één-vraag-over-privé`',
+    );
   });
 
   it('checks anchors of reference links at their definition', async () => {
@@ -109,27 +147,40 @@ describe('anchor-exists', () => {
 });
 
 describe('local-file-exists', () => {
-  it('reports missing files and unlisted articles; root-relative paths are local-path-inside\'s', async () => {
-    const markdown = '[De folder](folder.pdf), [het gesprek](gesprk.md), [concept](concept.md), [root](/over-ons.html), [bestaat](bijlage.pdf)\n';
-    const spec = { articles: { 'a.md': markdown }, unlisted: { 'concept.md': 'Concept.\n' }, files: { 'bijlage.pdf': '%PDF' } };
+  it("reports missing files and unlisted articles; root-relative paths are local-path-inside's", async () => {
+    const markdown =
+      '[De folder](folder.pdf), [het gesprek](gesprk.md), [concept](concept.md), [root](/over-ons.html), [bestaat](bijlage.pdf)\n';
+    const spec = {
+      articles: { 'a.md': markdown },
+      unlisted: { 'concept.md': 'Concept.\n' },
+      files: { 'bijlage.pdf': '%PDF' },
+    };
     const place = (needle: string, rule: string) => {
       const [line, column] = at(markdown, needle).split(':');
       return `a.md:${Number(line) + BODY}:${column} ${rule}`;
     };
-    const expected = [...['[De folder]', '[het gesprek]', '[concept]'].map((needle) => place(needle, 'local-file-exists')), place('[root]', 'local-path-inside')];
+    const expected = [
+      ...['[De folder]', '[het gesprek]', '[concept]'].map((needle) => place(needle, 'local-file-exists')),
+      place('[root]', 'local-path-inside'),
+    ];
     expect(await findings(spec, { only: ['local-file-exists', 'local-path-inside'] })).toEqual(expected);
   });
 
   it('accepts links to articles of the issue, to their pages and to the contents page', async () => {
     const markdown = '[Het voorwoord](b.md), [als pagina](b.html), [de inhoud](index.html), [met query](b.md?x=1)\n';
-    expect(await findings({ articles: { 'a.md': markdown, 'b.md': 'Tekst.\n' } }, { only: ['local-file-exists'] })).toEqual([]);
+    expect(
+      await findings({ articles: { 'a.md': markdown, 'b.md': 'Tekst.\n' } }, { only: ['local-file-exists'] }),
+    ).toEqual([]);
   });
 });
 
 describe('reference-defined', () => {
   it('reports full and collapsed references and footnotes without a definition, at the bracket', async () => {
-    const markdown = 'Lees [het rapport][rapport] en [de wet][] of ![de foto][foto].\n\nEen voetnoot[^1] en een goede[^2].\n\n[^2]: Bron.\n';
-    expect(await bodyFindings(markdown, 'reference-defined')).toEqual(['[het rapport]', '[de wet]', '![de foto]', '[^1]'].map((needle) => at(markdown, needle)));
+    const markdown =
+      'Lees [het rapport][rapport] en [de wet][] of ![de foto][foto].\n\nEen voetnoot[^1] en een goede[^2].\n\n[^2]: Bron.\n';
+    expect(await bodyFindings(markdown, 'reference-defined')).toEqual(
+      ['[het rapport]', '[de wet]', '![de foto]', '[^1]'].map((needle) => at(markdown, needle)),
+    );
   });
 
   it('accepts defined references (any case), escaped brackets, and square brackets in quotes', async () => {

@@ -89,7 +89,9 @@ describe('url-reachable', () => {
     expect(asked).toBe(2);
     expect(hits.size).toBe(0);
     expect(existsSync(path.join(cacheDir, 'links.json'))).toBe(true);
-    const cache = JSON.parse(readFileSync(path.join(cacheDir, 'links.json'), 'utf8')) as { entries: Record<string, { status: number }> };
+    const cache = JSON.parse(readFileSync(path.join(cacheDir, 'links.json'), 'utf8')) as {
+      entries: Record<string, { status: number }>;
+    };
     expect(cache.entries[`${base}/gone`]?.status).toBe(404);
   });
 });

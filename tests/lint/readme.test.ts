@@ -7,7 +7,9 @@ import { rules } from '../../scripts/lint/rules/index.ts';
 describe('scripts/lint/README.md', () => {
   it('is what `npm run docs:lint` makes from the rules and their examples', async () => {
     const committed = await readFile(README, 'utf8');
-    expect(committed, 'scripts/lint/README.md is out of date: run `npm run docs:lint` and commit it').toBe(await lintReadme());
+    expect(committed, 'scripts/lint/README.md is out of date: run `npm run docs:lint` and commit it').toBe(
+      await lintReadme(),
+    );
   });
 
   it('shows every example of every rule, with the messages of the bad ones', async () => {

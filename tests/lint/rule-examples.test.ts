@@ -9,13 +9,19 @@ import { rules } from '../../scripts/lint/rules/index.ts';
 import { runExample } from './examples.ts';
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
-  it.each(rule.examples.bad.map((example) => [example.caption, example] as const))('bad: %s', async (_caption, example) => {
-    const found = (await runExample(example)).filter((finding) => finding.ruleId === id);
-    const documented = example.messages.map((message) => ({ ruleId: id, ...message, severity: rule.severity }));
-    expect(found).toEqual(documented);
-  });
+  it.each(rule.examples.bad.map((example) => [example.caption, example] as const))(
+    'bad: %s',
+    async (_caption, example) => {
+      const found = (await runExample(example)).filter((finding) => finding.ruleId === id);
+      const documented = example.messages.map((message) => ({ ruleId: id, ...message, severity: rule.severity }));
+      expect(found).toEqual(documented);
+    },
+  );
 
-  it.each(rule.examples.good.map((example) => [example.caption, example] as const))('good: %s', async (_caption, example) => {
-    expect(await runExample(example)).toEqual([]);
-  });
+  it.each(rule.examples.good.map((example) => [example.caption, example] as const))(
+    'good: %s',
+    async (_caption, example) => {
+      expect(await runExample(example)).toEqual([]);
+    },
+  );
 });

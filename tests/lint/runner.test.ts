@@ -6,7 +6,10 @@ import { records } from '../../scripts/report/report.ts';
 import { makeIssue } from './helpers.ts';
 
 /** Runs runLint and returns what it printed to stdout and stderr with its exit code. */
-async function run(dir: string, format: 'text' | 'json' | 'github'): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  dir: string,
+  format: 'text' | 'json' | 'github',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -41,7 +44,8 @@ describe('output formats', () => {
         column: 13,
         ruleId: 'link-text-descriptive',
         severity: 'error',
-        message: 'Unexpected link text ‘Klik hier’, expected words that name where the link goes (WCAG 2.4.4): linktekst ‘Klik hier’ zegt niets buiten de context',
+        message:
+          'Unexpected link text ‘Klik hier’, expected words that name where the link goes (WCAG 2.4.4): linktekst ‘Klik hier’ zegt niets buiten de context',
       },
       {
         file: path.join(dir, 'a.md'),
@@ -49,7 +53,8 @@ describe('output formats', () => {
         column: 11,
         ruleId: 'spelling',
         severity: 'warning',
-        message: 'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in woordenlijst.txt',
+        message:
+          'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in woordenlijst.txt',
       },
     ]);
   });
@@ -89,7 +94,9 @@ describe('exit codes', () => {
     const dir = makeIssue({ articles: { 'a.md': '---\ntitle: Proef\nsoort: interview\n---\n\nTekst.\n' } });
     const { code, stdout } = await run(dir, 'json');
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ file: path.join(dir, 'a.md'), line: 3, ruleId: 'schema', severity: 'error' })]);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({ file: path.join(dir, 'a.md'), line: 3, ruleId: 'schema', severity: 'error' }),
+    ]);
   });
 
   it('2 when the folder is not an issue', async () => {
@@ -129,11 +136,14 @@ describe('severities', () => {
   });
 
   it('issue.yaml `lint:` turns rules off, down or up', async () => {
-    const yaml = 'lint:\n  link-text-descriptive: warning\n  spelling: off\n  heading-increment: info\n  image-alt-length: error\n  linktekst: off';
+    const yaml =
+      'lint:\n  link-text-descriptive: warning\n  spelling: off\n  heading-increment: info\n  image-alt-length: error\n  linktekst: off';
     const markdown = `${weakLink}\n${typo}\n#### Te diep\n\n![${'a'.repeat(300)}](a.jpg)\n`;
     const dir = makeIssue({ articles: { 'a.md': markdown }, images: ['a.jpg'], yaml });
     const result = await lintIssue(dir);
-    const found = records(result.files).map((record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`);
+    const found = records(result.files).map(
+      (record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`,
+    );
     expect(found).toEqual([
       'issue.yaml:11 lint-config warning',
       'a.md:5 link-text-descriptive warning',
@@ -167,7 +177,9 @@ describe('a rule that crashes', () => {
       throw new Error('boom');
     });
     const file = new VFile({ path: 'a.md' });
-    await unified().use(broken, ['error', { article: issue.articles[0]!, context }]).run(issue.articles[0]!.tree, file);
+    await unified()
+      .use(broken, ['error', { article: issue.articles[0]!, context }])
+      .run(issue.articles[0]!.tree, file);
     expect(file.messages).toEqual([]);
     expect(context.failures.map((failure) => failure.message)).toEqual(['rule `broken` failed on a.md: boom']);
   });

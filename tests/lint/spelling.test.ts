@@ -7,9 +7,14 @@ import { at, bodyFindings, findings, messages } from './helpers.ts';
 describe('spelling', () => {
   it('reports a typo at the word, once per line, as a warning with suggestions', async () => {
     const markdown = 'Ambtelijk vakmanchap is luisteren, en vakmanchap is leren.\n\nGoed vakmanchap.\n';
-    expect(await bodyFindings(markdown, 'spelling')).toEqual([at(markdown, 'vakmanchap'), at(markdown, 'vakmanchap', 3)]);
+    expect(await bodyFindings(markdown, 'spelling')).toEqual([
+      at(markdown, 'vakmanchap'),
+      at(markdown, 'vakmanchap', 3),
+    ]);
     const [message] = await messages({ articles: { 'a.md': markdown } }, 'spelling');
-    expect(message).toBe('Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in woordenlijst.txt');
+    expect(message).toBe(
+      'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in woordenlijst.txt',
+    );
     const [record] = await findings({ articles: { 'a.md': markdown } }, { only: ['spelling'] });
     expect(record).toBe('a.md:5:11 spelling');
   });
@@ -45,7 +50,8 @@ describe('spelling', () => {
   });
 
   it('reads headings, alt text, link text and captions', async () => {
-    const markdown = '## Ambtelijk vakmanchap\n\n![Een vrouw in een vergaderzaaal](a.jpg)\n\n[De webiste van de IND](https://ind.nl)\n';
+    const markdown =
+      '## Ambtelijk vakmanchap\n\n![Een vrouw in een vergaderzaaal](a.jpg)\n\n[De webiste van de IND](https://ind.nl)\n';
     expect(await bodyFindings(markdown, 'spelling', { images: ['a.jpg'] })).toEqual([
       at(markdown, 'vakmanchap'),
       at(markdown, 'vergaderzaaal'),
@@ -54,24 +60,48 @@ describe('spelling', () => {
   });
 
   it('accepts names and jargon from woordenlijst.txt and names the issue declares', async () => {
-    const article = '---\ntitle: Proef\npeople:\n  - { name: Qxzyw Brqtsma, role: adviseur }\n---\n\nQxzyw zegt: de Ratz-regeling van JenV helpt JenV-medewerkers, niet de jenv.\n';
-    expect(await findings({ articles: { 'a.md': article }, words: ['# namen', 'Ratz', 'JenV  # ministerie'] }, { only: ['spelling'] })).toEqual([
-      `a.md:7:${article.split('\n')[6]!.indexOf('jenv') + 1} spelling`,
-    ]);
+    const article =
+      '---\ntitle: Proef\npeople:\n  - { name: Qxzyw Brqtsma, role: adviseur }\n---\n\nQxzyw zegt: de Ratz-regeling van JenV helpt JenV-medewerkers, niet de jenv.\n';
+    expect(
+      await findings(
+        { articles: { 'a.md': article }, words: ['# namen', 'Ratz', 'JenV  # ministerie'] },
+        { only: ['spelling'] },
+      ),
+    ).toEqual([`a.md:7:${article.split('\n')[6]!.indexOf('jenv') + 1} spelling`]);
   });
 
   it('reads the prose of the front matter and of issue.yaml, at the right line and column', async () => {
-    const article = '---\ntitle: "Over vakmanchap"\nlead: >-\n  Een inleiding met een fuot erin.\nrunning_head: Vakmanschap\n---\n\nTekst.\n';
-    expect(await findings({ articles: { 'a.md': article } }, { only: ['spelling'] })).toEqual(['a.md:2:14 spelling', 'a.md:4:25 spelling']);
-    const yaml = 'cover:\n  image: omslag.jpg\n  alt: Een vrouw kijkt lachend in de camere\n  quote: "Samen kom je verder"';
-    expect(await findings({ articles: { 'a.md': 'Tekst.\n' }, images: ['omslag.jpg'], yaml }, { only: ['spelling'] })).toEqual(['issue.yaml:8:38 spelling']);
+    const article =
+      '---\ntitle: "Over vakmanchap"\nlead: >-\n  Een inleiding met een fuot erin.\nrunning_head: Vakmanschap\n---\n\nTekst.\n';
+    expect(await findings({ articles: { 'a.md': article } }, { only: ['spelling'] })).toEqual([
+      'a.md:2:14 spelling',
+      'a.md:4:25 spelling',
+    ]);
+    const yaml =
+      'cover:\n  image: omslag.jpg\n  alt: Een vrouw kijkt lachend in de camere\n  quote: "Samen kom je verder"';
+    expect(
+      await findings({ articles: { 'a.md': 'Tekst.\n' }, images: ['omslag.jpg'], yaml }, { only: ['spelling'] }),
+    ).toEqual(['issue.yaml:8:38 spelling']);
   });
 });
 
 describe('the spell checker', () => {
   it('flags typos of the shipped issue’s source that do not split into real words', async () => {
     const checker = new SpellChecker(await loadDutch(), new WordList());
-    const typos = ['gepassioneerdeheid', 'kinderscherming', 'zonedig', 'asiellzaken', 'Terrorisbestrijding', 'Wachlijsten', 'justiabellen', 'geoordekt', 'ervaaarde', 'familiefestjes', 'vakmanchap', 'ambtenaaren'];
+    const typos = [
+      'gepassioneerdeheid',
+      'kinderscherming',
+      'zonedig',
+      'asiellzaken',
+      'Terrorisbestrijding',
+      'Wachlijsten',
+      'justiabellen',
+      'geoordekt',
+      'ervaaarde',
+      'familiefestjes',
+      'vakmanchap',
+      'ambtenaaren',
+    ];
     expect(typos.filter((typo) => checker.correct(typo))).toEqual([]);
   });
 

@@ -8,7 +8,11 @@ import { at, bodyFindings, findings, makeIssue } from './helpers.ts';
 describe('heading-increment', () => {
   it('reports a second h1 and skipped levels', async () => {
     const markdown = '# Tussenkop\n\n## Goed\n\n#### Te diep\n\n### Goed\n\n## Goed\n\n##### Veel te diep\n';
-    expect(await bodyFindings(markdown, 'heading-increment')).toEqual([at(markdown, '# Tussenkop'), at(markdown, '#### Te diep'), at(markdown, '##### Veel')]);
+    expect(await bodyFindings(markdown, 'heading-increment')).toEqual([
+      at(markdown, '# Tussenkop'),
+      at(markdown, '#### Te diep'),
+      at(markdown, '##### Veel'),
+    ]);
   });
 
   it('reports ### as the first heading: the title is the h1, body headings start at ##', async () => {
@@ -16,7 +20,8 @@ describe('heading-increment', () => {
   });
 
   it('treats a box title as an h2, so ### inside a box is right', async () => {
-    const markdown = 'Tekst.\n\n:::kader[Drie E’s]\n### Excellentie\n\nTekst.\n:::\n\n:::meer-info\n### Links\n:::\n\n## Verder\n\n### Vraag\n';
+    const markdown =
+      'Tekst.\n\n:::kader[Drie E’s]\n### Excellentie\n\nTekst.\n:::\n\n:::meer-info\n### Links\n:::\n\n## Verder\n\n### Vraag\n';
     expect(await bodyFindings(markdown, 'heading-increment')).toEqual([]);
   });
 
@@ -35,10 +40,13 @@ describe('heading-empty', () => {
 
 describe('unknown-directive', () => {
   it('reports directives the renderer does not know, with the closest known one', async () => {
-    const markdown = ':::kadr[Titel]\nTekst.\n:::\n\n:::quote\nTekst.\n:::\n\n:sprekr[Yvonne] “Ja.”\n\n::spreker[Yvonne]\n';
+    const markdown =
+      ':::kadr[Titel]\nTekst.\n:::\n\n:::quote\nTekst.\n:::\n\n:sprekr[Yvonne] “Ja.”\n\n::spreker[Yvonne]\n';
     expect(await bodyFindings(markdown, 'unknown-directive')).toEqual(['1:1', '5:1', '9:1', '11:1']);
     const dir = makeIssue({ articles: { 'a.md': markdown } });
-    const reasons = records((await lintIssue(dir)).files).filter((record) => record.ruleId === 'unknown-directive').map((record) => record.message);
+    const reasons = records((await lintIssue(dir)).files)
+      .filter((record) => record.ruleId === 'unknown-directive')
+      .map((record) => record.message);
     expect(reasons[0]).toBe('Unexpected directive `:::kadr`, expected `:::kader`');
     expect(reasons[2]).toBe('Unexpected directive `:sprekr`, expected `:spreker`');
   });
@@ -70,18 +78,28 @@ describe('unknown-directive', () => {
 
 describe('article-listed', () => {
   it('reports a Markdown file the issue does not list, on that file; README.md is not an article', async () => {
-    const spec = { articles: { 'a.md': 'Tekst.\n' }, unlisted: { 'nieuw.md': 'Concept.\n', 'README.md': '# Handleiding\n' } };
+    const spec = {
+      articles: { 'a.md': 'Tekst.\n' },
+      unlisted: { 'nieuw.md': 'Concept.\n', 'README.md': '# Handleiding\n' },
+    };
     expect(await findings(spec, { only: ['article-listed'] })).toEqual(['nieuw.md:1:1 article-listed']);
   });
 });
 
 describe('load errors', () => {
   it('reports front matter and issue.yaml schema errors, and missing articles, as errors instead of crashing', async () => {
-    const dir = makeIssue({ articles: { 'a.md': '---\ntitle: Goed\nkind: vraaggesprek\n---\n\nTekst.\n', 'b.md': 'Tekst.\n' } });
-    writeFileSync(path.join(dir, 'issue.yaml'), 'title: Proef\ndate: 2024-03\nlanguage: nl\nslug: proef-01\narticles:\n  - a.md\n  - weg.md\n');
+    const dir = makeIssue({
+      articles: { 'a.md': '---\ntitle: Goed\nkind: vraaggesprek\n---\n\nTekst.\n', 'b.md': 'Tekst.\n' },
+    });
+    writeFileSync(
+      path.join(dir, 'issue.yaml'),
+      'title: Proef\ndate: 2024-03\nlanguage: nl\nslug: proef-01\narticles:\n  - a.md\n  - weg.md\n',
+    );
     const result = await lintIssue(dir);
     expect(result.errors).toBeGreaterThanOrEqual(1);
-    const found = records(result.files).map((record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`);
+    const found = records(result.files).map(
+      (record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`,
+    );
     expect(found).toContain('issue.yaml:7 article-list error');
     // With issue.yaml broken, the articles are still read, so their errors come in the same run.
     expect(found).toContain('a.md:3 schema error');

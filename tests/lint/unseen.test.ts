@@ -51,14 +51,18 @@ describe('the unedited source of Wendbaar #06 (a PDF conversion)', () => {
     mkdirSync(dir);
     const header = '---\ntitle: Bron\n---\n';
     writeFileSync(path.join(dir, 'bron.md'), header + source);
-    writeFileSync(path.join(dir, 'issue.yaml'), 'title: Bron\ndate: 2022-06\nlanguage: nl\nslug: bron\narticles:\n  - bron.md\n');
+    writeFileSync(
+      path.join(dir, 'issue.yaml'),
+      'title: Bron\ndate: 2022-06\nlanguage: nl\nslug: bron\narticles:\n  - bron.md\n',
+    );
     const { files } = await lintIssue(dir);
     const all = records(files);
     const lines = (ruleId: string) => all.filter((record) => record.ruleId === ruleId).map((record) => record.line - 3);
 
     // What to expect, read from the source with plain string tests rather than a Markdown parser.
     const sourceLines = source.split('\n');
-    const numbered = (test: (line: string) => boolean) => sourceLines.flatMap((line, index) => (test(line) ? [index + 1] : []));
+    const numbered = (test: (line: string) => boolean) =>
+      sourceLines.flatMap((line, index) => (test(line) ? [index + 1] : []));
     expect(lines('no-placeholder-link')).toEqual(numbered((line) => line.includes('](#)')));
     expect(lines('link-text-descriptive')).toEqual(numbered((line) => /\[KLIK HIER\]\(/.test(line)));
     const headings = numbered((line) => /^#{1,6} /.test(line));
@@ -71,10 +75,26 @@ describe('the unedited source of Wendbaar #06 (a PDF conversion)', () => {
     });
     expect(lines('heading-increment')).toEqual(skips);
 
-    const unknown = new Set(all.filter((record) => record.ruleId === 'spelling').map((record) => /‘([^’]+)’/.exec(record.message)![1]));
-    for (const typo of ['gepassioneerdeheid', 'kinderscherming', 'kinderschermingszaken', 'zonedig', 'asiellzaken', 'Terrorisbestrijding', 'Wachlijsten', 'justiabellen', 'geoordekt', 'ervaaarde', 'familiefestjes']) {
+    const unknown = new Set(
+      all.filter((record) => record.ruleId === 'spelling').map((record) => /‘([^’]+)’/.exec(record.message)![1]),
+    );
+    for (const typo of [
+      'gepassioneerdeheid',
+      'kinderscherming',
+      'kinderschermingszaken',
+      'zonedig',
+      'asiellzaken',
+      'Terrorisbestrijding',
+      'Wachlijsten',
+      'justiabellen',
+      'geoordekt',
+      'ervaaarde',
+      'familiefestjes',
+    ]) {
       expect(unknown).toContain(typo);
     }
-    expect(new Set(all.map((record) => record.ruleId))).toEqual(new Set(['spelling', 'heading-increment', 'no-placeholder-link', 'link-text-descriptive']));
+    expect(new Set(all.map((record) => record.ruleId))).toEqual(
+      new Set(['spelling', 'heading-increment', 'no-placeholder-link', 'link-text-descriptive']),
+    );
   });
 });

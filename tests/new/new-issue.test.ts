@@ -15,14 +15,21 @@ describe('persklaar new', () => {
     const made = await persklaarAsync(['new', dir]);
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['README.md', 'eerste-artikel.md', 'images', 'issue.yaml', 'woordenlijst.txt']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'README.md',
+      'eerste-artikel.md',
+      'images',
+      'issue.yaml',
+      'woordenlijst.txt',
+    ]);
     expect(readdirSync(path.join(dir, 'images'))).toEqual(['voorbeeld.svg']);
 
     const out = outDir();
     const build = await persklaarAsync(['build', dir, '--out', out]);
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
-    for (const file of ['mijn-blad.pdf', 'mijn-blad.epub', 'web/index.html', 'web/eerste-artikel.html']) expect(existsSync(path.join(out, file)), file).toBe(true);
+    for (const file of ['mijn-blad.pdf', 'mijn-blad.epub', 'web/index.html', 'web/eerste-artikel.html'])
+      expect(existsSync(path.join(out, file)), file).toBe(true);
 
     const lint = await persklaarAsync(['lint', dir, '--format', 'json']);
     expect(JSON.parse(lint.stdout)).toEqual([]);
@@ -44,7 +51,9 @@ describe('persklaar new', () => {
     writeFileSync(path.join(dir, 'aantekeningen.md'), 'Mijn aantekeningen\n');
     const result = await persklaarAsync(['new', dir]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`persklaar: ${dir} already exists and is not empty: choose a new folder for the issue\n`);
+    expect(result.stderr).toBe(
+      `persklaar: ${dir} already exists and is not empty: choose a new folder for the issue\n`,
+    );
     expect(readdirSync(dir)).toEqual(['aantekeningen.md']);
     const empty = path.join(dir, 'leeg');
     mkdirSync(empty);

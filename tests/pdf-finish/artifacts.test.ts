@@ -58,8 +58,12 @@ describe('artifact wrapping', () => {
     const result = wrap(chromiumPage);
     const text = out(result);
     expect(result.wrapped).toEqual({ Header: 1, Footer: 1, Pagination: 0, plain: 2 });
-    expect(text).toContain('/Artifact <</Type /Pagination /Subtype /Header>> BDC\nBT /F4 12 Tf 1 0 0 -1 269 38 Tm <002e> Tj ET\nEMC');
-    expect(text).toContain('/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT /F4 12 Tf 1 0 0 -1 501 760 Tm <0014> Tj ET\nEMC');
+    expect(text).toContain(
+      '/Artifact <</Type /Pagination /Subtype /Header>> BDC\nBT /F4 12 Tf 1 0 0 -1 269 38 Tm <002e> Tj ET\nEMC',
+    );
+    expect(text).toContain(
+      '/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT /F4 12 Tf 1 0 0 -1 501 760 Tm <0014> Tj ET\nEMC',
+    );
     expect(text).toContain('/Artifact BMC\n0 80 454 2 re f\nEMC');
     expect(text).toContain('/Artifact BMC\n/X7 Do\nEMC');
     expect(uncoveredPaint(text)).toBe(0);
@@ -76,7 +80,9 @@ describe('artifact wrapping', () => {
   it('never lets an artifact straddle q/Q: it closes before the save or restore', () => {
     const src = '0 0 1 1 re f q 1 0 0 1 5 5 cm 0 0 1 1 re f Q 2 2 1 1 re f';
     const text = out(wrap(src));
-    expect(text).toBe('\n/Artifact BMC\n0 0 1 1 re f\nEMC\n q 1 0 0 1 5 5 cm \n/Artifact BMC\n0 0 1 1 re f\nEMC\n Q \n/Artifact BMC\n2 2 1 1 re f\nEMC\n');
+    expect(text).toBe(
+      '\n/Artifact BMC\n0 0 1 1 re f\nEMC\n q 1 0 0 1 5 5 cm \n/Artifact BMC\n0 0 1 1 re f\nEMC\n Q \n/Artifact BMC\n2 2 1 1 re f\nEMC\n',
+    );
     expect(balanced(text)).toBe(true);
   });
 

@@ -25,7 +25,10 @@ describe('persklaar check FILE.pdf', () => {
       },
     );
     writeFileSync(path.join(dir, 'raw.pdf'), raw);
-    writeFileSync(path.join(dir, 'clean.pdf'), await finishPdf(raw, { title: 'Proef', language: 'nl', creators: ['Redactie'] }));
+    writeFileSync(
+      path.join(dir, 'clean.pdf'),
+      await finishPdf(raw, { title: 'Proef', language: 'nl', creators: ['Redactie'] }),
+    );
     writeFileSync(path.join(dir, 'notes.txt'), 'not a pdf');
     writeFileSync(path.join(dir, 'fake.pdf'), 'not a pdf either');
   });
@@ -71,7 +74,21 @@ describe('persklaar check FILE.pdf', () => {
   });
 
   it('formats a single failure without a plural', () => {
-    const text = formatCheckReport({ failures: [{ checkpoint: '13-004', page: 4, element: 'Figure', message: 'Figure has no alternative text (Alt or ActualText)' }] }, 'x.pdf');
-    expect(text).toBe('x.pdf: PDF/UA preflight found 1 failure\n  page 4: Figure has no alternative text (Alt or ActualText)  [13-004 · Figure]\n  checkpoints: 13-004\n');
+    const text = formatCheckReport(
+      {
+        failures: [
+          {
+            checkpoint: '13-004',
+            page: 4,
+            element: 'Figure',
+            message: 'Figure has no alternative text (Alt or ActualText)',
+          },
+        ],
+      },
+      'x.pdf',
+    );
+    expect(text).toBe(
+      'x.pdf: PDF/UA preflight found 1 failure\n  page 4: Figure has no alternative text (Alt or ActualText)  [13-004 · Figure]\n  checkpoints: 13-004\n',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
@@ -17,7 +17,18 @@ import { asDict, asNumber, asText, N, refKey } from '../../scripts/pdf-read/obje
 import { PageMemo } from '../../scripts/pdf/finish/page-memo.ts';
 import { ParentTree } from '../../scripts/pdf-read/parent-tree.ts';
 import { kidsOf, walkElements } from '../../scripts/pdf-read/tree.ts';
-import { fixtureDir, hasTool, links, markedText, openPdf, outlinePages, pageTexts, render, structTrees, walk } from './helpers.ts';
+import {
+  fixtureDir,
+  hasTool,
+  links,
+  markedText,
+  openPdf,
+  outlinePages,
+  pageTexts,
+  render,
+  structTrees,
+  walk,
+} from './helpers.ts';
 
 const meta: FinishMeta = {
   title: 'Wendbaar #06 — proefnummer',
@@ -34,8 +45,10 @@ function longIssueHtml(): string {
   const sample = readFileSync(path.join(fixtureDir, 'sample.html'), 'utf8');
   const article = /<article>([\s\S]*?)<\/article>/.exec(sample)![1]!;
   const filler = `<p>${'Een lange alinea over de inhoud van dit nummer, die de bladzijden vult. '.repeat(40)}</p>`;
-  const articles = Array.from({ length: 16 }, (_, i) =>
-    `<article>${article.replaceAll('id="', `id="r${i}-`).replaceAll('href="#', `href="#r${i}-`)}${filler}</article>`,
+  const articles = Array.from(
+    { length: 16 },
+    (_, i) =>
+      `<article>${article.replaceAll('id="', `id="r${i}-`).replaceAll('href="#', `href="#r${i}-`)}${filler}</article>`,
   ).join('\n');
   return sample
     .replace('<head>', `<head><base href="${pathToFileURL(fixtureDir).href}/">`)
@@ -43,7 +56,8 @@ function longIssueHtml(): string {
     .replace('href="#lijsten"', 'href="#r0-lijsten"');
 }
 
-const byCheckpoint = (failures: CheckFailure[], checkpoint: string) => failures.filter((f) => f.checkpoint === checkpoint);
+const byCheckpoint = (failures: CheckFailure[], checkpoint: string) =>
+  failures.filter((f) => f.checkpoint === checkpoint);
 
 describe('PDF/UA finishing of a Chromium print', () => {
   let work: string;
@@ -87,8 +101,12 @@ describe('PDF/UA finishing of a Chromium print', () => {
       // Every page has its running head and folio; the interview's named page has its own head.
       expect(messages).toContainEqual(expect.stringMatching(/^page 1: text "Kop" outside tagged content/));
       expect(messages).toContainEqual(expect.stringMatching(/^page 1: text "1" outside tagged content/));
-      expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^page ${last}: text "Interview" outside tagged content`)));
-      expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^page ${last}: text "${last}" outside tagged content`)));
+      expect(messages).toContainEqual(
+        expect.stringMatching(new RegExp(`^page ${last}: text "Interview" outside tagged content`)),
+      );
+      expect(messages).toContainEqual(
+        expect.stringMatching(new RegExp(`^page ${last}: text "${last}" outside tagged content`)),
+      );
       expect(messages).toContainEqual(expect.stringMatching(/^page 1: text "❧" outside tagged content/));
       expect(messages).toContainEqual(expect.stringMatching(/^page 1: image \/X\d+ outside tagged content/));
       expect(messages).toContainEqual(expect.stringMatching(/^page \d+: \d+ × path fill .* outside tagged content/));
@@ -102,12 +120,24 @@ describe('PDF/UA finishing of a Chromium print', () => {
 
     it('for PDF 2.0 type names, list items without LBody, the <figure> Figure without Alt and links without Contents', () => {
       // A labelled <aside> comes out as Aside (an unlabelled one as NonStruct).
-      expect(byCheckpoint(failures, '02-001').map((f) => f.element).sort()).toEqual(['Aside', 'Em', 'Strong']);
+      expect(
+        byCheckpoint(failures, '02-001')
+          .map((f) => f.element)
+          .sort(),
+      ).toEqual(['Aside', 'Em', 'Strong']);
       const lists = byCheckpoint(failures, '09-005');
       expect(lists.length).toBeGreaterThanOrEqual(6);
-      expect(lists[0]).toMatchObject({ page: 1, element: 'LI “1. Eerste punt”', message: expect.stringContaining('LI contains NonStruct') });
+      expect(lists[0]).toMatchObject({
+        page: 1,
+        element: 'LI “1. Eerste punt”',
+        message: expect.stringContaining('LI contains NonStruct'),
+      });
       expect(byCheckpoint(failures, '13-004')).toEqual([
-        expect.objectContaining({ page: expect.any(Number), element: expect.stringMatching(/^Figure “Een oranje tegel/), message: expect.stringContaining('groups other elements') }),
+        expect.objectContaining({
+          page: expect.any(Number),
+          element: expect.stringMatching(/^Figure “Een oranje tegel/),
+          message: expect.stringContaining('groups other elements'),
+        }),
       ]);
       // One per annotation: a link broken over lines has one annotation per line.
       const links = byCheckpoint(failures, '28-004');
@@ -123,12 +153,25 @@ describe('PDF/UA finishing of a Chromium print', () => {
 
     it('for soft hyphens inside lines, which split words in the text', () => {
       expect(byCheckpoint(failures, 'ISO32000-1:14.8.2.2.3')).toEqual([
-        expect.objectContaining({ page: expect.any(Number), message: expect.stringMatching(/^\d+ soft hyphens? \(U\+00AD\) inside lines/) }),
+        expect.objectContaining({
+          page: expect.any(Number),
+          message: expect.stringMatching(/^\d+ soft hyphens? \(U\+00AD\) inside lines/),
+        }),
       ]);
     });
 
     it('and for nothing that Chromium already gets right', () => {
-      const known = new Set(['01-005', '02-001', '06-001', '06-002', '06-003', '09-005', '13-004', '28-004', 'ISO32000-1:14.8.2.2.3']);
+      const known = new Set([
+        '01-005',
+        '02-001',
+        '06-001',
+        '06-002',
+        '06-003',
+        '09-005',
+        '13-004',
+        '28-004',
+        'ISO32000-1:14.8.2.2.3',
+      ]);
       expect(failures.filter((f) => !known.has(f.checkpoint))).toEqual([]);
     });
   });
@@ -137,7 +180,12 @@ describe('PDF/UA finishing of a Chromium print', () => {
     expect((await checkPdf(finished, 'finished.pdf')).failures).toEqual([]);
     expect(report.pages).toBeGreaterThanOrEqual(2);
     expect(report.artifacts).toMatchObject({ Header: report.pages, Footer: report.pages });
-    expect(report.structure).toMatchObject({ roleMapped: { Em: 'Span', Strong: 'Span', Aside: 'Sect' }, figuresToDiv: 1, lbodiesAdded: 6, deadLinks: 0 });
+    expect(report.structure).toMatchObject({
+      roleMapped: { Em: 'Span', Strong: 'Span', Aside: 'Sect' },
+      figuresToDiv: 1,
+      lbodiesAdded: 6,
+      deadLinks: 0,
+    });
     expect(report.structure!.linkContents).toBeGreaterThanOrEqual(5);
   });
 
@@ -151,11 +199,22 @@ describe('PDF/UA finishing of a Chromium print', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2022-06-01T10:00:00.000Z');
     const catalog = doc.catalog;
     expect(asText(doc.context, catalog.get(N('Lang')))).toBe('nl');
-    expect(asDict(doc.context, catalog.get(N('ViewerPreferences')))?.get(N('DisplayDocTitle'))?.toString()).toBe('true');
-    expect(asDict(doc.context, catalog.get(N('MarkInfo')))?.get(N('Marked'))?.toString()).toBe('true');
+    expect(
+      asDict(doc.context, catalog.get(N('ViewerPreferences')))
+        ?.get(N('DisplayDocTitle'))
+        ?.toString(),
+    ).toBe('true');
+    expect(
+      asDict(doc.context, catalog.get(N('MarkInfo')))
+        ?.get(N('Marked'))
+        ?.toString(),
+    ).toBe('true');
 
     const pdf = await openPdf(finished);
-    const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { get(name: string): unknown; getRaw(): string } };
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
+      info: Record<string, unknown>;
+      metadata: { get(name: string): unknown; getRaw(): string };
+    };
     expect(info.PDFFormatVersion).toBe('1.7');
     expect(info.Title).toBe(meta.title);
     expect(metadata.get('dc:title')).toBe(meta.title);
@@ -201,17 +260,20 @@ describe('PDF/UA finishing of a Chromium print', () => {
     walkElements(context, rootDict, (elem, ref, ancestors) => {
       const parent = elem.get(N('P'));
       const expectedParent = ancestors[ancestors.length - 1];
-      if (expectedParent && !(parent instanceof PDFRef && context.lookup(parent) === expectedParent)) problems.push(`bad /P on ${elem.get(N('S'))}`);
+      if (expectedParent && !(parent instanceof PDFRef && context.lookup(parent) === expectedParent))
+        problems.push(`bad /P on ${elem.get(N('S'))}`);
       for (const kid of kidsOf(context, elem)) {
         if (kid.kind === 'mcid') {
           const key = asNumber(context, asDict(context, kid.page)?.get(N('StructParents')));
           const owner = key === undefined ? undefined : tree.mcidOwner(key, kid.mcid);
-          if (!(owner instanceof PDFRef && ref && refKey(owner) === refKey(ref))) problems.push(`MCID ${kid.mcid} not owned by its element`);
+          if (!(owner instanceof PDFRef && ref && refKey(owner) === refKey(ref)))
+            problems.push(`MCID ${kid.mcid} not owned by its element`);
           checked++;
         } else if (kid.kind === 'objr') {
           const key = asNumber(context, asDict(context, kid.obj)?.get(N('StructParent')));
           const owner = key === undefined ? undefined : tree.objectOwner(key);
-          if (!(owner instanceof PDFRef && ref && refKey(owner) === refKey(ref))) problems.push('OBJR not owned by its element');
+          if (!(owner instanceof PDFRef && ref && refKey(owner) === refKey(ref)))
+            problems.push('OBJR not owned by its element');
           checked++;
         }
       }
@@ -232,7 +294,8 @@ describe('PDF/UA finishing of a Chromium print', () => {
   it('marks running heads and folios as artifacts and keeps real text tagged (as pdf.js reads it)', async () => {
     const pdf = await openPdf(finished);
     const all: (Awaited<ReturnType<typeof markedText>>[number] & { page: number })[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) for (const placement of await markedText(pdf, n)) all.push({ ...placement, page: n });
+    for (let n = 1; n <= pdf.numPages; n++)
+      for (const placement of await markedText(pdf, n)) all.push({ ...placement, page: n });
     const find = (text: string) => all.find((p) => p.text.includes(text));
     expect(find('Kop')).toMatchObject({ page: 1, tag: 'Artifact', tagged: false });
     expect(all.filter((p) => p.page === 1 && p.text.trim() === '1').some((p) => p.tag === 'Artifact')).toBe(true);
@@ -241,7 +304,9 @@ describe('PDF/UA finishing of a Chromium print', () => {
     expect(find('Eerste punt')).toMatchObject({ tagged: true });
     expect(find('Figuur 1.')).toMatchObject({ tagged: true });
     for (const placement of all) {
-      expect(placement.tagged || placement.tag === 'Artifact', `page ${placement.page}: "${placement.text}"`).toBe(true);
+      expect(placement.tagged || placement.tag === 'Artifact', `page ${placement.page}: "${placement.text}"`).toBe(
+        true,
+      );
     }
     await pdf.destroy();
   });
@@ -263,7 +328,9 @@ describe('PDF/UA finishing of a Chromium print', () => {
     const after = await openPdf(finished);
     const old = await links(before);
     const now = await links(after);
-    expect(now.map(({ page, url, dest }) => ({ page, url, dest }))).toEqual(old.map(({ page, url, dest }) => ({ page, url, dest })));
+    expect(now.map(({ page, url, dest }) => ({ page, url, dest }))).toEqual(
+      old.map(({ page, url, dest }) => ({ page, url, dest })),
+    );
     // Soft hyphens (which Chromium writes as ActualText U+00AD) and the hyphen drawn at a line
     // break do not end up in the description; a link broken over lines has one annotation
     // per line, each described by the whole link text.
@@ -306,7 +373,9 @@ describe('PDF/UA finishing of a Chromium print', () => {
     expect(report.softHyphens.removed).toBeGreaterThan(0);
     expect(report.softHyphens.kept).toBeGreaterThan(0);
     if (!hasTool('pdftotext')) return;
-    const layout = (name: string) => spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(work, `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    const layout = (name: string) =>
+      spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(work, `${name}.pdf`), '-'], { encoding: 'utf8' })
+        .stdout;
     const inside = /\u00ad(?=[^\s\u00ad\u2010-])/g;
     expect(layout('raw').match(inside)?.length).toBe(report.softHyphens.removed);
     expect(layout('finished').match(inside)).toBeNull();
@@ -352,7 +421,14 @@ describe('PDF/UA finishing of a Chromium print', () => {
   it('finds nothing left to do in a finished file', async () => {
     const { report: second } = await finishPdfWithReport(finished, meta);
     expect(second.artifacts).toEqual({ Header: 0, Footer: 0, Pagination: 0, plain: 0 });
-    expect(second.structure).toEqual({ roleMapped: {}, figuresToDiv: 0, lbodiesAdded: 0, listItemsAdded: 0, linkContents: 0, deadLinks: 0 });
+    expect(second.structure).toEqual({
+      roleMapped: {},
+      figuresToDiv: 0,
+      lbodiesAdded: 0,
+      listItemsAdded: 0,
+      linkContents: 0,
+      deadLinks: 0,
+    });
   });
 
   it.runIf(hasTool('qpdf'))('is a structurally valid PDF for qpdf', () => {
@@ -374,8 +450,18 @@ describe('PDF/UA finishing of a Chromium print', () => {
     const { bytes } = await finishPdfWithReport(flawedRaw, { ...meta, title: 'Proef met fouten' });
     const { failures } = await checkPdf(bytes, 'flawed.pdf');
     expect(failures).toEqual([
-      { checkpoint: '13-004', page: 1, element: 'Figure', message: 'Figure has no alternative text (Alt or ActualText)' },
-      { checkpoint: '14-003', page: 1, element: 'H3 “Een kop die een niveau overslaat”', message: 'H3 follows H1: heading level 2 is skipped' },
+      {
+        checkpoint: '13-004',
+        page: 1,
+        element: 'Figure',
+        message: 'Figure has no alternative text (Alt or ActualText)',
+      },
+      {
+        checkpoint: '14-003',
+        page: 1,
+        element: 'H3 “Een kop die een niveau overslaat”',
+        message: 'H3 follows H1: heading level 2 is skipped',
+      },
     ]);
   });
 });

@@ -15,7 +15,9 @@ export async function render(browser: Browser, file: string): Promise<Uint8Array
   const page = await browser.newPage();
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    return new Uint8Array(await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true }));
+    return new Uint8Array(
+      await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true }),
+    );
   } finally {
     await page.close();
   }
@@ -52,7 +54,8 @@ export async function markedText(doc: PDFDocumentProxy, pageNumber: number): Pro
     if ('type' in item) {
       // pdf.js also gives the tag name, which its published type leaves out.
       const tag = (item as { tag?: string }).tag ?? '';
-      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push({ tag, id: item.id ?? null });
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps')
+        stack.push({ tag, id: item.id ?? null });
       else if (item.type === 'endMarkedContent') stack.pop();
       continue;
     }
@@ -70,7 +73,11 @@ export interface StructNode {
   children?: StructNode[];
 }
 
-export function walk(node: StructNode | null | undefined, visit: (node: StructNode, parent: StructNode | undefined) => void, parent?: StructNode): void {
+export function walk(
+  node: StructNode | null | undefined,
+  visit: (node: StructNode, parent: StructNode | undefined) => void,
+  parent?: StructNode,
+): void {
   if (!node) return;
   visit(node, parent);
   for (const child of node.children ?? []) walk(child, visit, node);
@@ -78,7 +85,8 @@ export function walk(node: StructNode | null | undefined, visit: (node: StructNo
 
 export async function structTrees(doc: PDFDocumentProxy): Promise<(StructNode | null)[]> {
   const trees: (StructNode | null)[] = [];
-  for (let n = 1; n <= doc.numPages; n++) trees.push((await (await doc.getPage(n)).getStructTree()) as StructNode | null);
+  for (let n = 1; n <= doc.numPages; n++)
+    trees.push((await (await doc.getPage(n)).getStructTree()) as StructNode | null);
   return trees;
 }
 
@@ -89,7 +97,8 @@ export async function outlinePages(doc: PDFDocumentProxy): Promise<{ title: stri
     for (const item of items ?? []) {
       const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
       const target = dest?.[0];
-      const page = target && typeof target === 'object' ? await doc.getPageIndex(target as { num: number; gen: number }) : -1;
+      const page =
+        target && typeof target === 'object' ? await doc.getPageIndex(target as { num: number; gen: number }) : -1;
       out.push({ title: item.title, page });
       await visit(item.items);
     }
@@ -110,7 +119,12 @@ export async function links(doc: PDFDocumentProxy): Promise<LinkInfo[]> {
   for (let n = 1; n <= doc.numPages; n++) {
     for (const a of await (await doc.getPage(n)).getAnnotations()) {
       if (a.subtype !== 'Link') continue;
-      out.push({ page: n, url: a.url as string | undefined, dest: a.dest, contents: (a.contentsObj as { str?: string } | undefined)?.str || undefined });
+      out.push({
+        page: n,
+        url: a.url as string | undefined,
+        dest: a.dest,
+        contents: (a.contentsObj as { str?: string } | undefined)?.str || undefined,
+      });
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * Chromium does not happen to write today (MCIDs straight in an LI, loose list content, a
  * circular role map, a standard font) but that the code must still get right.
  */
-import { PDFDict, PDFDocument, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
 import { build } from './tagged-doc.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPdf } from '../../scripts/check/pdf-ua.ts';
@@ -38,7 +38,9 @@ describe('structure repairs', () => {
       },
     );
     const before = await checkPdf(input, 'li.pdf');
-    expect(before.failures.filter((f) => f.checkpoint === '09-005').map((f) => f.message)).toEqual(['LI contains content; a list item holds only Lbl and LBody']);
+    expect(before.failures.filter((f) => f.checkpoint === '09-005').map((f) => f.message)).toEqual([
+      'LI contains content; a list item holds only Lbl and LBody',
+    ]);
 
     const finished = await finishPdf(input, meta);
     const { context, root, parentTree } = await structureOf(finished);
@@ -95,7 +97,9 @@ describe('structure repairs', () => {
     const failures = (await checkPdf(input, 'roles.pdf')).failures;
     expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-004', element: 'RoleMap /P' }));
     expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-001', element: 'Aside' }));
-    expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '28-011', message: 'Link element has no OBJR to a Link annotation' }));
+    expect(failures).toContainEqual(
+      expect.objectContaining({ checkpoint: '28-011', message: 'Link element has no OBJR to a Link annotation' }),
+    );
 
     const finished = await finishPdf(input, meta);
     const { context, root } = await structureOf(finished);
@@ -119,7 +123,14 @@ describe('annotations outside the structure tree', () => {
         para = t.elem('P', t.document, { Pg: t.pageRef, K: 0 });
         t.setKids(t.document, [para]);
         const context = t.doc.context;
-        const annot = context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 5, 5], A: { S: 'URI', URI: PDFString.of('https://example.org/a') } }));
+        const annot = context.register(
+          context.obj({
+            Type: 'Annot',
+            Subtype: 'Link',
+            Rect: [0, 0, 5, 5],
+            A: { S: 'URI', URI: PDFString.of('https://example.org/a') },
+          }),
+        );
         t.page.set(N('Annots'), context.obj([annot]));
       },
     );
@@ -134,7 +145,12 @@ describe('annotations outside the structure tree', () => {
     expect(annot.get(N('Contents'))?.toString()).toBe('(https://example.org/a)');
     const after = (await checkPdf(finished, 'annot.pdf')).failures;
     expect(after).toEqual([
-      { checkpoint: '28-011', page: 1, element: 'Link annotation to https://example.org/a', message: 'the link annotation is not in the structure tree as an OBJR of a Link element' },
+      {
+        checkpoint: '28-011',
+        page: 1,
+        element: 'Link annotation to https://example.org/a',
+        message: 'the link annotation is not in the structure tree as an OBJR of a Link element',
+      },
     ]);
   });
 });
@@ -153,16 +169,46 @@ describe('preflight on hand-built documents', () => {
     (context.lookup(rootRef) as PDFDict).set(N('RoleMap'), context.obj({ Loop: 'Loop2', Loop2: 'Loop' }));
     doc.catalog.set(N('StructTreeRoot'), rootRef);
     doc.catalog.set(N('ViewerPreferences'), context.obj({ DisplayDocTitle: false }));
-    const annot = context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], A: { S: 'URI', URI: PDFString.of('https://example.org/') } }));
+    const annot = context.register(
+      context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [0, 0, 10, 10],
+        A: { S: 'URI', URI: PDFString.of('https://example.org/') },
+      }),
+    );
     page.node.set(N('Annots'), context.obj([annot]));
     const bytes = await doc.save({ useObjectStreams: false });
 
     const { failures } = await checkPdf(bytes, 'plain.pdf');
     const codes = new Set(failures.map((f) => f.checkpoint));
-    for (const code of ['UA1:7.1-MarkInfo', '11-001', '07-002', '06-001', '02-003', '01-005', '28-008', '28-011', '28-004', '31-009', 'bookmarks']) {
+    for (const code of [
+      'UA1:7.1-MarkInfo',
+      '11-001',
+      '07-002',
+      '06-001',
+      '02-003',
+      '01-005',
+      '28-008',
+      '28-011',
+      '28-004',
+      '31-009',
+      'bookmarks',
+    ]) {
       expect(codes, code).toContain(code);
     }
-    expect(failures).toContainEqual({ checkpoint: '31-009', page: 1, element: 'font Helvetica', message: 'font Helvetica is not embedded' });
-    expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '01-005', page: 1, message: expect.stringMatching(/^text "Kop" outside tagged content/) }));
+    expect(failures).toContainEqual({
+      checkpoint: '31-009',
+      page: 1,
+      element: 'font Helvetica',
+      message: 'font Helvetica is not embedded',
+    });
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        checkpoint: '01-005',
+        page: 1,
+        message: expect.stringMatching(/^text "Kop" outside tagged content/),
+      }),
+    );
   });
 });

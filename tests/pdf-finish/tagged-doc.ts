@@ -1,7 +1,7 @@
 /**
  * Small tagged PDFs built by hand with pdf-lib, for shapes Chromium does not write today.
  */
-import { PDFDict, PDFDocument, PDFString, type PDFRef } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFString, type PDFRef } from 'pdf-lib';
 import { N } from '../../scripts/pdf-read/objects.ts';
 
 export interface Built {
@@ -15,7 +15,11 @@ export interface Built {
 }
 
 /** A one-page tagged document whose content stream and structure tree the test writes. */
-export async function build(content: string, parentTreeNums: (tree: Built) => unknown[], shape: (tree: Built) => void): Promise<Uint8Array> {
+export async function build(
+  content: string,
+  parentTreeNums: (tree: Built) => unknown[],
+  shape: (tree: Built) => void,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([300, 300]);
   const context = doc.context;
@@ -32,7 +36,9 @@ export async function build(content: string, parentTreeNums: (tree: Built) => un
     root,
     document: documentRef,
     elem(type, parent, extra = {}) {
-      return context.register(context.obj({ Type: 'StructElem', S: type, P: parent, ...(extra as Record<string, never>) }));
+      return context.register(
+        context.obj({ Type: 'StructElem', S: type, P: parent, ...(extra as Record<string, never>) }),
+      );
     },
     setKids(ref, kids) {
       (context.lookup(ref) as PDFDict).set(N('K'), context.obj(kids as never[]));
@@ -46,4 +52,3 @@ export async function build(content: string, parentTreeNums: (tree: Built) => un
   doc.setTitle('Proef', { showInWindowTitleBar: true });
   return doc.save({ useObjectStreams: false });
 }
-

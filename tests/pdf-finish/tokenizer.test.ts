@@ -4,7 +4,14 @@
  * an EMC inside an operand.
  */
 import { describe, expect, it } from 'vitest';
-import { insertAt, isString, tokenize, ContentSyntaxError, type Operand, type Operation } from '../../scripts/pdf-read/tokenizer.ts';
+import {
+  insertAt,
+  isString,
+  tokenize,
+  ContentSyntaxError,
+  type Operand,
+  type Operation,
+} from '../../scripts/pdf-read/tokenizer.ts';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 const text = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
@@ -22,7 +29,9 @@ function stringOperand(op: Operation | undefined, index = 0): string {
 
 describe('content-stream tokenizer', () => {
   it('reads operators with numbers, names, arrays and dictionaries', () => {
-    const src = bytes('q 1 0 0 -1 .5 -3. cm /F4 12 Tf [(A) -120 (B)] TJ /Span <</MCID 3 /ActualText (x) /Nested <</A [1 2]>> >>BDC EMC Q');
+    const src = bytes(
+      'q 1 0 0 -1 .5 -3. cm /F4 12 Tf [(A) -120 (B)] TJ /Span <</MCID 3 /ActualText (x) /Nested <</A [1 2]>> >>BDC EMC Q',
+    );
     const ops = tokenize(src);
     expect(ops.map((o) => o.op)).toEqual(['q', 'cm', 'Tf', 'TJ', 'BDC', 'EMC', 'Q']);
     expect(ops[1]!.operands).toEqual([1, 0, 0, -1, 0.5, -3]);
@@ -35,7 +44,8 @@ describe('content-stream tokenizer', () => {
   });
 
   it('decodes literal strings with escapes and nested parentheses', () => {
-    const src = bytes(String.raw`(a\(b\)c) Tj (nested (balanced) parens) Tj (\\ and \) and \n\r\t\b\f) Tj (\101\60\0061) Tj (line\
+    const src =
+      bytes(String.raw`(a\(b\)c) Tj (nested (balanced) parens) Tj (\\ and \) and \n\r\t\b\f) Tj (\101\60\0061) Tj (line\
 continued) Tj (unknown \q escape) Tj`);
     const ops = tokenize(src);
     expect(ops.map((o) => o.op)).toEqual(['Tj', 'Tj', 'Tj', 'Tj', 'Tj', 'Tj']);
@@ -67,7 +77,10 @@ continued) Tj (unknown \q escape) Tj`);
 
   it('decodes #xx escapes in names and keeps delimiters out of names', () => {
     const ops = tokenize(bytes('/A#20B/C BMC EMC'));
-    expect(ops[0]!.operands).toEqual([{ type: 'name', value: 'A B' }, { type: 'name', value: 'C' }]);
+    expect(ops[0]!.operands).toEqual([
+      { type: 'name', value: 'A B' },
+      { type: 'name', value: 'C' },
+    ]);
   });
 
   it('finds the end of an unfiltered inline image by its size, even with EI in the data', () => {
@@ -95,16 +108,41 @@ continued) Tj (unknown \q escape) Tj`);
         'BT /F1 12 Tf 1 0 0 1 72 720 Tm (Paren \\( and \\) and (nested)) Tj <48656c6c6f> Tj ET',
         'q 10 0 0 10 0 0 cm BI /W 2 /H 1 /CS /G /BPC 8 ID \x00\xff EI Q',
         '[(a) 10 (b)] TJ /P <</MCID 0>> BDC 0 0 m 10 10 l S EMC',
-        "(quote) ' 1 2 (dq) \"",
+        '(quote) \' 1 2 (dq) "',
       ].join('\n'),
     );
     const ops = tokenize(src);
     const again = tokenize(bytes(reassemble(src, ops)));
     expect(again.map((o) => o.op)).toEqual(ops.map((o) => o.op));
-    expect(again.map((o) => JSON.stringify(o.operands, (_, v) => (v instanceof Uint8Array ? [...v] : v instanceof Map ? [...v] : v)))).toEqual(
-      ops.map((o) => JSON.stringify(o.operands, (_, v) => (v instanceof Uint8Array ? [...v] : v instanceof Map ? [...v] : v))),
+    expect(
+      again.map((o) =>
+        JSON.stringify(o.operands, (_, v) => (v instanceof Uint8Array ? [...v] : v instanceof Map ? [...v] : v)),
+      ),
+    ).toEqual(
+      ops.map((o) =>
+        JSON.stringify(o.operands, (_, v) => (v instanceof Uint8Array ? [...v] : v instanceof Map ? [...v] : v)),
+      ),
     );
-    expect(ops.map((o) => o.op)).toEqual(['BT', 'Tf', 'Tm', 'Tj', 'Tj', 'ET', 'q', 'cm', 'BI', 'Q', 'TJ', 'BDC', 'm', 'l', 'S', 'EMC', "'", '"']);
+    expect(ops.map((o) => o.op)).toEqual([
+      'BT',
+      'Tf',
+      'Tm',
+      'Tj',
+      'Tj',
+      'ET',
+      'q',
+      'cm',
+      'BI',
+      'Q',
+      'TJ',
+      'BDC',
+      'm',
+      'l',
+      'S',
+      'EMC',
+      "'",
+      '"',
+    ]);
   });
 
   it('inserts text at operation boundaries without disturbing the rest', () => {

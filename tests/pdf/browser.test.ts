@@ -28,7 +28,9 @@ describe('resolveChromium', () => {
     expect(resolveChromium({ PUPPETEER_EXECUTABLE_PATH: process.execPath })).toBe(process.execPath);
     const nowhere = { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' };
     expect(() => resolveChromium(nowhere)).toThrow(UsageError);
-    expect(() => resolveChromium(nowhere)).toThrow('PUPPETEER_EXECUTABLE_PATH points at /nergens/chrome, which does not exist');
+    expect(() => resolveChromium(nowhere)).toThrow(
+      'PUPPETEER_EXECUTABLE_PATH points at /nergens/chrome, which does not exist',
+    );
   });
 
   it.runIf(existsSync('/usr/lib/chromium/chromium-headless-shell'))(
@@ -87,7 +89,9 @@ describe('launching Chromium', () => {
 /** Whether a process runs (a zombie waiting to be reaped does not). */
 function running(pid: number): boolean {
   try {
-    const state = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /s, '').charAt(0);
+    const state = readFileSync(`/proc/${pid}/stat`, 'latin1')
+      .replace(/^.*\) /s, '')
+      .charAt(0);
     return state !== 'Z' && state !== 'X';
   } catch {
     return false;

@@ -33,13 +33,19 @@ describe('print edition of the shipped issue', () => {
     contentsNumbers = new Map();
     for (const article of issue.articles) {
       const index = contents.findIndex((line) => line.includes(article.data.title));
-      const number = contents.slice(Math.max(0, index - 2), index + 1).join(' ').match(/^\s*(\d+)|\s(\d+)\s/);
+      const number = contents
+        .slice(Math.max(0, index - 2), index + 1)
+        .join(' ')
+        .match(/^\s*(\d+)|\s(\d+)\s/);
       if (index >= 0 && number) contentsNumbers.set(article.id, Number(number[1] ?? number[2]));
     }
     // Where each article really starts: the page whose text holds its title first.
     startPages = new Map();
     for (let page = 3; page <= pdf.numPages; page++) {
-      const text = (await pageLines(pdf, page)).map((line) => line.text).join(' ').replace(/\s+/g, ' ');
+      const text = (await pageLines(pdf, page))
+        .map((line) => line.text)
+        .join(' ')
+        .replace(/\s+/g, ' ');
       for (const article of issue.articles) {
         if (!startPages.has(article.id) && text.includes(article.data.title)) startPages.set(article.id, page);
       }
@@ -52,7 +58,8 @@ describe('print edition of the shipped issue', () => {
 
   it('lists every article on the contents page with the page it really starts on', () => {
     expect(contentsNumbers.size).toBe(issue.articles.length);
-    for (const article of issue.articles) expect(contentsNumbers.get(article.id), article.id).toBe(startPages.get(article.id));
+    for (const article of issue.articles)
+      expect(contentsNumbers.get(article.id), article.id).toBe(startPages.get(article.id));
   });
 
   it('puts each article’s running head on its pages and none on the cover or contents', async () => {
@@ -62,13 +69,19 @@ describe('print edition of the shipped issue', () => {
       const last = index + 1 < ids.length ? startPages.get(ids[index + 1]!)! - 1 : pdf.numPages;
       const head = shortTitle(issue.articles[index]!);
       for (let page = first; page <= last; page++) {
-        const top = (await pageLines(pdf, page)).filter((line) => line.y > 780).map((line) => line.text).join(' ');
+        const top = (await pageLines(pdf, page))
+          .filter((line) => line.y > 780)
+          .map((line) => line.text)
+          .join(' ');
         expect(top, `page ${page} (${id})`).toContain(head);
         expect(top, `page ${page} (${id})`).toContain('Wendbaar #06');
       }
     }
     for (const page of [1, 2]) {
-      const top = (await pageLines(pdf, page)).filter((line) => line.y > 780).map((line) => line.text).join(' ');
+      const top = (await pageLines(pdf, page))
+        .filter((line) => line.y > 780)
+        .map((line) => line.text)
+        .join(' ');
       expect(top).not.toContain('Wendbaar #06 · juni 2022');
     }
   });
@@ -103,7 +116,8 @@ describe('print edition of the shipped issue', () => {
 
   it('keeps the manuscript’s words: every article’s first paragraph is in the PDF text', async () => {
     let all = '';
-    for (let page = 1; page <= pdf.numPages; page++) all += (await pageLines(pdf, page)).map((line) => line.text).join(' ') + ' ';
+    for (let page = 1; page <= pdf.numPages; page++)
+      all += `${(await pageLines(pdf, page)).map((line) => line.text).join(' ')} `;
     const normalise = (text: string) => text.replace(/[\u00AD-]\s*/g, '').replace(/\s+/g, ' ');
     const haystack = normalise(all);
     for (const article of issue.articles) {
@@ -120,10 +134,13 @@ describe('print edition of the shipped issue', () => {
     expect(internal.length).toBeGreaterThanOrEqual(issue.articles.length);
     const html = readFileSync(path.join(buildDir, 'print/index.html'), 'utf8');
     // Compared as URLs: the PDF holds `https://ind.nl/` for `https://ind.nl`.
-    const external = new Set([...html.matchAll(/<a href="((?:https?|mailto):[^"]+)"/g)].map((match) => new URL(match[1]!).href));
+    const external = new Set(
+      [...html.matchAll(/<a href="((?:https?|mailto):[^"]+)"/g)].map((match) => new URL(match[1]!).href),
+    );
     const annotated = new Set<string>();
     for (let page = 1; page <= pdf.numPages; page++) {
-      for (const annotation of await (await pdf.getPage(page)).getAnnotations()) if (annotation.url) annotated.add(new URL(annotation.url).href);
+      for (const annotation of await (await pdf.getPage(page)).getAnnotations())
+        if (annotation.url) annotated.add(new URL(annotation.url).href);
     }
     expect(external.size).toBeGreaterThan(3);
     expect([...external].filter((url) => !annotated.has(url))).toEqual([]);
@@ -133,7 +150,11 @@ describe('print edition of the shipped issue', () => {
     const list = spawnSync('pdfimages', ['-list', path.join(buildDir, `${issue.meta.slug}.pdf`)], { encoding: 'utf8' });
     expect(list.status, list.stderr).toBe(0);
     // Rows after the two header lines: page, num, type, width, height, …, object id, generation, …
-    const images = list.stdout.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/));
+    const images = list.stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((row) => row.trim().split(/\s+/));
     const onPage = (page: number) => images.filter((row) => Number(row[0]) === page);
     expect(onPage(1).map((row) => `${row[3]}×${row[4]}`)).toEqual(['2480×3508']);
     expect(onPage(2)).toEqual([]);

@@ -44,7 +44,10 @@ describe('a manuscript the referees would reject as written', () => {
 
   it('builds, with a warning at each repaired line', () => {
     expect(build.status).toBe(0);
-    const warnings = [...build.stderr.matchAll(/^(\d+):\d+\S*\s+warning\s.*\s(\S+)\s+persklaar$/gm)].map((match) => [Number(match[1]), match[2]]);
+    const warnings = [...build.stderr.matchAll(/^(\d+):\d+\S*\s+warning\s.*\s(\S+)\s+persklaar$/gm)].map((match) => [
+      Number(match[1]),
+      match[2],
+    ]);
     expect(warnings).toEqual([
       [5, 'anchor-exists'],
       [5, 'anchor-exists'],
@@ -52,7 +55,9 @@ describe('a manuscript the referees would reject as written', () => {
       [13, 'heading-increment'],
       [17, 'link-text-empty'],
     ]);
-    expect(build.stderr).toMatch(/5:\d+\S*\s+warning\s+Link to missing anchor `#bestaat-niet` in this article printed as plain text/);
+    expect(build.stderr).toMatch(
+      /5:\d+\S*\s+warning\s+Link to missing anchor `#bestaat-niet` in this article printed as plain text/,
+    );
     expect(build.stdout).toMatch(/^Built web, pdf, epub/);
   });
 

@@ -22,7 +22,11 @@ describe('watch mode: the sources watched', () => {
   /** Resolves when a change of `file` has been told (`count` of them in all). */
   const toldOf = (file: string, count = 1) =>
     new Promise<void>((resolve) => {
-      const done = () => changes.filter((change) => change.file === file).length >= count && (resolve(), true);
+      const done = () => {
+        const told = changes.filter((change) => change.file === file).length >= count;
+        if (told) resolve();
+        return told;
+      };
       if (!done()) waiters.push(done);
     });
 
@@ -33,7 +37,10 @@ describe('watch mode: the sources watched', () => {
       { text: [issue], media: [images], written: [dist] },
       {
         onChange(file) {
-          changes.push({ file: path.relative(issue, file), size: statSync(file, { throwIfNoEntry: false })?.size ?? -1 });
+          changes.push({
+            file: path.relative(issue, file),
+            size: statSync(file, { throwIfNoEntry: false })?.size ?? -1,
+          });
           waiters = waiters.filter((done) => !done());
         },
         onError: (error) => errors.push(error),
@@ -73,7 +80,9 @@ describe('watch mode: the sources watched', () => {
   });
 
   it('tells of a failing watcher and goes on watching', async () => {
-    const failure = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+    const failure = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), {
+      code: 'ENOSPC',
+    });
     for (const watcher of sources.watchers) watcher.emit('error', failure);
     expect(errors).toEqual(sources.watchers.map(() => failure));
     writeFileSync(path.join(issue, 'voorwoord.md'), '# Voorwoord, nog eens\n');

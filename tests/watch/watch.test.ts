@@ -11,7 +11,11 @@ import { copyFixture, edit } from '../helpers/temp-issue.ts';
 import { root } from '../helpers/cli.ts';
 
 /** Reads server-sent events from the preview until `count` events have arrived. */
-async function collectEvents(url: string, count: number, signal: AbortSignal): Promise<{ event: string; data: string }[]> {
+async function collectEvents(
+  url: string,
+  count: number,
+  signal: AbortSignal,
+): Promise<{ event: string; data: string }[]> {
   const response = await fetch(url, { signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: { event: string; data: string }[] = [];
@@ -44,7 +48,13 @@ describe('persklaar watch', () => {
 
   beforeAll(async () => {
     issueDir = copyFixture();
-    session = await startWatch(issueDir, { outDir, port: 0, cacheDir: path.join(root, '.cache'), debounceMs: 50, log: () => {} });
+    session = await startWatch(issueDir, {
+      outDir,
+      port: 0,
+      cacheDir: path.join(root, '.cache'),
+      debounceMs: 50,
+      log: () => {},
+    });
   });
 
   afterAll(async () => {
@@ -57,7 +67,11 @@ describe('persklaar watch', () => {
     expect(page).toContain('<script type="module" src="/__persklaar/live.js"></script>');
     const pdf = await fetch(`${session.url}/proefnummer-01.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await fetch(`${session.url}/../../etc/passwd`)).status).toBe(404);
   });
 
@@ -67,7 +81,9 @@ describe('persklaar watch', () => {
     const events = collectEvents(`${session.url}/__persklaar/events`, 1, abort.signal);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const built = nextBuild(session);
-    edit(path.join(issueDir, 'voorwoord.md'), (text) => text.replace('Dit is het voorwoord', 'Dit is het vernieuwde voorwoord'));
+    edit(path.join(issueDir, 'voorwoord.md'), (text) =>
+      text.replace('Dit is het voorwoord', 'Dit is het vernieuwde voorwoord'),
+    );
     const outcome = await built;
     expect(outcome.ok).toBe(true);
     expect((await events)[0]!.event).toBe('reload');

@@ -10,7 +10,10 @@ import { vnuErrors } from '../helpers/vnu.ts';
 import { expectMagazineComponents } from '../helpers/components.ts';
 
 const webDir = path.join(inject('issueBuild'), 'web');
-const pages = () => readdirSync(webDir).filter((name) => name.endsWith('.html')).sort();
+const pages = () =>
+  readdirSync(webDir)
+    .filter((name) => name.endsWith('.html'))
+    .sort();
 
 describe('web edition of the shipped issue', () => {
   let browser: Browser;
@@ -37,7 +40,8 @@ describe('web edition of the shipped issue', () => {
       expect(html.match(/<h1[\s>]/g), page).toHaveLength(1);
       expect(html, page).toMatch(/<a class="skip-link" href="#inhoud">/);
       expect(html, page).toMatch(/<main id="inhoud"/);
-      for (const landmark of ['<header class="site-header"', '<nav ', '<footer']) expect(html, page).toContain(landmark);
+      for (const landmark of ['<header class="site-header"', '<nav ', '<footer'])
+        expect(html, page).toContain(landmark);
     }
   });
 
@@ -61,7 +65,9 @@ describe('web edition of the shipped issue', () => {
     const picture = html.match(/<picture>[\s\S]*?<\/picture>/)?.[0] ?? '';
     expect(picture).toMatch(/<source type="image\/avif" srcset="[^"]+ \d+w/);
     expect(picture).toMatch(/<source type="image\/webp"/);
-    expect(picture).toMatch(/<img src="images\/[^"]+\.jpg" srcset="[^"]+" sizes="[^"]+" alt="[^"]{10,}" width="\d+" height="\d+"/);
+    expect(picture).toMatch(
+      /<img src="images\/[^"]+\.jpg" srcset="[^"]+" sizes="[^"]+" alt="[^"]{10,}" width="\d+" height="\d+"/,
+    );
   });
 });
 
@@ -71,7 +77,12 @@ describe('web edition of a small issue', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const out = mkdtempSync(path.join(tmpdir(), 'persklaar-web-'));
-    await build({ issueDir: path.join(root, 'tests/fixtures/mini'), outDir: out, only: ['web'], cacheDir: path.join(root, '.cache') });
+    await build({
+      issueDir: path.join(root, 'tests/fixtures/mini'),
+      outDir: out,
+      only: ['web'],
+      cacheDir: path.join(root, '.cache'),
+    });
     const html = readFileSync(path.join(out, 'web/gesprek.html'), 'utf8');
     expectMagazineComponents(html);
     expect(vnuErrors([path.join(out, 'web/gesprek.html'), path.join(out, 'web/index.html')])).toEqual([]);

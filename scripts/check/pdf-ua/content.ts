@@ -3,11 +3,21 @@
  * owns) or an artifact, artifacts and real content do not nest in each other, and every font
  * that shows text is embedded.
  */
-import { PDFDict, PDFStream, type PDFContext } from 'pdf-lib';
-import { asArray, asDict, asName, asNumber, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf-read/objects.ts';
+import { type PDFDict, PDFStream, type PDFContext } from 'pdf-lib';
+import {
+  asArray,
+  asDict,
+  asName,
+  asNumber,
+  inherited,
+  N,
+  pageContentBytes,
+  resolve,
+  streamBytes,
+} from '../../pdf-read/objects.ts';
 import { ParentTree } from '../../pdf-read/parent-tree.ts';
 import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem } from '../../pdf-read/scan.ts';
-import { FontDecoders, runsText, tidy } from '../../pdf-read/text.ts';
+import { type FontDecoders, runsText, tidy } from '../../pdf-read/text.ts';
 import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
@@ -29,7 +39,12 @@ export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
       ops = tokenize(pageContentBytes(context, page.node));
     } catch (error) {
       const reason = error instanceof ContentSyntaxError ? error.message : String(error);
-      ctx.report({ checkpoint: '01-005', page: pageNo, element: 'content stream', message: `the content stream cannot be read (${reason})` });
+      ctx.report({
+        checkpoint: '01-005',
+        page: pageNo,
+        element: 'content stream',
+        message: `the content stream cannot be read (${reason})`,
+      });
       return;
     }
     const resources = asDict(context, inherited(context, page.node, 'Resources'));
@@ -46,13 +61,24 @@ export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
       open(frame, stack) {
         const outer = stack.slice(0, -1);
         if (frame.artifact && outer.some((f) => f.mcid !== undefined)) {
-          ctx.report({ checkpoint: '01-003', page: pageNo, element: 'Artifact', message: 'an artifact is marked inside tagged content' });
+          ctx.report({
+            checkpoint: '01-003',
+            page: pageNo,
+            element: 'Artifact',
+            message: 'an artifact is marked inside tagged content',
+          });
         }
         if (frame.mcid !== undefined) {
           if (outer.some((f) => f.artifact)) {
-            ctx.report({ checkpoint: '01-004', page: pageNo, element: `MCID ${frame.mcid}`, message: `tagged content (MCID ${frame.mcid}) is inside an artifact` });
+            ctx.report({
+              checkpoint: '01-004',
+              page: pageNo,
+              element: `MCID ${frame.mcid}`,
+              message: `tagged content (MCID ${frame.mcid}) is inside an artifact`,
+            });
           }
-          if (parentTree && (structParents === undefined || !parentTree.mcidOwner(structParents, frame.mcid))) missingMcids.push(frame.mcid);
+          if (parentTree && (structParents === undefined || !parentTree.mcidOwner(structParents, frame.mcid)))
+            missingMcids.push(frame.mcid);
         }
       },
       paint(item: PaintItem, stack: readonly MarkedFrame[]) {
@@ -70,17 +96,37 @@ export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
 
     untaggedText.slice(0, MAX_QUOTED).forEach((text) => {
       const shown = text ? `text "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"` : 'text (blank)';
-      ctx.report({ checkpoint: '01-005', page: pageNo, element: 'text', message: `${shown} outside tagged content (neither in the structure tree nor an artifact)` });
+      ctx.report({
+        checkpoint: '01-005',
+        page: pageNo,
+        element: 'text',
+        message: `${shown} outside tagged content (neither in the structure tree nor an artifact)`,
+      });
     });
     if (untaggedText.length > MAX_QUOTED) {
-      ctx.report({ checkpoint: '01-005', page: pageNo, element: 'text', message: `${untaggedText.length - MAX_QUOTED} more pieces of text outside tagged content` });
+      ctx.report({
+        checkpoint: '01-005',
+        page: pageNo,
+        element: 'text',
+        message: `${untaggedText.length - MAX_QUOTED} more pieces of text outside tagged content`,
+      });
     }
     for (const [what, count] of untaggedOther) {
-      ctx.report({ checkpoint: '01-005', page: pageNo, element: what, message: `${count === 1 ? what : `${count} × ${what}`} outside tagged content (neither in the structure tree nor an artifact)` });
+      ctx.report({
+        checkpoint: '01-005',
+        page: pageNo,
+        element: what,
+        message: `${count === 1 ? what : `${count} × ${what}`} outside tagged content (neither in the structure tree nor an artifact)`,
+      });
     }
     if (missingMcids.length > 0) {
       const list = missingMcids.slice(0, 10).join(', ') + (missingMcids.length > 10 ? ', …' : '');
-      ctx.report({ checkpoint: '01-005', page: pageNo, element: 'marked content', message: `marked content with MCID ${list} is not owned by any structure element (ParentTree)` });
+      ctx.report({
+        checkpoint: '01-005',
+        page: pageNo,
+        element: 'marked content',
+        message: `marked content with MCID ${list} is not owned by any structure element (ParentTree)`,
+      });
     }
 
     for (const name of usedFonts) checkFont(ctx, pageNo, name, asDict(context, fonts?.get(N(name))), fontsChecked);
@@ -91,7 +137,9 @@ export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
 function describe(context: PDFContext, item: PaintItem, xobjects: PDFDict | undefined): string {
   switch (item.kind) {
     case 'path':
-      return item.paintOp === 'S' || item.paintOp === 's' ? 'path stroke (a border or rule)' : 'path fill (a border, background or rule)';
+      return item.paintOp === 'S' || item.paintOp === 's'
+        ? 'path stroke (a border or rule)'
+        : 'path fill (a border, background or rule)';
     case 'inline-image':
       return 'inline image';
     case 'shading':
@@ -107,7 +155,13 @@ function describe(context: PDFContext, item: PaintItem, xobjects: PDFDict | unde
 }
 
 /** Fonts used by Form XObjects on the page (Chromium draws some SVG and effects as forms). */
-function checkFormFonts(ctx: CheckContext, pageNo: number, xobjects: PDFDict | undefined, checked: Set<PDFDict>, seen: Set<PDFDict>): void {
+function checkFormFonts(
+  ctx: CheckContext,
+  pageNo: number,
+  xobjects: PDFDict | undefined,
+  checked: Set<PDFDict>,
+  seen: Set<PDFDict>,
+): void {
   if (!xobjects) return;
   const { context } = ctx;
   for (const [, value] of xobjects.entries()) {
@@ -124,16 +178,29 @@ function checkFormFonts(ctx: CheckContext, pageNo: number, xobjects: PDFDict | u
       } catch {
         continue;
       }
-      for (const op of ops) if (op.op === 'Tf' && isName(op.operands[0])) checkFont(ctx, pageNo, op.operands[0].value, asDict(context, fonts.get(N(op.operands[0].value))), checked);
+      for (const op of ops)
+        if (op.op === 'Tf' && isName(op.operands[0]))
+          checkFont(ctx, pageNo, op.operands[0].value, asDict(context, fonts.get(N(op.operands[0].value))), checked);
     }
     checkFormFonts(ctx, pageNo, asDict(context, resources?.get(N('XObject'))), checked, seen);
   }
 }
 
 /** ISO 14289-1, 7.21.4.1: font programs are embedded (Type 3 glyphs always are). */
-function checkFont(ctx: CheckContext, pageNo: number, resourceName: string, font: PDFDict | undefined, checked: Set<PDFDict>): void {
+function checkFont(
+  ctx: CheckContext,
+  pageNo: number,
+  resourceName: string,
+  font: PDFDict | undefined,
+  checked: Set<PDFDict>,
+): void {
   if (!font) {
-    ctx.report({ checkpoint: '31-009', page: pageNo, element: `font /${resourceName}`, message: `text uses font /${resourceName}, which is not in the page resources` });
+    ctx.report({
+      checkpoint: '31-009',
+      page: pageNo,
+      element: `font /${resourceName}`,
+      message: `text uses font /${resourceName}, which is not in the page resources`,
+    });
     return;
   }
   if (checked.has(font)) return;
@@ -145,8 +212,14 @@ function checkFont(ctx: CheckContext, pageNo: number, resourceName: string, font
   let descriptorOwner: PDFDict | undefined = font;
   if (subtype === 'Type0') descriptorOwner = asDict(context, asArray(context, font.get(N('DescendantFonts')))?.get(0));
   const descriptor = asDict(context, descriptorOwner?.get(N('FontDescriptor')));
-  const embedded = descriptor && (descriptor.has(N('FontFile')) || descriptor.has(N('FontFile2')) || descriptor.has(N('FontFile3')));
+  const embedded =
+    descriptor && (descriptor.has(N('FontFile')) || descriptor.has(N('FontFile2')) || descriptor.has(N('FontFile3')));
   if (!embedded) {
-    ctx.report({ checkpoint: '31-009', page: pageNo, element: `font ${baseFont}`, message: `font ${baseFont} is not embedded` });
+    ctx.report({
+      checkpoint: '31-009',
+      page: pageNo,
+      element: `font ${baseFont}`,
+      message: `font ${baseFont} is not embedded`,
+    });
   }
 }

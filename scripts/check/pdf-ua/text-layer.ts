@@ -17,7 +17,7 @@
  */
 import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf-read/matrix.ts';
 import { asDict, inherited, N, pageContentBytes } from '../../pdf-read/objects.ts';
-import { FontDecoders } from '../../pdf-read/text.ts';
+import type { FontDecoders } from '../../pdf-read/text.ts';
 import { isArray, isDict, isName, isString, tokenize } from '../../pdf-read/tokenizer.ts';
 import type { Operand, Operation } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
@@ -67,7 +67,10 @@ export function checkTextLayer(ctx: CheckContext, decoders: FontDecoders): void 
     }
     const broken = midLineSoftHyphens(lines(read.chunks));
     if (broken.count === 0) return;
-    const shown = broken.words.slice(0, QUOTED).map((word) => `“${word.replaceAll(SOFT_HYPHEN, '·')}”`).join(', ');
+    const shown = broken.words
+      .slice(0, QUOTED)
+      .map((word) => `“${word.replaceAll(SOFT_HYPHEN, '·')}”`)
+      .join(', ');
     ctx.report({
       checkpoint: 'ISO32000-1:14.8.2.2.3',
       page: index + 1,
@@ -99,16 +102,37 @@ function readChunks(ops: readonly Operation[], decode: Decode): { chunks: Chunk[
   for (const op of ops) {
     const o = op.operands;
     switch (op.op) {
-      case 'q': saved.push(ctm); break;
-      case 'Q': ctm = saved.pop() ?? ctm; break;
-      case 'cm': ctm = multiply(matrix(o), ctm); break;
-      case 'BT': tm = tlm = IDENTITY; break;
-      case 'Tf': font = isName(o[0]) ? o[0].value : undefined; break;
-      case 'TL': leading = num(o[0]); break;
-      case 'Tm': tm = tlm = matrix(o); break;
-      case 'Td': moveLine(num(o[0]), num(o[1])); break;
-      case 'TD': leading = -num(o[1]); moveLine(num(o[0]), num(o[1])); break;
-      case 'T*': moveLine(0, -leading); break;
+      case 'q':
+        saved.push(ctm);
+        break;
+      case 'Q':
+        ctm = saved.pop() ?? ctm;
+        break;
+      case 'cm':
+        ctm = multiply(matrix(o), ctm);
+        break;
+      case 'BT':
+        tm = tlm = IDENTITY;
+        break;
+      case 'Tf':
+        font = isName(o[0]) ? o[0].value : undefined;
+        break;
+      case 'TL':
+        leading = num(o[0]);
+        break;
+      case 'Tm':
+        tm = tlm = matrix(o);
+        break;
+      case 'Td':
+        moveLine(num(o[0]), num(o[1]));
+        break;
+      case 'TD':
+        leading = -num(o[1]);
+        moveLine(num(o[0]), num(o[1]));
+        break;
+      case 'T*':
+        moveLine(0, -leading);
+        break;
       case 'BMC':
       case 'BDC': {
         const props = op.op === 'BDC' && isDict(o[1]) ? o[1].entries : undefined;
@@ -119,7 +143,9 @@ function readChunks(ops: readonly Operation[], decode: Decode): { chunks: Chunk[
         marked.push(frame);
         break;
       }
-      case 'EMC': marked.pop(); break;
+      case 'EMC':
+        marked.pop();
+        break;
       case "'":
       case '"':
       case 'Tj':
@@ -129,7 +155,9 @@ function readChunks(ops: readonly Operation[], decode: Decode): { chunks: Chunk[
         const [x, y] = apply(multiply(tm, ctm), 0, 0);
         let span: Frame | undefined;
         for (let k = marked.length - 1; k >= 0 && !span; k--) if (marked[k]!.actualText !== undefined) span = marked[k];
-        const text = shownStrings(o).map((bytes) => decode(font, bytes)).join('');
+        const text = shownStrings(o)
+          .map((bytes) => decode(font, bytes))
+          .join('');
         unmapped += text.match(NO_TEXT)?.length ?? 0;
         if (span) {
           if (!span.placed) chunks.push({ text: span.actualText!, x, y });

@@ -21,7 +21,7 @@ export function checkBoxes(context: PDFContext, page: PDFPage, number: number, r
     const values = asArray(context, inherited(context, page.node, name))
       ?.asArray()
       .map((item) => (resolve(context, item) as { asNumber?: () => number })?.asNumber?.());
-    if (!values || values.length !== 4 || values.some((v) => typeof v !== 'number')) return undefined;
+    if (values?.length !== 4 || values.some((v) => typeof v !== 'number')) return undefined;
     const [x0, y0, x1, y1] = values as number[];
     return [Math.min(x0!, x1!), Math.min(y0!, y1!), Math.max(x0!, x1!), Math.max(y0!, y1!)];
   };

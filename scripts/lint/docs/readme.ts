@@ -23,13 +23,16 @@ export async function lintReadme(): Promise<string> {
   const template = await readFile(TEMPLATE, 'utf8');
   // The template's own opening comment tells how to use it; the page says where it comes from.
   const body = template.replace(/^<!--[\s\S]*?-->\n/, '');
-  const made = '<!-- Made by `npm run docs:lint` from docs/README.template.md and the examples in rules/*.ts:\n' +
+  const made =
+    '<!-- Made by `npm run docs:lint` from docs/README.template.md and the examples in rules/*.ts:\n' +
     '     edit those, not this file. -->\n';
   return made + body.replace('<!-- rule list -->\n', ruleList()).replace('<!-- rule examples -->\n', ruleSections());
 }
 
 function ruleList(): string {
-  const rows = [...rules, lintConfig].map((rule) => `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.docs} |`);
+  const rows = [...rules, lintConfig].map(
+    (rule) => `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.docs} |`,
+  );
   return ['| rule | default | checks |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
 
@@ -50,14 +53,20 @@ function messagesOf(rule: RuleModule, messages: readonly { file?: string; line: 
 function exampleSection(kind: 'Bad' | 'Good', example: GoodExample, messages: string[]): string {
   const issue = example.issue ?? {};
   const others = [
-    ...Object.entries(issue.articles ?? {}).map(([name, text]) => `\`${name}\`, listed too:\n\n${fenced('markdown', text)}`),
-    ...Object.entries(issue.unlisted ?? {}).map(([name, text]) => `\`${name}\`, not listed:\n\n${fenced('markdown', text)}`),
+    ...Object.entries(issue.articles ?? {}).map(
+      ([name, text]) => `\`${name}\`, listed too:\n\n${fenced('markdown', text)}`,
+    ),
+    ...Object.entries(issue.unlisted ?? {}).map(
+      ([name, text]) => `\`${name}\`, not listed:\n\n${fenced('markdown', text)}`,
+    ),
     ...Object.entries(issue.files ?? {})
       .filter(([, text]) => text !== '')
       .map(([name, text]) => `\`${name}\`:\n\n${fenced('markdown', text)}`),
   ];
   const parts = [`**${kind}:** ${example.caption}${setting(issue)}`];
-  parts.push(others.length > 0 ? `\`a.md\`:\n\n${fenced('markdown', example.markdown)}` : fenced('markdown', example.markdown));
+  parts.push(
+    others.length > 0 ? `\`a.md\`:\n\n${fenced('markdown', example.markdown)}` : fenced('markdown', example.markdown),
+  );
   parts.push(...others);
   if (messages.length > 0) parts.push(fenced('text', `${messages.join('\n')}\n`));
   return parts.join('\n\n');

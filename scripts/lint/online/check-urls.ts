@@ -80,7 +80,12 @@ async function checkOne(fetcher: typeof fetch, url: string, timeoutMs: number): 
   }
 }
 
-async function request(fetcher: typeof fetch, url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Response> {
+async function request(
+  fetcher: typeof fetch,
+  url: string,
+  method: 'HEAD' | 'GET',
+  timeoutMs: number,
+): Promise<Response> {
   const response = await fetcher(url, {
     method,
     redirect: 'follow',

@@ -46,14 +46,22 @@ export const anchorExists: RuleModule = {
       const target = classify(url);
       // `#` alone is a placeholder (no-placeholder-link); `x.md#` means the article itself.
       if (target.kind !== 'local' || !target.fragment) continue;
-      const page = target.path === '' ? ({ kind: 'article', article } as const) : linkedPage(context, article, target.path);
+      const page =
+        target.path === '' ? ({ kind: 'article', article } as const) : linkedPage(context, article, target.path);
       if (page.kind !== 'article') continue;
       const ids = context.ids.get(page.article.name) ?? new Set<string>();
       const fragment = decode(target.fragment);
       if (ids.has(fragment)) continue;
       const where = page.article === article ? 'this article' : `\`${page.article.name}\``;
       const suggestion = closest(fragment, ids);
-      const expected = suggestion ? `expected \`#${suggestion}\`` : ids.size > 0 ? `expected one of ${[...ids].slice(0, 5).map((each) => `\`#${each}\``).join(', ')}${ids.size > 5 ? ', …' : ''}` : `expected a heading there, but ${where} has none`;
+      const expected = suggestion
+        ? `expected \`#${suggestion}\``
+        : ids.size > 0
+          ? `expected one of ${[...ids]
+              .slice(0, 5)
+              .map((each) => `\`#${each}\``)
+              .join(', ')}${ids.size > 5 ? ', …' : ''}`
+          : `expected a heading there, but ${where} has none`;
       file.message(`Unexpected link to missing anchor \`#${fragment}\` in ${where}, ${expected}`, node);
     }
   }),

@@ -48,7 +48,12 @@ export const articleListed: RuleModule = {
   async check(context) {
     for (const name of await unlistedArticles(context.issue)) {
       const file = new VFile({ path: displayPath(path.join(context.issue.dir, name)) });
-      reportAt(file, `Unexpected article \`${name}\` that issue.yaml does not list, expected it under \`articles:\` (or the file removed): it is not published`, { line: 1, column: 1 }, id);
+      reportAt(
+        file,
+        `Unexpected article \`${name}\` that issue.yaml does not list, expected it under \`articles:\` (or the file removed): it is not published`,
+        { line: 1, column: 1 },
+        id,
+      );
       context.extraFiles.push(file);
     }
   },

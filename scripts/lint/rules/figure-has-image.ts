@@ -17,10 +17,7 @@ export const figureHasImage: RuleModule = {
     bad: [
       {
         caption: 'A figure with a caption and no photo.',
-        markdown:
-          ':::figuur\n' +
-          'Erik Pool aan tafel\n' +
-          ':::\n',
+        markdown: ':::figuur\n' + 'Erik Pool aan tafel\n' + ':::\n',
         messages: [
           {
             line: 1,
@@ -34,12 +31,7 @@ export const figureHasImage: RuleModule = {
     good: [
       {
         caption: 'A figure with its photo and caption.',
-        markdown:
-          ':::figuur\n' +
-          '![Erik Pool aan tafel](erik-pool.jpg)\n' +
-          '\n' +
-          'Erik Pool aan tafel\n' +
-          ':::\n',
+        markdown: ':::figuur\n' + '![Erik Pool aan tafel](erik-pool.jpg)\n' + '\n' + 'Erik Pool aan tafel\n' + ':::\n',
         issue: { images: ['erik-pool.jpg'] },
       },
     ],
@@ -51,7 +43,11 @@ export const figureHasImage: RuleModule = {
       visit(node, (child: Nodes) => {
         if (child.type === 'image' || child.type === 'imageReference') found = true;
       });
-      if (!found) file.message('Unexpected `:::figuur` without a photo, expected an image line `![beschrijving](foto.jpg)` inside it', node);
+      if (!found)
+        file.message(
+          'Unexpected `:::figuur` without a photo, expected an image line `![beschrijving](foto.jpg)` inside it',
+          node,
+        );
     });
   }),
 };

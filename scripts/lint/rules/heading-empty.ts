@@ -19,12 +19,7 @@ export const headingEmpty: RuleModule = {
     bad: [
       {
         caption: 'An empty heading and an empty box title.',
-        markdown:
-          '##\n' +
-          '\n' +
-          ':::kader[]\n' +
-          'Tekst.\n' +
-          ':::\n',
+        markdown: '##\n' + '\n' + ':::kader[]\n' + 'Tekst.\n' + ':::\n',
         messages: [
           { line: 1, message: 'Unexpected empty heading, expected text after the `#` signs' },
           { line: 3, message: 'Unexpected empty box title `:::kader[]`, expected a title in the brackets' },
@@ -34,12 +29,7 @@ export const headingEmpty: RuleModule = {
     good: [
       {
         caption: 'Both with text.',
-        markdown:
-          '## De eerste vraag\n' +
-          '\n' +
-          ':::kader[Drie E’s als basis]\n' +
-          'Tekst.\n' +
-          ':::\n',
+        markdown: '## De eerste vraag\n' + '\n' + ':::kader[Drie E’s als basis]\n' + 'Tekst.\n' + ':::\n',
       },
     ],
   },
@@ -49,7 +39,10 @@ export const headingEmpty: RuleModule = {
         file.message('Unexpected empty heading, expected text after the `#` signs', node);
       }
       if (node.type === 'containerDirective' && boxTitle(node)?.trim() === '') {
-        file.message(`Unexpected empty box title \`:::${node.name}[]\`, expected a title in the brackets${node.name === 'meer-info' ? ' or none at all (then it is “Meer informatie”)' : ''}`, node);
+        file.message(
+          `Unexpected empty box title \`:::${node.name}[]\`, expected a title in the brackets${node.name === 'meer-info' ? ' or none at all (then it is “Meer informatie”)' : ''}`,
+          node,
+        );
       }
     });
   }),

@@ -21,10 +21,7 @@ export const headingIncrement: RuleModule = {
     bad: [
       {
         caption: 'A second h1: the article title is the h1.',
-        markdown:
-          '# Tussenkop\n' +
-          '\n' +
-          'Tekst.\n',
+        markdown: '# Tussenkop\n' + '\n' + 'Tekst.\n',
         messages: [
           {
             line: 1,
@@ -36,10 +33,7 @@ export const headingIncrement: RuleModule = {
       },
       {
         caption: 'A skipped level.',
-        markdown:
-          '## Eerste\n' +
-          '\n' +
-          '#### Detail\n',
+        markdown: '## Eerste\n' + '\n' + '#### Detail\n',
         messages: [
           {
             line: 3,
@@ -73,9 +67,15 @@ export const headingIncrement: RuleModule = {
       }
       if (node.type !== 'heading') return;
       if (node.depth === 1) {
-        file.message('Unexpected `#` heading (a second h1), expected `##`: the article title in the front matter is the h1', node);
+        file.message(
+          'Unexpected `#` heading (a second h1), expected `##`: the article title in the front matter is the h1',
+          node,
+        );
       } else if (node.depth > previous + 1) {
-        file.message(`Unexpected \`${hashes(node.depth)}\` heading after an h${previous}, expected \`${hashes(previous + 1)}\` or higher: heading levels do not skip`, node);
+        file.message(
+          `Unexpected \`${hashes(node.depth)}\` heading after an h${previous}, expected \`${hashes(previous + 1)}\` or higher: heading levels do not skip`,
+          node,
+        );
       }
       previous = node.depth;
     });

@@ -53,7 +53,10 @@ export const htmlImgAlt: RuleModule = {
       visit(fragment, 'element', (element: Element) => {
         if (element.tagName !== 'img' || 'alt' in element.properties) return;
         const src = typeof element.properties.src === 'string' ? ` \`${element.properties.src}\`` : '';
-        file.message(`Unexpected HTML <img>${src} without alt, expected \`alt="…"\` describing the image`, placeOf(file, node, element));
+        file.message(
+          `Unexpected HTML <img>${src} without alt, expected \`alt="…"\` describing the image`,
+          placeOf(file, node, element),
+        );
       });
     });
   }),

@@ -19,7 +19,12 @@ const cameraName = /^(?:IMG|DSC|DSCN|DSCF|DCIM|PXL|MVIMG|P)[_-]?\d{3,}/u;
 export function filenameProblem(alt: string, url: string): string | undefined {
   const text = alt.trim();
   if (text === '') return undefined;
-  if (fileName.test(text) || cameraName.test(text) || text === path.basename(url) || text === path.basename(url, path.extname(url))) {
+  if (
+    fileName.test(text) ||
+    cameraName.test(text) ||
+    text === path.basename(url) ||
+    text === path.basename(url, path.extname(url))
+  ) {
     return `Unexpected file name ${quote(text)} as alt text, expected a description of what the photo shows`;
   }
   const start = redundantStart.exec(text);
@@ -44,8 +49,7 @@ export const imageAltFilename: RuleModule = {
         messages: [
           {
             line: 1,
-            message:
-              'Unexpected file name ‘IMG_2034.jpg’ as alt text, expected a description of what the photo shows',
+            message: 'Unexpected file name ‘IMG_2034.jpg’ as alt text, expected a description of what the photo shows',
           },
         ],
       },

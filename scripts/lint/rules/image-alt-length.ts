@@ -50,7 +50,10 @@ export const imageAltLength: RuleModule = {
       if (node.type !== 'image' && node.type !== 'imageReference') return;
       const length = [...(node.alt ?? '').trim()].length;
       if (length > MAX_ALT_LENGTH) {
-        file.message(`Unexpected alt text of ${length} characters, expected at most ${MAX_ALT_LENGTH}: move details to the caption`, node);
+        file.message(
+          `Unexpected alt text of ${length} characters, expected at most ${MAX_ALT_LENGTH}: move details to the caption`,
+          node,
+        );
       }
     });
   }),

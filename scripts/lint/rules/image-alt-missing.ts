@@ -16,10 +16,7 @@ export const imageAltMissing: RuleModule = {
     bad: [
       {
         caption: 'An image without alt text, or with only a space: a screen reader has nothing to read.',
-        markdown:
-          '![](erik-pool.jpg)\n' +
-          '\n' +
-          '![ ](erik-pool.jpg)\n',
+        markdown: '![](erik-pool.jpg)\n' + '\n' + '![ ](erik-pool.jpg)\n',
         issue: { images: ['erik-pool.jpg'] },
         messages: [
           {
@@ -49,7 +46,10 @@ export const imageAltMissing: RuleModule = {
     visit(tree, (node: Nodes) => {
       if (node.type !== 'image' && node.type !== 'imageReference') return;
       if ((node as Image | ImageReference).alt?.trim()) return;
-      file.message('Unexpected image without alt text, expected a description of what the photo shows: `![Wie of wat, waar, doet wat](foto.jpg)`', node);
+      file.message(
+        'Unexpected image without alt text, expected a description of what the photo shows: `![Wie of wat, waar, doet wat](foto.jpg)`',
+        node,
+      );
     });
   }),
 };

@@ -11,22 +11,65 @@ const id = 'link-text-descriptive';
 
 /** Whole link texts that say nothing out of context, Dutch and English, lower case. */
 export const vagueLinkTexts: ReadonlySet<string> = new Set([
-  'hier', 'klik', 'klik hier', 'klik op deze link', 'klik op de link', 'zie hier', 'via deze link', 'deze link', 'link', 'linkje',
-  'lees meer', 'lees verder', 'lees hier', 'lees hier meer', 'verder lezen', 'meer lezen', 'meer', 'verder',
-  'meer informatie', 'meer info', 'meer weten', 'info', 'informatie',
-  'deze pagina', 'pagina', 'deze site', 'deze website', 'website', 'site', 'url',
-  'bekijk', 'bekijk hier', 'ga naar', 'download', 'downloaden', 'download hier',
-  'click here', 'click', 'here', 'this', 'this link', 'this page', 'read more', 'more', 'more info', 'more information',
-  'learn more', 'continue reading',
+  'hier',
+  'klik',
+  'klik hier',
+  'klik op deze link',
+  'klik op de link',
+  'zie hier',
+  'via deze link',
+  'deze link',
+  'link',
+  'linkje',
+  'lees meer',
+  'lees verder',
+  'lees hier',
+  'lees hier meer',
+  'verder lezen',
+  'meer lezen',
+  'meer',
+  'verder',
+  'meer informatie',
+  'meer info',
+  'meer weten',
+  'info',
+  'informatie',
+  'deze pagina',
+  'pagina',
+  'deze site',
+  'deze website',
+  'website',
+  'site',
+  'url',
+  'bekijk',
+  'bekijk hier',
+  'ga naar',
+  'download',
+  'downloaden',
+  'download hier',
+  'click here',
+  'click',
+  'here',
+  'this',
+  'this link',
+  'this page',
+  'read more',
+  'more',
+  'more info',
+  'more information',
+  'learn more',
+  'continue reading',
 ]);
 
 export function normalizeLinkText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    // Quotes, arrows and end punctuation around the words do not add meaning.
-    .replace(/^[\s"'‘’“”«»›‹→>(\[]+|[\s"'‘’“”«»›‹→>)\].,:;!?…]+$/gu, '')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      // Quotes, arrows and end punctuation around the words do not add meaning.
+      .replace(/^[\s"'‘’“”«»›‹→>([]+|[\s"'‘’“”«»›‹→>)\].,:;!?…]+$/gu, '')
+      .trim()
+  );
 }
 
 export const linkTextDescriptive: RuleModule = {

@@ -17,10 +17,7 @@ export const linkTextEmpty: RuleModule = {
     bad: [
       {
         caption: 'A link with no text, and one around an image without alt text.',
-        markdown:
-          '[](https://ind.nl)\n' +
-          '\n' +
-          '[![](logo.png)](https://ind.nl)\n',
+        markdown: '[](https://ind.nl)\n' + '\n' + '[![](logo.png)](https://ind.nl)\n',
         issue: { images: ['logo.png'] },
         messages: [
           { line: 1, message: 'Unexpected link without text, expected words that name where the link goes' },
@@ -32,9 +29,7 @@ export const linkTextEmpty: RuleModule = {
       {
         caption: 'Words, or an image whose alt text names the destination.',
         markdown:
-          '[Website van de IND](https://ind.nl)\n' +
-          '\n' +
-          '[![Website van de IND](logo.png)](https://ind.nl)\n',
+          '[Website van de IND](https://ind.nl)\n' + '\n' + '[![Website van de IND](logo.png)](https://ind.nl)\n',
         issue: { images: ['logo.png'] },
       },
     ],

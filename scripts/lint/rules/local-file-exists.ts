@@ -24,21 +24,16 @@ export const localFileExists: RuleModule = {
     bad: [
       {
         caption: 'A typo in an article’s name, and a file that is not there.',
-        markdown:
-          '[het gesprek](gesprk.md)\n' +
-          '\n' +
-          '[de folder](folder.pdf)\n',
+        markdown: '[het gesprek](gesprk.md)\n' + '\n' + '[de folder](folder.pdf)\n',
         issue: { articles: { 'gesprek.md': 'Tekst.\n' } },
         messages: [
           {
             line: 1,
-            message:
-              'Unexpected link to missing file `gesprk.md`, expected a file that exists next to the manuscript',
+            message: 'Unexpected link to missing file `gesprk.md`, expected a file that exists next to the manuscript',
           },
           {
             line: 3,
-            message:
-              'Unexpected link to missing file `folder.pdf`, expected a file that exists next to the manuscript',
+            message: 'Unexpected link to missing file `folder.pdf`, expected a file that exists next to the manuscript',
           },
         ],
       },
@@ -59,10 +54,7 @@ export const localFileExists: RuleModule = {
     good: [
       {
         caption: 'An article of the issue, and a web address.',
-        markdown:
-          '[het gesprek](gesprek.md)\n' +
-          '\n' +
-          '[de folder](https://www.rijksoverheid.nl/folder.pdf)\n',
+        markdown: '[het gesprek](gesprek.md)\n' + '\n' + '[de folder](https://www.rijksoverheid.nl/folder.pdf)\n',
         issue: { articles: { 'gesprek.md': 'Tekst.\n' } },
       },
     ],
@@ -77,9 +69,15 @@ export const localFileExists: RuleModule = {
       if (page.kind !== 'none') continue;
       const absolute = path.resolve(context.issue.dir, page.name);
       if (/\.md$/i.test(page.name) && existsSync(absolute)) {
-        file.message(`Unexpected link to \`${decode(target.path)}\`, which is not an article of this issue, expected an article listed in issue.yaml`, node);
+        file.message(
+          `Unexpected link to \`${decode(target.path)}\`, which is not an article of this issue, expected an article listed in issue.yaml`,
+          node,
+        );
       } else if (!existsSync(absolute)) {
-        file.message(`Unexpected link to missing file \`${decode(target.path)}\`, expected a file that exists next to the manuscript`, node);
+        file.message(
+          `Unexpected link to missing file \`${decode(target.path)}\`, expected a file that exists next to the manuscript`,
+          node,
+        );
       }
     }
   }),

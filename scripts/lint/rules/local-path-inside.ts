@@ -31,10 +31,7 @@ export const localPathInside: RuleModule = {
     bad: [
       {
         caption: 'A path out of the issue folder, and one on the editor’s own disk.',
-        markdown:
-          '[het rapport](../../rapporten/2022.pdf)\n' +
-          '\n' +
-          '[de map](/home/redactie/stukken)\n',
+        markdown: '[het rapport](../../rapporten/2022.pdf)\n' + '\n' + '[de map](/home/redactie/stukken)\n',
         messages: [
           {
             line: 1,
@@ -55,16 +52,18 @@ export const localPathInside: RuleModule = {
       {
         caption: 'A file next to the manuscript, or the web address.',
         markdown:
-          '[het rapport](rapport-2022.pdf)\n' +
-          '\n' +
-          '[het jaarverslag](https://www.rijksoverheid.nl/jaarverslag)\n',
+          '[het rapport](rapport-2022.pdf)\n' + '\n' + '[het jaarverslag](https://www.rijksoverheid.nl/jaarverslag)\n',
         issue: { files: { 'rapport-2022.pdf': '' } },
       },
     ],
   },
   plugin: articleRule(id, (tree, file, { context }) => {
     const absolute = typeof file.data.absolutePath === 'string' ? file.data.absolutePath : path.resolve(file.path);
-    const scope: LinkScope = { fromDir: path.dirname(absolute), issueDir: context.issue.dir, imagesDir: context.issue.imagesDir };
+    const scope: LinkScope = {
+      fromDir: path.dirname(absolute),
+      issueDir: context.issue.dir,
+      imagesDir: context.issue.imagesDir,
+    };
     // `javascript:` is `no-placeholder-link`'s (and `raw-html-unsafe`'s) to report; every other
     // link the build drops is reported here: `file:` is a path on the reader's own disk.
     const problemOf = (url: string) => {
@@ -73,13 +72,21 @@ export const localPathInside: RuleModule = {
     };
     for (const { node, url } of linkDestinations(tree)) {
       const problem = problemOf(url);
-      if (problem) file.message(`Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`, node);
+      if (problem)
+        file.message(
+          `Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`,
+          node,
+        );
     }
     visit(tree, 'html', (node: Html) => {
       if (!/<a\b/i.test(node.value)) return;
       for (const element of anchorsOf(fromHtml(node.value, { fragment: true }))) {
         const problem = problemOf(String(element.properties.href));
-        if (problem) file.message(`Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`, positionInNode(node, element.position, file));
+        if (problem)
+          file.message(
+            `Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`,
+            positionInNode(node, element.position, file),
+          );
       }
     });
   }),

@@ -19,7 +19,8 @@ export function placeholderProblem(url: string): string | undefined {
     case 'empty':
       return 'Unexpected empty link target, expected a URL, a file or a `#anker`';
     case 'scheme':
-      if (target.scheme === 'javascript') return `Unexpected \`javascript:\` link, expected a URL: scripts do not run in the editions`;
+      if (target.scheme === 'javascript')
+        return `Unexpected \`javascript:\` link, expected a URL: scripts do not run in the editions`;
       if ((target.scheme === 'mailto' || target.scheme === 'tel') && target.rest.trim() === '') {
         return `Unexpected \`${target.scheme}:\` link without an address, expected \`${target.scheme}:${target.scheme === 'mailto' ? 'naam@voorbeeld.nl' : '+31…'}\``;
       }
@@ -36,8 +37,10 @@ export function placeholderProblem(url: string): string | undefined {
       return undefined;
     }
     case 'local':
-      if (target.path === '' && target.fragment === '') return 'Unexpected placeholder link `#`, expected the real destination';
-      if (target.fragment === undefined && placeholderPath.test(target.path)) return `Unexpected placeholder link \`${target.path}\`, expected the real destination`;
+      if (target.path === '' && target.fragment === '')
+        return 'Unexpected placeholder link `#`, expected the real destination';
+      if (target.fragment === undefined && placeholderPath.test(target.path))
+        return `Unexpected placeholder link \`${target.path}\`, expected the real destination`;
       return undefined;
     default:
       return undefined;

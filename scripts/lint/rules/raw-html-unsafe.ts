@@ -28,10 +28,36 @@ const embedding: Record<string, string> = {
 };
 
 /** Attributes whose value is a URL the browser follows or fetches. */
-const urlAttributes = ['href', 'src', 'srcSet', 'action', 'formAction', 'data', 'poster', 'background', 'cite', 'longDesc', 'ping', 'xLinkHref', 'codeBase', 'manifest', 'icon'];
+const urlAttributes = [
+  'href',
+  'src',
+  'srcSet',
+  'action',
+  'formAction',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'longDesc',
+  'ping',
+  'xLinkHref',
+  'codeBase',
+  'manifest',
+  'icon',
+];
 
 /** Attributes whose URL is fetched while the page loads (rather than followed on a click). */
-const fetchedAttributes = new Set(['src', 'srcSet', 'data', 'poster', 'background', 'xLinkHref', 'codeBase', 'manifest', 'icon']);
+const fetchedAttributes = new Set([
+  'src',
+  'srcSet',
+  'data',
+  'poster',
+  'background',
+  'xLinkHref',
+  'codeBase',
+  'manifest',
+  'icon',
+]);
 
 const svgFetching = new Set(['image', 'use', 'feImage']);
 
@@ -95,23 +121,38 @@ export const rawHtmlUnsafe: RuleModule = {
         const opening = element.data?.position?.opening ?? element.position;
         const why = embedding[tag];
         if (why) {
-          report(`Unexpected \`<${tag}>\` in raw HTML: ${why}; the build removes it, expected a link to the content instead`, opening);
+          report(
+            `Unexpected \`<${tag}>\` in raw HTML: ${why}; the build removes it, expected a link to the content instead`,
+            opening,
+          );
         }
         if (tag === 'link') {
-          report('Unexpected `<link>` in raw HTML: the editions load no resources from a manuscript; the build removes it', opening);
+          report(
+            'Unexpected `<link>` in raw HTML: the editions load no resources from a manuscript; the build removes it',
+            opening,
+          );
         }
         if (tag === 'style' && remoteInCss(textOf(element))) {
-          report(`Unexpected remote resource in \`<style>\`: ${quote(remoteInCss(textOf(element))!)}; the build removes the style`, opening);
+          report(
+            `Unexpected remote resource in \`<style>\`: ${quote(remoteInCss(textOf(element))!)}; the build removes the style`,
+            opening,
+          );
         }
         for (const [key, value] of Object.entries(element.properties)) {
           const at = element.data?.position?.properties?.[key] ?? opening;
           const name = attributeName(key);
           if (/^on/i.test(name)) {
-            report(`Unexpected event handler \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`, at);
+            report(
+              `Unexpected event handler \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`,
+              at,
+            );
             continue;
           }
           if (key === 'style' && typeof value === 'string' && remoteInCss(value)) {
-            report(`Unexpected remote resource in \`style\` on \`<${tag}>\`: ${quote(remoteInCss(value)!)}; the build removes it`, at);
+            report(
+              `Unexpected remote resource in \`style\` on \`<${tag}>\`: ${quote(remoteInCss(value)!)}; the build removes it`,
+              at,
+            );
             continue;
           }
           if (!urlAttributes.includes(key)) continue;
@@ -120,11 +161,20 @@ export const rawHtmlUnsafe: RuleModule = {
           for (const url of urlsOf(key, value)) {
             const scheme = scriptScheme(url);
             if (scheme) {
-              report(`Unexpected \`${scheme}:\` URL in \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`, at);
+              report(
+                `Unexpected \`${scheme}:\` URL in \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`,
+                at,
+              );
             } else if (fetched && !why && isRemote(url)) {
-              report(`Unexpected remote resource \`${url}\` in \`${name}\` on \`<${tag}>\`: the editions fetch nothing from the network; the build removes it, expected a file in images/`, at);
+              report(
+                `Unexpected remote resource \`${url}\` in \`${name}\` on \`<${tag}>\`: the editions fetch nothing from the network; the build removes it, expected a file in images/`,
+                at,
+              );
             } else if (tag === 'img' && key === 'src' && /^data:/i.test(url.trim())) {
-              report('Unexpected `data:` URL in `src` on `<img>`: the build removes it, expected a file in images/', at);
+              report(
+                'Unexpected `data:` URL in `src` on `<img>`: the build removes it, expected a file in images/',
+                at,
+              );
             }
           }
         }
@@ -156,12 +206,15 @@ function textOf(element: Element): string {
 function urlsOf(key: string, value: unknown): string[] {
   const text = Array.isArray(value) ? value.join(key === 'srcSet' ? ',' : ' ') : String(value ?? '');
   if (key !== 'srcSet') return [text];
-  return text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
+  return text
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '');
 }
 
 /** Browsers ignore tabs, newlines and leading controls in a scheme: `java\tscript:` runs. */
 function scriptScheme(url: string): string | undefined {
-    const squeezed = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const squeezed = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return /^(javascript|vbscript):/.exec(squeezed)?.[1];
 }
 

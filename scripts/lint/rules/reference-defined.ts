@@ -26,10 +26,7 @@ export const referenceDefined: RuleModule = {
     bad: [
       {
         caption: 'A reference link and a footnote without a definition.',
-        markdown:
-          'Lees [het rapport][rapport].\n' +
-          '\n' +
-          'Het aantal verdubbelde.[^1]\n',
+        markdown: 'Lees [het rapport][rapport].\n' + '\n' + 'Het aantal verdubbelde.[^1]\n',
         messages: [
           {
             line: 1,
@@ -67,11 +64,17 @@ export const referenceDefined: RuleModule = {
         const name = match[3] || match[2]!;
         if (definitions.has(normalizeIdentifier(name))) continue;
         const kind = match[1] ? 'image' : 'link';
-        file.message(`Unexpected undefined reference \`[${name}]\`, expected a definition \`[${name}]: …\` for this ${kind}`, pointAt(file, masked.offset + match.index));
+        file.message(
+          `Unexpected undefined reference \`[${name}]\`, expected a definition \`[${name}]: …\` for this ${kind}`,
+          pointAt(file, masked.offset + match.index),
+        );
       }
       for (const match of masked.text.matchAll(footnote)) {
         if (footnotes.has(normalizeIdentifier(match[1]!))) continue;
-        file.message(`Unexpected undefined footnote \`[^${match[1]}]\`, expected a definition \`[^${match[1]}]: …\``, pointAt(file, masked.offset + match.index));
+        file.message(
+          `Unexpected undefined footnote \`[^${match[1]}]\`, expected a definition \`[^${match[1]}]: …\``,
+          pointAt(file, masked.offset + match.index),
+        );
       }
       return 'skip';
     });

@@ -87,8 +87,12 @@ class Reporter {
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const suggestions = this.checker.suggest(token.word);
-      const expected = suggestions.length > 0 ? `, expected ${suggestions.map((each) => `‘${each}’`).join(' or ')}` : '';
-      this.report(`Unexpected unknown word ‘${token.word}’${expected}; klopt het woord, zet het dan in ${WORD_LIST}`, place);
+      const expected =
+        suggestions.length > 0 ? `, expected ${suggestions.map((each) => `‘${each}’`).join(' or ')}` : '';
+      this.report(
+        `Unexpected unknown word ‘${token.word}’${expected}; klopt het woord, zet het dan in ${WORD_LIST}`,
+        place,
+      );
     }
   }
 
@@ -162,6 +166,10 @@ export const spelling: RuleModule = {
   async check(context) {
     const checker = await checkerFor(context);
     const file = context.issue.file;
-    new Reporter(file, checker, (reason, place) => reportAt(file, reason, place, id)).yaml(String(file.value), 1, issueProse);
+    new Reporter(file, checker, (reason, place) => reportAt(file, reason, place, id)).yaml(
+      String(file.value),
+      1,
+      issueProse,
+    );
   },
 };

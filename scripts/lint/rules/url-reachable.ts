@@ -49,18 +49,27 @@ export const urlReachable: RuleModule = {
     const uses: { file: VFile; node: Link | Definition; url: string }[] = [];
     for (const article of context.issue.articles) {
       for (const { node, url } of linkDestinations(article.tree)) {
-        if (classify(url).kind === 'web' && !placeholderProblem(url)) uses.push({ file: article.file, node, url: url.trim() });
+        if (classify(url).kind === 'web' && !placeholderProblem(url))
+          uses.push({ file: article.file, node, url: url.trim() });
       }
     }
     if (uses.length === 0) return;
     const results = await checkUrls(
       uses.map((use) => use.url),
-      { fetch: context.options.fetch, cacheFile: path.join(path.resolve(context.options.cacheDir ?? '.cache'), 'links.json') },
+      {
+        fetch: context.options.fetch,
+        cacheFile: path.join(path.resolve(context.options.cacheDir ?? '.cache'), 'links.json'),
+      },
     );
     for (const use of uses) {
       const result = results.get(use.url);
       if (!result || result.ok) continue;
-      reportAt(use.file, `Unexpected unreachable link \`${use.url}\`: ${result.reason ?? 'no answer'}, expected a page that exists`, use.node.position, id);
+      reportAt(
+        use.file,
+        `Unexpected unreachable link \`${use.url}\`: ${result.reason ?? 'no answer'}, expected a page that exists`,
+        use.node.position,
+        id,
+      );
     }
   },
 };

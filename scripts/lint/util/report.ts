@@ -10,7 +10,12 @@ export function ruleUrl(id: string): string {
   return `scripts/lint/README.md#${id}`;
 }
 
-export function reportAt(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
+export function reportAt(
+  file: VFile,
+  reason: string,
+  place: Position | Point | undefined,
+  ruleId: string,
+): VFileMessage {
   const message = file.message(reason, { place, ruleId, source: SOURCE });
   message.url = ruleUrl(ruleId);
   // Made a warning here; applySeverities sets the configured severity at the end.

@@ -14,7 +14,14 @@
  *   the margin boxes) becomes a Pagination artifact, Header above the body and Footer below.
  */
 import { insertAt, tokenize, type Edit, type Operation } from '../../pdf-read/tokenizer.ts';
-import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem, type TextPiece } from '../../pdf-read/scan.ts';
+import {
+  isCovered,
+  McidPieceCollector,
+  scanContent,
+  type MarkedFrame,
+  type PaintItem,
+  type TextPiece,
+} from '../../pdf-read/scan.ts';
 
 export type ArtifactClass = 'Header' | 'Footer' | 'Pagination' | 'plain';
 
@@ -49,7 +56,11 @@ const CLOSE = '\nEMC\n';
 type Event = { type: 'barrier' } | { type: 'paint'; item: PaintItem };
 const BARRIER: Event = { type: 'barrier' };
 
-export function wrapUnmarkedContent(content: Uint8Array, options: WrapOptions, ops: Operation[] = tokenize(content)): WrapResult {
+export function wrapUnmarkedContent(
+  content: Uint8Array,
+  options: WrapOptions,
+  ops: Operation[] = tokenize(content),
+): WrapResult {
   const events: Event[] = [];
   let body: [number, number, number, number] | undefined;
   const [px0, py0, px1, py1] = options.pageBox;

@@ -11,11 +11,37 @@
  * - MarkInfo, DisplayDocTitle, /Lang, header version 1.7
  */
 import { deflateSync } from 'node:zlib';
-import { ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, PDFStream, PDFBool, type PDFContext, type PDFPage } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  type PDFDict,
+  PDFDocument,
+  PDFHeader,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFBool,
+  type PDFContext,
+  type PDFPage,
+} from 'pdf-lib';
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
 import { buildXmp } from './xmp.ts';
 import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
-import { asArray, asDict, asName, asNumber, asText, deflatedStream, inherited, N, nameText, pageContentBytes, pageContentStreams, refKey, resolve, textObject } from '../../pdf-read/objects.ts';
+import {
+  asArray,
+  asDict,
+  asName,
+  asNumber,
+  asText,
+  deflatedStream,
+  inherited,
+  N,
+  nameText,
+  pageContentBytes,
+  pageContentStreams,
+  refKey,
+  resolve,
+  textObject,
+} from '../../pdf-read/objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
 import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
@@ -58,7 +84,10 @@ export async function finishPdf(input: Uint8Array, meta: FinishMeta): Promise<Ui
   return (await finishPdfWithReport(input, meta)).bytes;
 }
 
-export async function finishPdfWithReport(input: Uint8Array, meta: FinishMeta): Promise<{ bytes: Uint8Array; report: FinishReport }> {
+export async function finishPdfWithReport(
+  input: Uint8Array,
+  meta: FinishMeta,
+): Promise<{ bytes: Uint8Array; report: FinishReport }> {
   const started = performance.now();
   return finishDocument(await loadPdf(input), meta, started);
 }
@@ -72,7 +101,11 @@ export function loadPdf(input: Uint8Array): Promise<PDFDocument> {
 }
 
 /** Finishes a document already loaded with `loadPdf` (the build reads its page map first). */
-export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started = performance.now()): Promise<{ bytes: Uint8Array; report: FinishReport }> {
+export async function finishDocument(
+  doc: PDFDocument,
+  meta: FinishMeta,
+  started = performance.now(),
+): Promise<{ bytes: Uint8Array; report: FinishReport }> {
   const loaded = performance.now();
   const context = doc.context;
   const catalog = doc.catalog;
@@ -81,7 +114,7 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   const artifacts: Record<ArtifactClass, number> = { Header: 0, Footer: 0, Pagination: 0, plain: 0 };
   const structTreeRoot = asDict(context, catalog.get(N('StructTreeRoot')));
   const pageIndex = new Map<string, number>();
-  pages.forEach((page, index) => pageIndex.set(refKey(page.ref), index));
+  for (const [index, page] of pages.entries()) pageIndex.set(refKey(page.ref), index);
   const wanted = structTreeRoot ? linkTextMcids(context, structTreeRoot, pageIndex) : new Map<number, Set<number>>();
 
   const decoders = new FontDecoders(context);
@@ -89,7 +122,11 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
   const softHyphens: SoftHyphenCount = { removed: 0, kept: 0 };
   const unmapped: GlyphText[][] = [];
   pages.forEach((page, index) => {
-    const result = rewritePage(context, page, index, { textOf: wanted.get(index) ?? new Set(), memo: meta.memo, decoders });
+    const result = rewritePage(context, page, index, {
+      textOf: wanted.get(index) ?? new Set(),
+      memo: meta.memo,
+      decoders,
+    });
     texts.setPage(index, result.mcidText);
     for (const key of Object.keys(artifacts) as ArtifactClass[]) artifacts[key] += result.wrapped[key];
     softHyphens.removed += result.softHyphens.removed;
@@ -104,14 +141,38 @@ export async function finishDocument(doc: PDFDocument, meta: FinishMeta, started
     structure = fixStructure({ context, structTreeRoot, pageIndex, mcidText: (index, mcid) => texts.get(index, mcid) });
   }
 
-  fixPageAnnotations(context, pages.map((page) => page.node));
+  fixPageAnnotations(
+    context,
+    pages.map((page) => page.node),
+  );
   const structureDone = performance.now();
   writeDocumentLevel(doc, meta);
   context.header = PDFHeader.forVersion(1, 7);
-  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({
+    useObjectStreams: false,
+    objectsPerTick: Infinity,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+  });
   const saved = performance.now();
-  const timings = { load: loaded - started, content: contentDone - loaded, structure: structureDone - contentDone, save: saved - structureDone };
-  return { bytes, report: { pages: pages.length, artifacts, structure, softHyphens, glyphsMapped, milliseconds: saved - started, timings } };
+  const timings = {
+    load: loaded - started,
+    content: contentDone - loaded,
+    structure: structureDone - contentDone,
+    save: saved - structureDone,
+  };
+  return {
+    bytes,
+    report: {
+      pages: pages.length,
+      artifacts,
+      structure,
+      softHyphens,
+      glyphsMapped,
+      milliseconds: saved - started,
+      timings,
+    },
+  };
 }
 
 interface PageInputs {
@@ -121,13 +182,22 @@ interface PageInputs {
   decoders: FontDecoders;
 }
 
-function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: PageInputs): Omit<PageResult, 'deflated'> {
+function rewritePage(
+  context: PDFContext,
+  page: PDFPage,
+  index: number,
+  inputs: PageInputs,
+): Omit<PageResult, 'deflated'> {
   const { textOf, memo, decoders } = inputs;
   const node = page.node;
-  const box = asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
+  const box =
+    asArray(context, inherited(context, node, 'CropBox')) ?? asArray(context, inherited(context, node, 'MediaBox'));
   const nums = box?.asArray().map((v) => asNumber(context, v) ?? 0) ?? [0, 0, 612, 792];
   const pageBox: [number, number, number, number] = [
-    Math.min(nums[0]!, nums[2]!), Math.min(nums[1]!, nums[3]!), Math.max(nums[0]!, nums[2]!), Math.max(nums[1]!, nums[3]!),
+    Math.min(nums[0]!, nums[2]!),
+    Math.min(nums[1]!, nums[3]!),
+    Math.max(nums[0]!, nums[2]!),
+    Math.max(nums[1]!, nums[3]!),
   ];
   const xobjects = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('XObject')));
   const hasOwnStructure = (name: string) => {
@@ -139,7 +209,8 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
   const key = memo && memoKey(streams, pageBox, textOf, xobjects, hasOwnStructure, fontNames(context, fonts));
   const remembered = key ? memo!.get(key) : undefined;
   if (remembered) {
-    if (remembered.deflated) replaceContents(context, node, refs, deflatedStream(context, remembered.deflated, streams[0]?.dict));
+    if (remembered.deflated)
+      replaceContents(context, node, refs, deflatedStream(context, remembered.deflated, streams[0]?.dict));
     return remembered;
   }
 
@@ -148,7 +219,8 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
   try {
     ops = tokenize(content);
   } catch (error) {
-    if (error instanceof ContentSyntaxError) throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
+    if (error instanceof ContentSyntaxError)
+      throw new Error(`page ${index + 1}: cannot read the content stream: ${error.message}`);
     throw error;
   }
   // Chromium shows one glyph per string: decoded once per font and code, not per string.
@@ -177,7 +249,12 @@ function rewritePage(context: PDFContext, page: PDFPage, index: number, inputs: 
 }
 
 /** One stream replaces the page's streams, in the first one's object so references hold. */
-function replaceContents(context: PDFContext, node: PDFPage['node'], refs: (PDFRef | undefined)[], stream: PDFRawStream): void {
+function replaceContents(
+  context: PDFContext,
+  node: PDFPage['node'],
+  refs: (PDFRef | undefined)[],
+  stream: PDFRawStream,
+): void {
   const firstRef = refs[0];
   if (firstRef) {
     context.assign(firstRef, stream);
@@ -243,7 +320,9 @@ function writeDocumentLevel(doc: PDFDocument, meta: FinishMeta): void {
   const info = infoDict(doc);
   const now = new Date();
   const modifyDate = truncateToSeconds(meta.modDate ?? now);
-  const createDate = meta.modDate ? modifyDate : truncateToSeconds(parsePdfDate(readInfoText(context, info, 'CreationDate')) ?? now);
+  const createDate = meta.modDate
+    ? modifyDate
+    : truncateToSeconds(parsePdfDate(readInfoText(context, info, 'CreationDate')) ?? now);
   const producer = meta.producer ?? 'Persklaar';
   const creator = readInfoText(context, info, 'Creator') ?? 'Persklaar';
   writeInfo(doc, {

@@ -44,7 +44,14 @@ export interface PageResult {
 export function pageKey(parts: PageKeyParts): string {
   const hash = createHash('sha256');
   for (const stream of parts.streams) hash.update(stream.filter).update('\0').update(stream.bytes).update('\0');
-  hash.update(JSON.stringify([parts.pageBox, [...parts.textOf].sort((a, b) => a - b), [...parts.structured].sort(), [...parts.fonts].sort()]));
+  hash.update(
+    JSON.stringify([
+      parts.pageBox,
+      [...parts.textOf].sort((a, b) => a - b),
+      [...parts.structured].sort(),
+      [...parts.fonts].sort(),
+    ]),
+  );
   return hash.digest('hex');
 }
 
@@ -130,7 +137,13 @@ export class PageMemo {
         parts.push(result.deflated);
         offset += result.deflated.length;
       }
-      pages[key] = { at, wrapped: result.wrapped, softHyphens: result.softHyphens, unmapped: result.unmapped, mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]) };
+      pages[key] = {
+        at,
+        wrapped: result.wrapped,
+        softHyphens: result.softHyphens,
+        unmapped: result.unmapped,
+        mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]),
+      };
     }
     const index = Buffer.from(JSON.stringify({ version: this.version, pages } satisfies Index), 'utf8');
     const length = Buffer.alloc(4);
@@ -141,7 +154,11 @@ export class PageMemo {
 
 function storePiece(piece: TextPiece): StoredPiece {
   return {
-    runs: piece.runs.map((run) => ({ font: run.font ?? null, bytes: Buffer.from(run.string.bytes).toString('base64'), hex: run.string.hex })),
+    runs: piece.runs.map((run) => ({
+      font: run.font ?? null,
+      bytes: Buffer.from(run.string.bytes).toString('base64'),
+      hex: run.string.hex,
+    })),
     ...(piece.origin ? { origin: piece.origin } : {}),
     ...(piece.actualText !== undefined ? { actualText: piece.actualText } : {}),
   };
@@ -152,5 +169,9 @@ function readPiece(piece: StoredPiece): TextPiece {
     font: run.font ?? undefined,
     string: { type: 'string', bytes: new Uint8Array(Buffer.from(run.bytes, 'base64')), hex: run.hex },
   }));
-  return { runs, ...(piece.origin ? { origin: piece.origin } : {}), ...(piece.actualText !== undefined ? { actualText: piece.actualText } : {}) };
+  return {
+    runs,
+    ...(piece.origin ? { origin: piece.origin } : {}),
+    ...(piece.actualText !== undefined ? { actualText: piece.actualText } : {}),
+  };
 }

@@ -11,11 +11,23 @@
  *   the ParentTree.
  * - Link annotations get /Contents from the text of their Link element (or the URI).
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve, textObject } from '../../pdf-read/objects.ts';
 import { ParentTree } from '../../pdf-read/parent-tree.ts';
-import { joinPlaced, tidy, type PlacedText } from '../../pdf-read/text.ts';
-import { classifyKid, elementText, kidsOf, rawKids, roleMapOf, setKids, standardTypeOf, STANDARD_TYPES, typeOf, walkElements, type ElementTextSource, type Kid } from '../../pdf-read/tree.ts';
+import type { PlacedText } from '../../pdf-read/text.ts';
+import {
+  elementText,
+  kidsOf,
+  rawKids,
+  roleMapOf,
+  setKids,
+  standardTypeOf,
+  STANDARD_TYPES,
+  typeOf,
+  walkElements,
+  type ElementTextSource,
+  type Kid,
+} from '../../pdf-read/tree.ts';
 
 /** PDF 2.0 (and HTML-ish) types Chromium may write, and the PDF 1.7 type each stands for. */
 export const ROLE_DEFAULTS: Record<string, string> = {
@@ -52,7 +64,14 @@ export interface StructureInput extends ElementTextSource {
 export function fixStructure(input: StructureInput): StructureReport {
   const { context, structTreeRoot } = input;
   const parentTree = ParentTree.read(context, structTreeRoot);
-  const report: StructureReport = { roleMapped: {}, figuresToDiv: 0, lbodiesAdded: 0, listItemsAdded: 0, linkContents: 0, deadLinks: 0 };
+  const report: StructureReport = {
+    roleMapped: {},
+    figuresToDiv: 0,
+    lbodiesAdded: 0,
+    listItemsAdded: 0,
+    linkContents: 0,
+    deadLinks: 0,
+  };
 
   // Element dict → its indirect ref, so new children can point /P at their parent.
   const refOf = new Map<PDFDict, PDFRef>();
@@ -62,10 +81,11 @@ export function fixStructure(input: StructureInput): StructureReport {
     elements.push(elem);
   });
 
-  for (const elem of elements) if (typeOf(context, elem) === 'Figure' && isGroupingFigure(context, elem)) {
-    elem.set(N('S'), N('Div'));
-    report.figuresToDiv++;
-  }
+  for (const elem of elements)
+    if (typeOf(context, elem) === 'Figure' && isGroupingFigure(context, elem)) {
+      elem.set(N('S'), N('Div'));
+      report.figuresToDiv++;
+    }
 
   const mover = new KidMover(context, parentTree, refOf);
   for (const elem of elements) {
@@ -73,7 +93,9 @@ export function fixStructure(input: StructureInput): StructureReport {
     if (type === 'L') report.listItemsAdded += wrapLooseListKids(context, elem, mover);
   }
   // A second pass over list items, including any just made.
-  const items = allElements(context, structTreeRoot).filter((elem) => resolvedType(context, structTreeRoot, elem) === 'LI');
+  const items = allElements(context, structTreeRoot).filter(
+    (elem) => resolvedType(context, structTreeRoot, elem) === 'LI',
+  );
   for (const li of items) if (wrapListItemBody(context, li, mover)) report.lbodiesAdded++;
 
   // The tree is complete now: the remaining passes share one walk of it.
@@ -208,8 +230,16 @@ function wrapListItemBody(context: PDFContext, li: PDFDict, mover: KidMover): bo
     const before = kids.slice(0, index).filter((kid) => !isPart(kid));
     const after = kids.slice(index + 1).filter((kid) => !isPart(kid));
     const current = rawKids(context, existing.elem);
-    setKids(context, existing.elem, [...mover.adopt(existing.elem, before), ...current, ...mover.adopt(existing.elem, after)]);
-    setKids(context, li, kids.filter(isPart).map((kid) => kid.raw));
+    setKids(context, existing.elem, [
+      ...mover.adopt(existing.elem, before),
+      ...current,
+      ...mover.adopt(existing.elem, after),
+    ]);
+    setKids(
+      context,
+      li,
+      kids.filter(isPart).map((kid) => kid.raw),
+    );
     return false;
   }
   const body = mover.newElement('LBody', li, li.get(N('Pg')));
@@ -237,7 +267,9 @@ function addRoleMappings(context: PDFContext, root: PDFDict, elements: readonly 
     const type = typeOf(context, elem);
     if (STANDARD_TYPES.has(type) || added[type]) continue;
     if (standardTypeOf(context, roleMap, type).type) continue;
-    const target = ROLE_DEFAULTS[type] ?? (/^H\d+$/.test(type) ? 'P' : kidsOf(context, elem).some((k) => k.kind === 'elem') ? 'Div' : 'Span');
+    const target =
+      ROLE_DEFAULTS[type] ??
+      (/^H\d+$/.test(type) ? 'P' : kidsOf(context, elem).some((k) => k.kind === 'elem') ? 'Div' : 'Span');
     if (!roleMap) {
       roleMap = context.obj({}) as PDFDict;
       root.set(N('RoleMap'), roleMap);
@@ -273,7 +305,11 @@ function addLinkContents(input: StructureInput, elements: readonly PDFDict[]): n
  * The MCIDs whose text the structure repairs will need (those under Link elements), by
  * 0-based page, so that the content pass only keeps those.
  */
-export function linkTextMcids(context: PDFContext, root: PDFDict, pageIndex: Map<string, number>): Map<number, Set<number>> {
+export function linkTextMcids(
+  context: PDFContext,
+  root: PDFDict,
+  pageIndex: Map<string, number>,
+): Map<number, Set<number>> {
   const wanted = new Map<number, Set<number>>();
   const collect = (elem: PDFDict, seen: Set<PDFDict>): void => {
     if (seen.has(elem)) return;
@@ -310,7 +346,6 @@ function unlinkDeadLinks(context: PDFContext, root: PDFDict, elements: readonly 
   return count;
 }
 
-
 /**
  * Annotations the structure pass could not reach (no StructParent) still need /Contents, and
  * pages with annotations need /Tabs /S (ISO 14289-1, 7.18.1 and 7.18.3). Returns how many
@@ -346,4 +381,3 @@ function linkTarget(context: PDFContext, annot: PDFDict): string | undefined {
   if (dest instanceof PDFArray) return 'Link within this document';
   return undefined;
 }
-

@@ -20,7 +20,10 @@ export interface XmpFields {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** ISO 8601 as XMP writes it, in UTC with an explicit offset (second precision, like Info). */
@@ -58,13 +61,16 @@ export function buildXmp(fields: XmpFields): string {
     `      <dc:format>application/pdf</dc:format>`,
     `      <dc:title>\n        ${langAlt(fields.title)}\n      </dc:title>`,
   ];
-  if (fields.creators.length > 0) lines.push(`      <dc:creator>\n        <rdf:Seq>${creators}\n        </rdf:Seq>\n      </dc:creator>`);
+  if (fields.creators.length > 0)
+    lines.push(`      <dc:creator>\n        <rdf:Seq>${creators}\n        </rdf:Seq>\n      </dc:creator>`);
   if (fields.subject) lines.push(`      <dc:description>\n        ${langAlt(fields.subject)}\n      </dc:description>`);
   if (fields.keywords && fields.keywords.length > 0) {
     const items = fields.keywords.map((k) => `\n          <rdf:li>${escapeXml(k)}</rdf:li>`).join('');
     lines.push(`      <dc:subject>\n        <rdf:Bag>${items}\n        </rdf:Bag>\n      </dc:subject>`);
   }
-  lines.push(`      <dc:language>\n        <rdf:Bag>\n          <rdf:li>${escapeXml(fields.language)}</rdf:li>\n        </rdf:Bag>\n      </dc:language>`);
+  lines.push(
+    `      <dc:language>\n        <rdf:Bag>\n          <rdf:li>${escapeXml(fields.language)}</rdf:li>\n        </rdf:Bag>\n      </dc:language>`,
+  );
   lines.push(`      <pdf:Producer>${escapeXml(fields.producer)}</pdf:Producer>`);
   if (keywords) lines.push(`      <pdf:Keywords>${escapeXml(keywords)}</pdf:Keywords>`);
   if (fields.creatorTool) lines.push(`      <xmp:CreatorTool>${escapeXml(fields.creatorTool)}</xmp:CreatorTool>`);
@@ -97,6 +103,6 @@ export function buildXmp(fields: XmpFields): string {
     `</x:xmpmeta>`,
   );
   // Padding lets an editor update the packet in place, as the XMP spec recommends.
-  const padding = (' '.repeat(99) + '\n').repeat(20);
+  const padding = `${' '.repeat(99)}\n`.repeat(20);
   return `${lines.join('\n')}\n${padding}<?xpacket end="w"?>`;
 }

@@ -18,7 +18,7 @@ import {
   type PDFDocument,
   PDFHeader,
   PDFHexString,
-  PDFNumber,
+  type PDFNumber,
   PDFRef,
   PDFStream,
   PDFString,
@@ -62,7 +62,11 @@ export async function finishPress(
   // that both read the same.
   const pages = doc.getPages();
   const decoders = new FontDecoders(context);
-  mapUnmappedGlyphs(context, pages, pages.map((page) => unmappedGlyphsOf(context, page, decoders)));
+  mapUnmappedGlyphs(
+    context,
+    pages,
+    pages.map((page) => unmappedGlyphsOf(context, page, decoders)),
+  );
 
   const annotations = new Map<string, PDFRef>();
   for (const page of pages) {
@@ -190,7 +194,7 @@ export async function finishPress(
 function boxOf(context: PDFContext, node: PDFDict): [number, number, number, number] {
   const box = asArray(context, inherited(context, node, 'MediaBox'));
   const values = box?.asArray().map((item) => (resolve(context, item) as PDFNumber | undefined)?.asNumber?.());
-  if (!values || values.length !== 4 || values.some((v) => typeof v !== 'number'))
+  if (values?.length !== 4 || values.some((v) => typeof v !== 'number'))
     throw new Error('A printed page has no MediaBox');
   return values as [number, number, number, number];
 }
@@ -243,13 +247,13 @@ function dropAnnotationReferences(context: PDFContext, catalog: PDFDict, annotat
       for (let i = list.size() - 1; i >= 0; i--) if (isGone(list.get(i))) list.remove(i);
       for (const kid of list.asArray()) {
         const child = asDict(context, kid);
-        if (child && child.has(N('S'))) walk(child);
+        if (child?.has(N('S'))) walk(child);
       }
     } else if (isGone(kids)) {
       node.delete(N('K'));
     } else {
       const child = asDict(context, kids);
-      if (child && child.has(N('S'))) walk(child);
+      if (child?.has(N('S'))) walk(child);
     }
   };
   walk(root);

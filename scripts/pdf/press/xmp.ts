@@ -49,7 +49,7 @@ export function pressXmp(fields: PressXmpFields): string {
     `  </rdf:RDF>`,
     `</x:xmpmeta>`,
   ];
-  const padding = (' '.repeat(99) + '\n').repeat(20);
+  const padding = `${' '.repeat(99)}\n`.repeat(20);
   return `${lines.join('\n')}\n${padding}<?xpacket end="w"?>`;
 }
 

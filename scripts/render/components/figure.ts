@@ -12,7 +12,6 @@ import { isLabel } from '../../markdown/boxes.ts';
 import { placementOf } from '../../markdown/placement.ts';
 import type { Component } from './types.ts';
 
-
 export const figure: Component = {
   name: 'figuur',
   type: 'containerDirective',
@@ -33,13 +32,13 @@ export const figure: Component = {
         caption.push(...state.all({ type: 'root', children: [child] }));
       }
     }
-    const captionChildren = caption.flatMap((element) => (element.type === 'element' && element.tagName === 'p' ? element.children : [element]));
-    const figcaption = captionChildren.length > 0 || credit
-      ? h('figcaption', [
-          ...captionChildren,
-          credit ? h('span.credit', ` Foto: ${credit}`) : undefined,
-        ])
-      : undefined;
+    const captionChildren = caption.flatMap((element) =>
+      element.type === 'element' && element.tagName === 'p' ? element.children : [element],
+    );
+    const figcaption =
+      captionChildren.length > 0 || credit
+        ? h('figcaption', [...captionChildren, credit ? h('span.credit', ` Foto: ${credit}`) : undefined])
+        : undefined;
     return h(`figure.figure.figure--${placement}`, [...media, figcaption]);
   },
 };

@@ -10,9 +10,6 @@ export const pullquote: Component = {
   type: 'containerDirective',
   render(state, node) {
     const who = node.attributes?.wie ?? undefined;
-    return h('aside.pullquote', [
-      h('blockquote', state.all(node)),
-      who ? h('p.pullquote-source', who) : undefined,
-    ]);
+    return h('aside.pullquote', [h('blockquote', state.all(node)), who ? h('p.pullquote-source', who) : undefined]);
   },
 };
