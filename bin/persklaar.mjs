@@ -21,7 +21,12 @@ if (stale) {
   process.exitCode = 2;
 } else {
   const { exports, discardCache } = runBundle(bundle, commandName(process.argv));
-  process.exitCode = await exports.main(process.argv, { discardCodeCache: discardCache });
+  const code = await exports.main(process.argv, { discardCodeCache: discardCache });
+  // A run that failed would leave a code cache of the little it ran.
+  if (code !== 0) discardCache();
+  // The command has answered and closed what it opened; what is left are library timers (Puppeteer
+  // waits a tenth of a second for a tab closed after a print to be swapped), not worth waiting for.
+  process.exit(code);
 }
 
 /** Why the compiled command cannot be run, if it cannot: missing, or older than a source. */

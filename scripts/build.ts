@@ -79,7 +79,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const failed = new AbortController();
   const stopped = () => failed.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', stopped, { once: true });
   const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
     if (name !== 'close') failed.signal.throwIfAborted();
     const start = performance.now();
@@ -119,6 +118,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     staged.push(dir);
     return dir.path;
   };
+  options.signal?.addEventListener('abort', stopped, { once: true });
+  if (options.signal?.aborted) stopped();
   try {
     // Nothing is written where the sources live: not the parsed manuscripts the loader keeps in
     // the cache, and (once the manuscripts are known to be sound) no output.
@@ -133,10 +134,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     // The EPUB's page list is the print's page numbers: with no print made before, the
     // document is printed for them, though the PDF itself is not asked for.
-    const printForPages = !printer && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
-    if (printForPages) {
-      printer = startPrinter();
-    }
+    const printForPages =
+      !wanted.includes('pdf') && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
+    if (printForPages) printer ??= startPrinter();
     const rendered: RenderedArticle[] = await stage('render', () =>
       issue.articles.map((article) => renderArticle(article, issue)),
     );
@@ -285,7 +285,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     options.signal?.removeEventListener('abort', stopped);
     await stage('close', async () => {
-      for (const step of cleanup) await step();
+      // Each step whatever the others did: a folder that cannot be removed must not keep the lock.
+      for (const step of cleanup) await step().catch(() => undefined);
     });
   }
 }

@@ -8,7 +8,7 @@ import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } 
 import { formats, report, type Format } from './report/report.ts';
 import { toolRelease } from './util/version.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
-import { handleTerminationSignals, onTermination, terminated } from './util/termination.ts';
+import { exitCodes, handleTerminationSignals, Interrupted, onTermination, terminated } from './util/termination.ts';
 
 /** What the launcher (`bin/persklaar.mjs`) offers the command. */
 export interface Launcher {
@@ -92,13 +92,21 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .action(async (issueDir: string, options: { out: string; port: string }) => {
       const { startWatch } = await import('./watch/watch.ts');
-      const session = await startWatch(issueDir, {
+      const starting = startWatch(issueDir, {
         outDir: options.out,
         port: Number(options.port),
         cacheDir: CACHE_DIR,
+        signal: terminated,
       });
-      // Until the command is told to stop; the termination path waits for the session to close.
-      onTermination(() => session.close());
+      // Until the command is told to stop, even during the first build: the termination path
+      // waits for the session to close.
+      onTermination(() =>
+        starting.then(
+          (session) => session.close(),
+          () => undefined,
+        ),
+      );
+      await starting;
       await new Promise(() => undefined);
     });
 
@@ -132,6 +140,8 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
 }
 
 function handle(error: unknown, verbose: boolean): number {
+  // Told to stop: the termination path exits with the signal's code; nothing to add.
+  if (error instanceof Interrupted) return exitCodes[error.signal];
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT_OK : EXIT_INTERNAL;
   }

@@ -13,7 +13,7 @@ import { compile } from '../esbuild.config.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  await compile();
+  await compile({ ifStale: true });
   // One folder per run: two runs at once (an editor's and a watcher's) must not share it.
   const outDir = path.join(root, `.cache/test-build-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });

@@ -8,13 +8,15 @@
  * the full `chromium`.
  *
  * How: Puppeteer's own launch, over a DevTools pipe. It gives Chromium its default switches
- * (tagged PDF and its outline, sRGB colours), a temporary profile it removes, and a process
- * group of its own that it kills when this process exits. Signals are the command's
- * (`util/termination.ts`): it closes the browser through the build that uses it.
+ * (tagged PDF and its outline, sRGB colours) and a process group of its own that it kills when
+ * this process exits. The profile is a temporary folder of ours, removed as soon as the browser
+ * has ended, however it ended. Signals are the command's (`util/termination.ts`): it closes
+ * the browser through the build that uses it.
  */
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
@@ -94,10 +96,14 @@ const START_MS = 30_000;
 export async function launchChromium(): Promise<Browser> {
   const executablePath = resolveChromium();
   const { default: puppeteer } = await import('puppeteer-core');
+  // A profile of our own: Puppeteer removes its own only after a clean close, and retries (a
+  // tenth of a second each) while the browser's helpers still write to it.
+  const profile = mkdtempSync(path.join(tmpdir(), 'persklaar-chromium-'));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath,
+      userDataDir: profile,
       // The headless shell takes the plain `--headless`; the full browser's own mode is `=new`.
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       pipe: true,
@@ -112,13 +118,43 @@ export async function launchChromium(): Promise<Browser> {
       handleSIGHUP: false,
     });
   } catch (error) {
+    removeProfile(profile);
     const why = error instanceof Error ? error.message : String(error);
     throw new ChromiumFailure(`Chromium could not be started (${executablePath}): ${why}`);
   }
+  const child = browser.process()!;
   // Puppeteer stops listening to the pipe when it lets go of a browser; a browser killed after
   // that reports ECONNRESET on it, which nobody would catch.
-  for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
+  for (const stream of child.stdio) stream?.on('error', () => undefined);
+  // The profile goes with the browser, whichever way it ends; at the latest with this process.
+  profiles.add(profile);
+  child.once('exit', () => {
+    killGroup(child);
+    removeProfile(profile);
+  });
   return browser;
+}
+
+/** The profiles of browsers still running, removed if this process ends first. */
+const profiles = new Set<string>();
+process.on('exit', () => {
+  for (const profile of profiles) removeProfile(profile);
+});
+
+function removeProfile(profile: string): void {
+  profiles.delete(profile);
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+}
+
+/** Kills a process's whole group (its renderers with it); false when there is none. */
+function killGroup(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A browser with the page for its first print already open (see `preparePrintPage`). */
@@ -133,13 +169,7 @@ export async function launchForPrint(): Promise<Browser> {
 /** Kills a browser and every process it started, at once; Puppeteer lets go of it. */
 export function kill(browser: Browser): void {
   const child = browser.process();
-  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }
+  if (child && child.exitCode === null && child.signalCode === null && !killGroup(child)) child.kill('SIGKILL');
   void browser.disconnect().catch(() => undefined);
 }
 

@@ -68,14 +68,16 @@ async function attempt(
   const controller = new AbortController();
   // The caller's signal (a build that failed elsewhere) ends the attempt like its deadline.
   const outside = options.signal;
-  const abandon = () => controller.abort();
-  outside?.addEventListener('abort', abandon, { once: true });
+  let giveUp: (attempt: Attempt) => void = () => undefined;
   const abandoned = new Promise<Attempt>((resolve) => {
-    if (outside?.aborted) resolve({ ok: false, timedOut: false, message: 'abandoned' });
-    outside?.addEventListener('abort', () => resolve({ ok: false, timedOut: false, message: 'abandoned' }), {
-      once: true,
-    });
+    giveUp = resolve;
   });
+  const abandon = () => {
+    controller.abort();
+    giveUp({ ok: false, timedOut: false, message: 'abandoned' });
+  };
+  outside?.addEventListener('abort', abandon, { once: true });
+  if (outside?.aborted) abandon();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<Attempt>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, timedOut: true, message: 'timed out' }), options.timeoutMs);

@@ -1,5 +1,5 @@
-// The hash of the command's own code: scripts/, bin/, the locked dependencies and the
-// TypeScript settings, by content. Plain JavaScript, because the compile step
+// The hash of the command's own code: scripts/, bin/, the compile step, the locked dependencies
+// and the TypeScript settings, by content. Plain JavaScript, because the compile step
 // (esbuild.config.mjs) stamps the command with it before any TypeScript can run.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,8 +19,9 @@ export function sourceFiles(root) {
   return [
     ...filesUnder(path.join(root, 'scripts')),
     ...filesUnder(path.join(root, 'bin')),
-    path.join(root, 'package-lock.json'),
-    path.join(root, 'tsconfig.json'),
+    ...['esbuild.config.mjs', 'package-lock.json', 'tsconfig.json'].flatMap((name) =>
+      filesUnder(path.join(root, name)),
+    ),
   ];
 }
 

@@ -5,7 +5,7 @@
  * 128 + the signal's number. Hooks that do not finish within a few seconds are not waited for:
  * Puppeteer still kills its browsers when the process exits.
  */
-const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 type Signal = keyof typeof exitCodes;
 
 /** How long the hooks may take before the process exits anyway. */

@@ -21,6 +21,8 @@ export interface WatchOptions {
   cacheDir?: string;
   debounceMs?: number;
   log?: (line: string) => void;
+  /** Stops watch mode's builds (the command was interrupted); `close()` still ends it. */
+  signal?: AbortSignal;
 }
 
 export type BuildOutcome = { ok: true; ms: number; result: BuildResult } | { ok: false; ms: number; message: string };
@@ -40,7 +42,10 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
   const events = new EventEmitter();
   const server = await startPreviewServer(path.resolve(options.outDir), options.port);
   const printer = warmPrinter();
-  await printer.ready;
+  // Closing stops a build under way (it removes what it staged), and any build after it.
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
+  let closed = false;
   let running: Promise<void> | undefined;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
@@ -49,7 +54,13 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
     const start = performance.now();
     let outcome: BuildOutcome;
     try {
-      const result = await build({ issueDir, outDir: options.outDir, cacheDir: options.cacheDir, printer });
+      const result = await build({
+        issueDir,
+        outDir: options.outDir,
+        cacheDir: options.cacheDir,
+        printer,
+        signal: stop.signal,
+      });
       outcome = { ok: true, ms: performance.now() - start, result };
       log(`built ${result.built.join(', ') || 'nothing (unchanged)'} in ${outcome.ms.toFixed(0)} ms`);
       if (result.built.length > 0) server.send('reload', { built: result.built });
@@ -57,15 +68,19 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       const message =
         error instanceof InputError ? report(error.files) : error instanceof Error ? error.message : String(error);
       outcome = { ok: false, ms: performance.now() - start, message };
-      log(`build failed; still serving the last good build\n${message}`);
-      server.send('build-error', { message });
+      if (!stop.signal.aborted) {
+        log(`build failed; still serving the last good build\n${message}`);
+        server.send('build-error', { message });
+      }
     }
     events.emit('build', outcome);
   };
 
   const schedule = () => {
     clearTimeout(timer);
+    if (closed) return;
     timer = setTimeout(() => {
+      if (closed) return;
       if (running) {
         pending = true;
         return;
@@ -101,21 +116,32 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
   events.on('build', (outcome: BuildOutcome) => {
     if (outcome.ok) slug = outcome.result.issue.meta.slug;
   });
-  running = runBuild().finally(() => {
-    running = undefined;
-  });
-  await Promise.all([running, sources.ready]);
-  log(`preview: web edition at ${server.url}/${slug ? `, PDF at ${server.url}/${slug}.pdf` : ''}`);
+  const close = async () => {
+    closed = true;
+    stop.abort();
+    clearTimeout(timer);
+    await sources.close();
+    await running;
+    await server.close();
+    await printer.close();
+  };
+  try {
+    await printer.ready;
+    running = runBuild().finally(() => {
+      running = undefined;
+    });
+    await Promise.all([running, sources.ready]);
+  } catch (error) {
+    // Nothing is left serving or running when watch cannot start.
+    await close();
+    throw error;
+  }
+  if (!stop.signal.aborted)
+    log(`preview: web edition at ${server.url}/${slug ? `, PDF at ${server.url}/${slug}.pdf` : ''}`);
 
   return {
     url: server.url,
     events,
-    async close() {
-      clearTimeout(timer);
-      await sources.close();
-      await running;
-      await server.close();
-      await printer.close();
-    },
+    close,
   };
 }

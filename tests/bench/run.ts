@@ -231,6 +231,15 @@ async function main(): Promise<void> {
   add('one-word edit → PDF only', pdfOnly, await cli(single, out, cache, ['--only', 'pdf'], true));
   const floorMemory = await floor(path.join(out, 'print/index.html'), undefined, true);
 
+  // The press edition, built on demand: its cost after the same kind of edit.
+  const pressOnly = [];
+  for (let round = 0; round < runs; round++) {
+    editOneWord(single, round + 300);
+    pressOnly.push(await cli(single, out, cache, ['--only', 'press']));
+  }
+  editOneWord(single, 350);
+  add('one-word edit → press PDF only', pressOnly, await cli(single, out, cache, ['--only', 'press'], true));
+
   const watchOut = path.join(work, 'watch-dist');
   const session = await startWatch(single, {
     outDir: watchOut,

@@ -27,7 +27,7 @@ console.log(JSON.stringify({ answer: exports.answer(), cache }));`;
   return JSON.parse(result.stdout) as { answer: string; cache: string };
 }
 
-describe('bundles run with a code cache', () => {
+describe('the bundle runs with a code cache', () => {
   it('the first run makes the cache (unless it says otherwise), the next uses it, a damaged one is made again; the code does the same each time', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'persklaar-bundle-'));
     const file = path.join(dir, 'bundle.cjs');
@@ -55,7 +55,7 @@ describe('bundles run with a code cache', () => {
   });
 });
 
-describe('bundles are made ASCII', () => {
+describe('the bundle is made ASCII', () => {
   it('every character beyond ASCII becomes an escape that means the same, in strings, templates and regular expressions', () => {
     // Samples of source code, written as it is: raw strings throughout, a template left unevaluated.
     const samples = [
@@ -92,7 +92,7 @@ describe('the stamp of the code', () => {
       'tsconfig.json': '{}\n',
       'styles/print.css': 'p {}\n',
     };
-    /** A project of `files` with `changes` over them, at a root of its own (the stamp is kept per process and root). */
+    /** A project of `files` with `changes` over them, at a root of its own. */
     const stampOf = (changes: Record<string, string> = {}) => {
       const project = mkdtempSync(path.join(base, 'project-'));
       for (const [name, text] of Object.entries({ ...files, ...changes })) {

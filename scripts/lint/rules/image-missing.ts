@@ -19,7 +19,12 @@ export const imageMissing: RuleModule = {
         caption: 'A typo in the file name.',
         markdown: '![Erik Pool aan tafel](erik-pol.jpg)\n',
         issue: { images: ['erik-pool.jpg'] },
-        messages: [{ line: 1, message: 'Unexpected image `erik-pol.jpg`: the file does not exist in images/ nor beside the manuscript' }],
+        messages: [
+          {
+            line: 1,
+            message: 'Unexpected image `erik-pol.jpg`: the file does not exist in images/ nor beside the manuscript',
+          },
+        ],
       },
     ],
     good: [
