@@ -8,11 +8,11 @@ import { PDFRef, PDFStream, type PDFContext, type PDFDict, type PDFObject } from
 import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
 import { asArray, asDict, asName, asNumber, inherited, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
+import { type Matrix, multiply } from '../../pdf-read/matrix.ts';
 
 export const MIN_PPI = 250;
 export const LOWEST_PPI = 150;
 
-type Matrix = [number, number, number, number, number, number];
 type Report = (finding: Omit<PressFinding, 'severity'> & { severity?: PressFinding['severity'] }) => void;
 
 export interface PlacedImage {
@@ -20,15 +20,6 @@ export interface PlacedImage {
   object: string;
   ppi: number;
 }
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 /** Walks one page: reports what is wrong and returns every image placement with its ppi. */
 export function checkPageContent(context: PDFContext, page: PDFDict, number: number, report: Report): PlacedImage[] {
