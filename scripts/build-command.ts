@@ -6,10 +6,7 @@
 import { type Command, Option } from 'commander';
 import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
 import { issueFile } from './issue/issue-file.ts';
-
-export const DEFAULT_ISSUE = 'manuscript';
-/** Image variants, page maps and build states; PERSKLAAR_CACHE_DIR moves it (benchmarks, CI caches). */
-export const CACHE_DIR = process.env.PERSKLAAR_CACHE_DIR ?? '.cache';
+import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from './issue/location.ts';
 
 export interface BuildOptions {
   out: string;
@@ -22,8 +19,8 @@ export function buildCommand(program: Command): Command {
   return program
     .command('build')
     .description('build the issue into the output folder')
-    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
-    .option('--out <DIR>', 'output folder', 'dist')
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE_DIR)
+    .option('--out <DIR>', 'output folder', DEFAULT_OUT_DIR)
     .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...allEditions]))
     .option('--force', 'rebuild every edition, even when nothing changed');
 }
@@ -33,11 +30,11 @@ export function buildCommand(program: Command): Command {
  * than the manuscripts' bytes, the photos' sizes and times and the last build's state.
  */
 export async function planBuild(
-  issueDir: string,
+  location: Location,
   options: BuildOptions,
 ): Promise<{ plan: BuildPlan; unchanged?: string }> {
-  issueFile(issueDir);
-  const only = options.only ?? (await defaultEditions(issueDir));
-  const plan = await editionsToBuild({ issueDir, outDir: options.out, cacheDir: CACHE_DIR }, only, options.force);
+  issueFile(location.issueDir);
+  const only = options.only ?? (await defaultEditions(location.issueDir));
+  const plan = await editionsToBuild(location, only, options.force);
   return plan.stale.length === 0 ? { plan, unchanged: `Unchanged: ${only.join(', ')} (nothing to build)\n` } : { plan };
 }

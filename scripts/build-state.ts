@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { imagesDirOf } from './issue/images-dir.ts';
+import type { Location } from './issue/location.ts';
 import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
 import { readCacheJson, writeFileAtomic } from './util/output.ts';
 
@@ -19,28 +19,20 @@ export type EditionName = (typeof allEditions)[number];
 /** Per edition the key it was last built from, and the issue's slug (which names the outputs). */
 export type BuildState = Partial<Record<EditionName, string>> & { slug?: string };
 
-export interface StateLocation {
-  issueDir: string;
-  outDir: string;
-  cacheDir: string;
+function stateFile({ outDir, cacheDir }: Location): string {
+  return path.join(cacheDir, 'builds', `${hashOf(outDir).slice(0, 16)}.json`);
 }
 
-function stateFile({ outDir, cacheDir }: StateLocation): string {
-  return path.join(path.resolve(cacheDir), 'builds', `${hashOf(path.resolve(outDir)).slice(0, 16)}.json`);
-}
-
-export async function readBuildState(location: StateLocation): Promise<BuildState> {
+export async function readBuildState(location: Location): Promise<BuildState> {
   return (await readCacheJson<BuildState>(stateFile(location))) ?? {};
 }
 
-export async function writeBuildState(location: StateLocation, state: BuildState): Promise<void> {
+export async function writeBuildState(location: Location, state: BuildState): Promise<void> {
   await writeFileAtomic(stateFile(location), JSON.stringify(state, null, 2));
 }
 
 /** Everything the editions are made from, as one hash: text by content, photos by size and time. */
-export async function inputFingerprint(issueDir: string): Promise<string> {
-  const dir = path.resolve(issueDir);
-  const imagesDir = imagesDirOf(issueDir);
+export async function inputFingerprint({ issueDir: dir, imagesDir }: Location): Promise<string> {
   const texts = (await readdir(dir, { withFileTypes: true }))
     // A printer's profile kept beside issue.yaml (press.profile) is an input of the press edition.
     .filter(
@@ -86,8 +78,7 @@ export function editionKey(edition: EditionName, inputs: string): string {
   return hashOf(edition, inputs);
 }
 
-export function outputPaths(outDir: string, slug: string): Record<EditionName, string> {
-  const dir = path.resolve(outDir);
+export function outputPaths(dir: string, slug: string): Record<EditionName, string> {
   return {
     web: path.join(dir, 'web', 'index.html'),
     pdf: path.join(dir, `${slug}.pdf`),
@@ -102,7 +93,7 @@ export function outputPaths(outDir: string, slug: string): Record<EditionName, s
  * the rest of this file reads only bytes; the loader's schema checks the value itself.
  */
 export async function defaultEditions(issueDir: string): Promise<EditionName[]> {
-  const text = await readFile(path.join(path.resolve(issueDir), 'issue.yaml'), 'utf8').catch(() => '');
+  const text = await readFile(path.join(issueDir, 'issue.yaml'), 'utf8').catch(() => '');
   const value = /^press[ \t]*:(.*)$/m.exec(text)?.[1]?.replace(/#.*$/, '').trim();
   const asked = value !== undefined && !/^(false|no|off)$/i.test(value);
   return asked ? [...editions, 'press'] : [...editions];
@@ -120,11 +111,11 @@ export interface BuildPlan {
 }
 
 export async function editionsToBuild(
-  location: StateLocation,
+  location: Location,
   wanted: readonly EditionName[],
   force = false,
 ): Promise<BuildPlan> {
-  const [state, inputs] = await Promise.all([readBuildState(location), inputFingerprint(location.issueDir)]);
+  const [state, inputs] = await Promise.all([readBuildState(location), inputFingerprint(location)]);
   const outputs = state.slug ? outputPaths(location.outDir, state.slug) : undefined;
   const stale = wanted.filter(
     (edition) => force || !outputs || state[edition] !== editionKey(edition, inputs) || !existsSync(outputs[edition]),

@@ -34,6 +34,7 @@ import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { hasFatal, InputError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
 import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
+import { type Location, resolveLocation } from './issue/location.ts';
 import { refuseWritesToSources } from './issue/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
 import { buildWeb } from './web/build-web.ts';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   outDir: string;
   only?: EditionName[];
   cacheDir?: string;
+  /** The folders above, already resolved by the command line (`issue/location.ts`). */
+  location?: Location;
   /** Rebuild every edition even when its inputs are unchanged. */
   force?: boolean;
   /** A printer the caller keeps (`watch` keeps one warm); otherwise one is launched and closed. */
@@ -90,10 +93,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
-  const outDir = path.resolve(options.outDir);
-  const cacheDir = path.resolve(options.cacheDir ?? '.cache');
-  const location = { issueDir: options.issueDir, outDir, cacheDir };
-  const asked = options.only ?? (await defaultEditions(options.issueDir));
+  const location = options.location ?? resolveLocation(options);
+  const { issueDir, outDir, cacheDir } = location;
+  const asked = options.only ?? (await defaultEditions(issueDir));
   const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, asked, options.force));
   const skipped = asked.filter((edition) => !wanted.includes(edition));
   const prints = wanted.includes('pdf') || wanted.includes('press');
@@ -123,10 +125,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Nothing is written where the sources live: not the parsed manuscripts the loader keeps in
     // the cache, and (once the manuscripts are known to be sound) no output.
-    refuseWritesToSources(options.issueDir, { 'cache folder': cacheDir });
+    refuseWritesToSources(location, { 'cache folder': cacheDir });
     // Loaded even when nothing changed: a broken manuscript must still be reported.
-    const issue = await stage('load', () => loadIssue(options.issueDir, { cacheDir }));
-    refuseWritesToSources(options.issueDir, { 'output folder': outDir });
+    const issue = await stage('load', () => loadIssue(issueDir, { cacheDir }));
+    refuseWritesToSources(location, { 'output folder': outDir });
     const outputsOf = outputPaths(outDir, issue.meta.slug);
     if (wanted.length === 0) {
       log('nothing changed');

@@ -4,7 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
-import { buildCommand, CACHE_DIR, DEFAULT_ISSUE, planBuild, type BuildOptions } from './build-command.ts';
+import { buildCommand, planBuild, type BuildOptions } from './build-command.ts';
+import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from './issue/location.ts';
 import { formats, report, type Format } from './report/report.ts';
 import { toolRelease } from './util/version.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
@@ -32,7 +33,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
 
   buildCommand(program).action(async (issueDir: string, options: BuildOptions) => {
     // Nothing changed since the last build: answered without loading the pipeline at all.
-    const { plan, unchanged } = await planBuild(issueDir, options);
+    // The folders, resolved once for the whole command.
+    const location = resolveLocation({ issueDir, outDir: options.out });
+    const { plan, unchanged } = await planBuild(location, options);
     if (unchanged) {
       launcher.discardCodeCache?.();
       process.stdout.write(unchanged);
@@ -46,9 +49,8 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       process.stderr.write(`  ${'start-up'.padEnd(13)} ${loaded} ms (process start to pipeline loaded)\n`);
     }
     const building = build({
-      issueDir,
-      outDir: options.out,
-      cacheDir: CACHE_DIR,
+      ...location,
+      location,
       only: options.only,
       force: options.force,
       plan,
@@ -76,26 +78,27 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
   program
     .command('lint')
     .description('check the manuscripts: links, alt text, headings, spelling')
-    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE_DIR)
     .addOption(new Option('--format <FORMAT>', 'output format').choices([...formats]).default('text'))
     .option('--online', 'also check that external links answer (needs network)')
     .action(async (issueDir: string, options: { format: Format; online?: boolean }) => {
       const { runLint } = await import('./lint/index.ts');
-      exitCode = await runLint(issueDir, { format: options.format, online: options.online });
+      const cacheDir = resolveCacheDir();
+      exitCode = await runLint(issueDir, { format: options.format, online: options.online, cacheDir });
     });
 
   program
     .command('watch')
     .description('build, serve a live preview on 127.0.0.1 and rebuild on every change')
-    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE)
-    .option('--out <DIR>', 'output folder', 'dist')
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE_DIR)
+    .option('--out <DIR>', 'output folder', DEFAULT_OUT_DIR)
     .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .action(async (issueDir: string, options: { out: string; port: string }) => {
       const { startWatch } = await import('./watch/watch.ts');
       const starting = startWatch(issueDir, {
         outDir: options.out,
         port: Number(options.port),
-        cacheDir: CACHE_DIR,
+        cacheDir: resolveCacheDir(),
         signal: terminated,
       });
       // Until the command is told to stop, even during the first build: the termination path

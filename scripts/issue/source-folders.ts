@@ -6,14 +6,14 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { imagesDirOf } from './images-dir.ts';
+import type { Location } from './location.ts';
 import { UsageError } from '../util/errors.ts';
 import { isWithin } from '../util/paths.ts';
 
-export function refuseWritesToSources(issueDir: string, targets: Record<string, string>): void {
+export function refuseWritesToSources({ issueDir, imagesDir }: Location, targets: Record<string, string>): void {
   const sources = [
     { label: 'the issue folder', dir: resolvedPath(issueDir) },
-    { label: 'the photos folder', dir: resolvedPath(imagesDirOf(issueDir)) },
+    { label: 'the photos folder', dir: resolvedPath(imagesDir) },
   ];
   for (const [what, target] of Object.entries(targets)) {
     const resolved = resolvedPath(target);

@@ -14,7 +14,7 @@ import type { Level } from './severity.ts';
 export interface LintOptions {
   /** Check external URLs over the network (`--online`); never by default. */
   online?: boolean;
-  /** Folder for `links.json`, the cache of checked URLs. Default `.cache` in the working folder. */
+  /** Folder for `links.json`, the cache of checked URLs (`resolveCacheDir`: `.cache` unless moved). */
   cacheDir?: string;
   /** Injected for tests; the global fetch otherwise. */
   fetch?: typeof fetch;

@@ -14,6 +14,7 @@ import { stylesDir } from '../render/theme.ts';
 import { InputError } from '../util/errors.ts';
 import { startPreviewServer } from './server.ts';
 import { watchSources } from './sources.ts';
+import { resolveLocation } from '../issue/location.ts';
 
 export interface WatchOptions {
   outDir: string;
@@ -40,7 +41,8 @@ export interface WatchSession {
 export async function startWatch(issueDir: string, options: WatchOptions): Promise<WatchSession> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const events = new EventEmitter();
-  const server = await startPreviewServer(path.resolve(options.outDir), options.port);
+  const location = resolveLocation({ issueDir, outDir: options.outDir, cacheDir: options.cacheDir });
+  const server = await startPreviewServer(location.outDir, options.port);
   const printer = warmPrinter();
   // Closing stops a build under way (it removes what it staged), and any build after it.
   const stop = new AbortController();
@@ -55,9 +57,8 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
     let outcome: BuildOutcome;
     try {
       const result = await build({
-        issueDir,
-        outDir: options.outDir,
-        cacheDir: options.cacheDir,
+        ...location,
+        location,
         printer,
         signal: stop.signal,
       });
@@ -99,7 +100,7 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
     {
       text: [issueDir, stylesDir],
       media: [path.resolve(issueDir, 'images'), path.resolve(issueDir, '..', 'images')],
-      written: [options.outDir, ...(options.cacheDir ? [options.cacheDir] : [])],
+      written: [location.outDir, location.cacheDir],
     },
     {
       onChange: schedule,

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultEditions, inputFingerprint } from '../../scripts/build-state.ts';
 import { checkPress } from '../../scripts/check/press/index.ts';
+import { resolveLocation } from '../../scripts/issue/location.ts';
 import { SRGB_PROFILE } from '../../scripts/pdf/press/settings.ts';
 import { persklaar, root } from '../helpers/cli.ts';
 import { copyFixture, edit } from '../helpers/temp-issue.ts';
@@ -46,12 +47,13 @@ describe('press: in issue.yaml', () => {
 
   it('counts a printer profile beside issue.yaml among the inputs, so that a new one rebuilds', async () => {
     const dir = issue();
-    const before = await inputFingerprint(dir);
+    const location = resolveLocation({ issueDir: dir, outDir: path.join(dir, '..', 'dist') });
+    const before = await inputFingerprint(location);
     copyFileSync(SRGB_PROFILE, path.join(dir, 'drukker.icc'));
-    const added = await inputFingerprint(dir);
+    const added = await inputFingerprint(location);
     expect(added).not.toBe(before);
     copyFileSync(path.join(dir, 'images', 'omslag.jpg'), path.join(dir, 'drukker.icc'));
-    expect(await inputFingerprint(dir)).not.toBe(added);
+    expect(await inputFingerprint(location)).not.toBe(added);
   });
 
   it('builds it beside the others with the bleed it gives, and warns of a photo too small for the press', async () => {

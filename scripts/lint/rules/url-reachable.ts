@@ -11,6 +11,7 @@ import type { RuleModule } from '../types.ts';
 import { classify, linkDestinations } from '../util/links.ts';
 import { reportAt } from '../util/report.ts';
 import { placeholderProblem } from './no-placeholder-link.ts';
+import { resolveCacheDir } from '../../issue/location.ts';
 
 const id = 'url-reachable';
 
@@ -58,7 +59,7 @@ export const urlReachable: RuleModule = {
       uses.map((use) => use.url),
       {
         fetch: context.options.fetch,
-        cacheFile: path.join(path.resolve(context.options.cacheDir ?? '.cache'), 'links.json'),
+        cacheFile: path.join(resolveCacheDir(context.options.cacheDir), 'links.json'),
       },
     );
     for (const use of uses) {
