@@ -238,14 +238,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Whichever fails first fails the build at once (and abandons the other).
     const [pdf, epubBytes, press] = await Promise.all([printing, epub, pressing]);
     if (pdf && wanted.includes('pdf')) {
-      log(
-        `  ${pdf.pageCount} pages, ${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms), PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms (${pdf.pagesRemembered} pages as in the last build; ${Object.entries(
-          pdf.timings.finishParts,
-        )
-          .filter(([part]) => part !== 'load')
-          .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
-          .join(', ')})`,
-      );
+      log(`  ${pdfSummary(pdf)}`);
       files.push([outputsOf.pdf, pdf.bytes]);
       outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
     }
@@ -254,9 +247,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outputs.push(outputsOf.epub);
     }
     if (press) {
-      log(
-        `  press: ${press.pageCount} pages, ${press.prints} ${press.prints === 1 ? 'print' : 'prints'} (${press.timings.print.toFixed(0)} ms), PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`,
-      );
+      const prints = `${press.prints} ${press.prints === 1 ? 'print' : 'prints'}`;
+      const finishing = `PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`;
+      log(`  press: ${press.pageCount} pages, ${prints} (${press.timings.print.toFixed(0)} ms), ${finishing}`);
       files.push([outputsOf.press, press.bytes]);
       outputs.push(outputsOf.press, path.join(outDir, 'press', 'index.html'));
     }
@@ -370,4 +363,16 @@ async function packEpubAlongside(
   const pdf = await printing;
   const same = last && last.pageCount === pdf.pageCount && samePages(last.startPages, pdf.startPages);
   return same && early ? early : pack({ pageCount: pdf.pageCount, startPages: pdf.startPages });
+}
+
+/** The verbose line of the print: its prints, and where the PDF/UA finishing's time went. */
+function pdfSummary(pdf: PdfBuild): string {
+  const prints = `${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms)`;
+  const parts = Object.entries(pdf.timings.finishParts)
+    .filter(([part]) => part !== 'load')
+    .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
+    .join(', ');
+  const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
+  const remembered = `${pdf.pagesRemembered} pages as in the last build`;
+  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts})`;
 }

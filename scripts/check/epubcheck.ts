@@ -52,7 +52,8 @@ export async function runEpubCheck(file: string): Promise<number> {
   for (const message of findings) {
     const where = message.locations[0];
     process.stdout.write(
-      `  ${where ? `${where.path}:${where.line}:${where.column}` : name}  ${message.severity.toLowerCase()}  ${message.message}  [${message.ID}]\n`,
+      `  ${where ? `${where.path}:${where.line}:${where.column}` : name}  ` +
+        `${message.severity.toLowerCase()}  ${message.message}  [${message.ID}]\n`,
     );
   }
   return 1;

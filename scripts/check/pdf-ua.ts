@@ -72,7 +72,8 @@ export function formatCheckReport(result: CheckResult, fileName: string): string
   if (result.failures.length === 0) return `${fileName}: PDF/UA preflight passed (no failures)\n`;
   const sorted = [...result.failures].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   const lines = [
-    `${fileName}: PDF/UA preflight found ${result.failures.length} ${result.failures.length === 1 ? 'failure' : 'failures'}`,
+    `${fileName}: PDF/UA preflight found ${result.failures.length}` +
+      ` ${result.failures.length === 1 ? 'failure' : 'failures'}`,
   ];
   for (const f of sorted) {
     const where = f.page !== undefined ? `page ${f.page}: ` : 'document: ';

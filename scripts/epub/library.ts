@@ -43,7 +43,8 @@ export async function assembleWithLibrary<Extra extends object, ChapterExtra ext
   const dropped = losses.filter(sanitiserLoss);
   if (losses.length > 0) {
     throw new Error(
-      `epub-gen-memory ${dropped.length > 0 ? 'would drop content from the chapters' : 'reported problems'}:\n  ${losses.join('\n  ')}\n` +
+      `epub-gen-memory ${dropped.length > 0 ? 'would drop content from the chapters' : 'reported problems'}` +
+        `:\n  ${losses.join('\n  ')}\n` +
         'Map the attribute to an allowed form in scripts/epub/sanitiser.ts, or leave it out of the EPUB on purpose.',
     );
   }

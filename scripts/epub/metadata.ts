@@ -61,7 +61,8 @@ export function bookMetadata(issue: Issue, facts: { modified: Date; photos: bool
     rights: rightsStatement(issue),
     date: meta.date,
     modified: facts.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    paginationSource: `${issueLabel(meta)}, ${issueDate(meta)}, gedrukte editie${meta.publisher ? ` (${meta.publisher})` : ''}`,
+    paginationSource:
+      `${issueLabel(meta)}, ${issueDate(meta)}, gedrukte ` + `editie${meta.publisher ? ` (${meta.publisher})` : ''}`,
     series: { title: meta.title, position: meta.number },
     accessibility: {
       accessModes: photos ? ['textual', 'visual'] : ['textual'],
@@ -80,9 +81,12 @@ export function bookMetadata(issue: Issue, facts: { modified: Date; photos: bool
       summary:
         'Dit tijdschrift voldoet aan EPUB Accessibility 1.1 en WCAG 2.1 niveau AA. ' +
         (photos ? 'Alle foto’s hebben een beschrijvende alternatieve tekst. ' : '') +
-        'De leesvolgorde volgt het gedrukte nummer; koppen, kaders en citaten zijn als zodanig gemarkeerd, zodat u met de inhoudsopgave en per kop kunt navigeren. ' +
-        'Paginanummers van de gedrukte editie zijn opgenomen, zodat u naar dezelfde pagina kunt gaan als lezers van papier. ' +
-        'Lettergrootte, lettertype en kleuren zijn door de lezer aan te passen. Er is geen geluid, beweging of knipperend beeld.',
+        'De leesvolgorde volgt het gedrukte nummer; koppen, kaders en citaten zijn als ' +
+        'zodanig gemarkeerd, zodat u met de inhoudsopgave en per kop kunt navigeren. ' +
+        'Paginanummers van de gedrukte editie zijn opgenomen, zodat ' +
+        'u naar dezelfde pagina kunt gaan als lezers van papier. ' +
+        'Lettergrootte, lettertype en kleuren zijn door de lezer aan ' +
+        'te passen. Er is geen geluid, beweging of knipperend beeld.',
       conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   };

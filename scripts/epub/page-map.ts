@@ -71,7 +71,8 @@ export function pageBreaksByArticle(
       if (afterBlock === undefined) continue;
       if (!Number.isInteger(afterBlock) || afterBlock < previous.afterBlock || afterBlock > blocks) {
         problems.push(
-          `\`${article.id}\`: page ${page} after block ${afterBlock}, but the body has ${blocks} blocks and the previous break is after block ${previous.afterBlock}`,
+          `\`${article.id}\`: page ${page} after block ${afterBlock}, but the body has ` +
+            `${blocks} blocks and the previous break is after block ${previous.afterBlock}`,
         );
         continue;
       }

@@ -22,7 +22,8 @@ export async function probe(sharp: SharpFactory, bytes: Buffer): Promise<SourceF
   if (!(pixels > 0)) throw new ImageProblem('the file declares no image size; it is damaged');
   if (pixels > MAX_INPUT_PIXELS) {
     throw new ImageProblem(
-      `the image is too large: ${metadata.width} × ${metadata.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6}-megapixel limit; export it smaller`,
+      `the image is too large: ${metadata.width} × ${metadata.height} pixels ` +
+        `is over the ${MAX_INPUT_PIXELS / 1e6}-megapixel limit; export it smaller`,
     );
   }
   // Many PNGs carry an alpha channel that is opaque everywhere; those are photos, not cut-outs.

@@ -253,14 +253,18 @@ function backdropSvg(size: PixelSize, figures: readonly Figure[], palette: Palet
   for (let index = 0; index < discCount; index++) {
     const radius = Math.min(width, height) * between(random, 0.025, 0.09);
     discs.push(
-      `<circle cx="${round(between(random, 0, width))}" cy="${round(between(random, 0, height * 0.75))}" r="${round(radius)}" ` +
+      `<circle cx="${round(between(random, 0, width))}" ` +
+        `cy="${round(between(random, 0, height * 0.75))}" r="${round(radius)}" ` +
         `fill="${pick(random, palette.bokeh)}" fill-opacity="${between(random, 0.12, 0.42).toFixed(2)}"/>`,
     );
   }
   const shadows = figures.map((figure) => {
     const x = figure.centreX / BACKDROP_SCALE + (figure.headRadius / BACKDROP_SCALE) * 0.5;
     const y = figure.headY / BACKDROP_SCALE + (figure.headRadius / BACKDROP_SCALE) * 2.5;
-    return `<ellipse cx="${round(x)}" cy="${round(y)}" rx="${round((figure.headRadius / BACKDROP_SCALE) * 3)}" ry="${round((figure.headRadius / BACKDROP_SCALE) * 4)}" fill="#000" fill-opacity="0.16"/>`;
+    return (
+      `<ellipse cx="${round(x)}" cy="${round(y)}" rx="${round((figure.headRadius / BACKDROP_SCALE) * 3)}" ` +
+      `ry="${round((figure.headRadius / BACKDROP_SCALE) * 4)}" fill="#000" fill-opacity="0.16"/>`
+    );
   });
   const lightX = between(random, 0.15, 0.85);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -296,23 +300,31 @@ function figureSvg(figure: Figure, index: number, frameHeight: number): string {
   const bottom = frameHeight + 2;
   const torso =
     `M ${round(x - r * 0.55)} ${round(y + r * 1.25)} ` +
-    `C ${round(x - r * 1.3)} ${round(shoulderY - r * 0.15)}, ${round(x - shoulderHalf)} ${round(shoulderY - r * 0.05)}, ${round(x - shoulderHalf * 1.02)} ${round(shoulderY + r * 0.7)} ` +
+    `C ${round(x - r * 1.3)} ${round(shoulderY - r * 0.15)}, ${round(x - shoulderHalf)} ` +
+    `${round(shoulderY - r * 0.05)}, ${round(x - shoulderHalf * 1.02)} ${round(shoulderY + r * 0.7)} ` +
     `L ${round(x - shoulderHalf * 1.12)} ${round(bottom)} L ${round(x + shoulderHalf * 1.12)} ${round(bottom)} ` +
     `L ${round(x + shoulderHalf * 1.02)} ${round(shoulderY + r * 0.7)} ` +
-    `C ${round(x + shoulderHalf)} ${round(shoulderY - r * 0.05)}, ${round(x + r * 1.3)} ${round(shoulderY - r * 0.15)}, ${round(x + r * 0.55)} ${round(y + r * 1.25)} Z`;
-  const collar = `M ${round(x - r * 0.5)} ${round(y + r * 1.3)} L ${round(x)} ${round(y + r * 2.1)} L ${round(x + r * 0.5)} ${round(y + r * 1.3)} Z`;
+    `C ${round(x + shoulderHalf)} ${round(shoulderY - r * 0.05)}, ${round(x + r * 1.3)}` +
+    ` ${round(shoulderY - r * 0.15)}, ${round(x + r * 0.55)} ${round(y + r * 1.25)} Z`;
+  const collar =
+    `M ${round(x - r * 0.5)} ${round(y + r * 1.3)} L ${round(x)} ` +
+    `${round(y + r * 2.1)} L ${round(x + r * 0.5)} ${round(y + r * 1.3)} Z`;
   // Hair cap over the crown, with a side parting (the hairline is not symmetric).
   const hairCap =
     `M ${round(x - r * 1.06)} ${round(y + r * 0.15)} ` +
-    `C ${round(x - r * 1.12)} ${round(y - r * 1.8)}, ${round(x + r * 1.12)} ${round(y - r * 1.8)}, ${round(x + r * 1.06)} ${round(y + r * 0.15)} ` +
-    `C ${round(x + r * 0.9)} ${round(y - r * 0.55)}, ${round(x - r * 0.5)} ${round(y - r * 0.8)}, ${round(x - r * 1.06)} ${round(y + r * 0.15)} Z`;
+    `C ${round(x - r * 1.12)} ${round(y - r * 1.8)}, ${round(x + r * 1.12)}` +
+    ` ${round(y - r * 1.8)}, ${round(x + r * 1.06)} ${round(y + r * 0.15)} ` +
+    `C ${round(x + r * 0.9)} ${round(y - r * 0.55)}, ${round(x - r * 0.5)} ` +
+    `${round(y - r * 0.8)}, ${round(x - r * 1.06)} ${round(y + r * 0.15)} Z`;
   const longHairBehindHead = figure.longHair
-    ? `<ellipse cx="${round(x)}" cy="${round(y + r * 0.3)}" rx="${round(r * 1.25)}" ry="${round(r * 1.6)}" fill="${figure.hair}"/>`
+    ? `<ellipse cx="${round(x)}" cy="${round(y + r * 0.3)}" ` +
+      `rx="${round(r * 1.25)}" ry="${round(r * 1.6)}" fill="${figure.hair}"/>`
     : '';
   const ears = [-1, 1]
     .map(
       (side) =>
-        `<ellipse cx="${round(x + side * r * 0.97)}" cy="${round(y + r * 0.12)}" rx="${round(r * 0.16)}" ry="${round(r * 0.27)}" fill="${figure.skin}"/>`,
+        `<ellipse cx="${round(x + side * r * 0.97)}" cy="${round(y + r * 0.12)}" ` +
+        `rx="${round(r * 0.16)}" ry="${round(r * 0.27)}" fill="${figure.skin}"/>`,
     )
     .join('');
   return `<defs>
@@ -545,7 +557,9 @@ async function main(): Promise<void> {
   await mkdir(OUTPUT_DIR, { recursive: true });
   for (const standIn of STAND_INS) {
     const { size, bytes } = await makeStandIn(standIn);
-    console.log(`${standIn.file.padEnd(34)} ${size.width}×${size.height}  ${(bytes / 1024).toFixed(0).padStart(4)} KB`);
+    console.log(
+      `${standIn.file.padEnd(34)} ${size.width}×${size.height}` + `  ${(bytes / 1024).toFixed(0).padStart(4)} KB`,
+    );
   }
 }
 

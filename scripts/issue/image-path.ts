@@ -61,7 +61,9 @@ export async function resolveImagePath(
   }
   return {
     ok: false,
-    reason: `the file does not exist in ${folder} nor beside the manuscript${await suggestion(name, [baseDir, imagesDir])}`,
+    reason:
+      `the file does not exist in ${folder} nor beside the ` +
+      `manuscript${await suggestion(name, [baseDir, imagesDir])}`,
   };
 }
 

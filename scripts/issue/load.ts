@@ -123,7 +123,10 @@ function articleProblem(dir: string, name: string): string | undefined {
   if (!stats.isFile()) return `Unexpected article \`${name}\`: it is a folder, not a Markdown file`;
   const real = realpathSync(file);
   if (!isWithin(real, realpathSync(dir))) {
-    return `Unexpected article \`${name}\`: it is a symbolic link to ${real}, outside the issue folder; copy the file into ${path.basename(dir)}/`;
+    return (
+      `Unexpected article \`${name}\`: it is a symbolic link to ${real}, ` +
+      `outside the issue folder; copy the file into ${path.basename(dir)}/`
+    );
   }
   return undefined;
 }

@@ -20,7 +20,8 @@ export function refuseWritesToSources({ issueDir, imagesDir }: Location, targets
     const source = sources.find(({ dir }) => isWithin(resolved, dir));
     if (source) {
       throw new UsageError(
-        `The ${what} ${target} is inside ${source.label} (${source.dir}); the build never writes there. Choose a folder outside it, e.g. --out ../dist`,
+        `The ${what} ${target} is inside ${source.label} (${source.dir}); the ` +
+          'build never writes there. Choose a folder outside it, e.g. --out ../dist',
       );
     }
   }

@@ -83,7 +83,8 @@ function checkContrast(file: VFile, theme: Theme): void {
     if (ratio >= 4.5) continue;
     const line = text.findIndex((each) => new RegExp(`^\\s*${key}\\s*:`).test(each));
     const message = file.message(
-      `Unexpected contrast ${ratio.toFixed(1)}:1 of \`${key}\` ${value} on the paper ${paper}: text needs at least 4.5:1 (WCAG AA)`,
+      `Unexpected contrast ${ratio.toFixed(1)}:1 of \`${key}\` ${value}` +
+        ` on the paper ${paper}: text needs at least 4.5:1 (WCAG AA)`,
       { place: { line: line + 1 || 1, column: 1 }, ruleId: 'theme', source: 'persklaar' },
     );
     message.fatal = true;

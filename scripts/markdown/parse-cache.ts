@@ -30,7 +30,10 @@ export async function parseWithCache(file: VFile, cacheDir: string, issueDir: st
   return tree;
 }
 
-/** Removes the trees of articles the issue no longer lists (temporaries of a build under way are hidden files, and stay). */
+/**
+ * Removes the trees of articles the issue no longer lists (temporaries of a build under way are hidden files, and
+ * stay).
+ */
 export async function forgetOtherArticles(cacheDir: string, issueDir: string, names: readonly string[]): Promise<void> {
   const dir = parsedDir(cacheDir, issueDir);
   const kept = new Set(names.map((name) => `${name}.json`));

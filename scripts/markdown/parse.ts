@@ -13,7 +13,10 @@ import { markerFlood, MAX_MARKERS_PER_PARAGRAPH } from './marker-flood.ts';
 import { MAX_NESTING, tooDeep, type TooDeep } from './nesting.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
-/** The same block structure without GFM, whose tree transforms recurse: only to find where an article nests too deeply. */
+/**
+ * The same block structure without GFM, whose tree transforms recurse: only to find where an article nests too
+ * deeply.
+ */
 const structureOnly = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
 /**
@@ -25,7 +28,8 @@ export function parseMarkdown(file: VFile): Root {
   const flood = markerFlood(String(file.value));
   if (flood) {
     const message = file.message(
-      `Unexpected ${flood.count}+ brackets or emphasis markers in one paragraph: at most ${MAX_MARKERS_PER_PARAGRAPH} can be read in reasonable time; split the paragraph or remove the markers`,
+      `Unexpected ${flood.count}+ brackets or emphasis markers in one paragraph: at most ` +
+        `${MAX_MARKERS_PER_PARAGRAPH} can be read in reasonable time; split the paragraph or remove the markers`,
       { place: flood.place, ruleId: 'marker-flood', source: 'persklaar' },
     );
     message.fatal = true;
@@ -45,7 +49,8 @@ export function parseMarkdown(file: VFile): Root {
   }
   if (deep) {
     const message = file.message(
-      `Unexpected nesting ${deep.depth} levels deep: lists, quotes, directives and HTML elements inside each other may go ${MAX_NESTING} levels deep; flatten the structure`,
+      `Unexpected nesting ${deep.depth} levels deep: lists, quotes, directives and HTML ` +
+        `elements inside each other may go ${MAX_NESTING} levels deep; flatten the structure`,
       { place: deep.place, ruleId: 'nesting', source: 'persklaar' },
     );
     message.fatal = true;

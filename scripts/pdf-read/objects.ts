@@ -20,7 +20,10 @@ import {
   type PDFPageLeaf,
 } from 'pdf-lib';
 
-/** `PDFName.of`, remembered: pdf-lib decodes the string on every call, and /K, /S, /Type… are asked for thousands of times. */
+/**
+ * `PDFName.of`, remembered: pdf-lib decodes the string on every call, and /K, /S, /Type… are asked for thousands of
+ * times.
+ */
 const names = new Map<string, PDFName>();
 export const N = (name: string): PDFName => {
   let found = names.get(name);

@@ -202,7 +202,8 @@ function runningHeads(issue: Issue): string {
   return issue.articles
     .map(
       (article) =>
-        `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } @top-right { content: ${cssString(shortTitle(article))}; } }`,
+        `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } ` +
+        `@top-right { content: ${cssString(shortTitle(article))}; } }`,
     )
     .join('\n');
 }

@@ -50,7 +50,8 @@ export async function printWithRetry(
     const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
     throw second.timedOut
       ? new ChromiumFailure(
-          `Chromium did not finish printing within ${seconds} (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline`,
+          `Chromium did not finish printing within ${seconds} (tried ` +
+            'twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline',
         )
       : new ChromiumFailure(`Chromium failed while printing (tried twice): ${second.message}`);
   } finally {

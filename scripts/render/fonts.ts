@@ -38,7 +38,9 @@ export function fontFaceCss(urlPrefix: string): string {
   return fontFaces
     .map(
       (face) =>
-        `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n  src: url('${urlPrefix}/${path.basename(face.file)}') format('woff2');\n}\n`,
+        `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style}` +
+        `;\n  font-weight: ${face.weight};\n  font-display: swap;\n  src: ` +
+        `url('${urlPrefix}/${path.basename(face.file)}') format('woff2');\n}\n`,
     )
     .join('');
 }

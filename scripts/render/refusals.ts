@@ -14,7 +14,8 @@ export function refuseUnrepairable(article: Article): void {
       for (const image of rawHtmlImages(node, article.file)) {
         if (image.hasAlt) continue;
         const message = article.file.message(
-          `Unexpected HTML <img> \`${image.src}\` without alt, expected \`alt="…"\` describing the image (\`alt=""\` for decoration)`,
+          `Unexpected HTML <img> \`${image.src}\` without alt, expected ` +
+            `\`alt="…"\` describing the image (\`alt=""\` for decoration)`,
           { place: image.position, ruleId: 'html-img-alt', source: 'persklaar' },
         );
         message.fatal = true;

@@ -48,7 +48,10 @@ export function report(files: VFile[], format: Format = 'text'): string {
       return records(files)
         .map((record) => {
           const level = record.severity === 'error' ? 'error' : record.severity === 'warning' ? 'warning' : 'notice';
-          return `::${level} file=${escapeProperty(record.file)},line=${record.line},col=${record.column},title=${escapeProperty(record.ruleId)}::${escapeData(record.message)}`;
+          return (
+            `::${level} file=${escapeProperty(record.file)},line=${record.line},col=` +
+            `${record.column},title=${escapeProperty(record.ruleId)}::${escapeData(record.message)}`
+          );
         })
         .join('\n');
     default:

@@ -43,7 +43,8 @@ function replaceControls(file: VFile, text: string): string {
   const code = text.charCodeAt(first).toString(16).toUpperCase().padStart(4, '0');
   const count = text.match(controls)!.length;
   file.message(
-    `Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}: replaced by a space, expected text only`,
+    `Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}` +
+      ': replaced by a space, expected text only',
     {
       place: { line, column },
       ruleId: 'encoding',

@@ -103,12 +103,14 @@ async function main(count: number): Promise<void> {
       bytes += photo.length;
       await writeFile(path.join(issueDir, 'images', `foto-${index + 1}.jpg`), photo);
       figures.push(
-        `:::figuur{plaatsing="${PLACEMENTS[index % PLACEMENTS.length]}"}\n![Foto ${index + 1}](foto-${index + 1}.jpg)\n:::\n`,
+        `:::figuur{plaatsing="${PLACEMENTS[index % PLACEMENTS.length]}` +
+          `"}\n![Foto ${index + 1}](foto-${index + 1}.jpg)\n:::\n`,
       );
     }
     await writeFile(
       path.join(issueDir, 'issue.yaml'),
-      'title: Bench\ndate: 2026-01\nlanguage: nl\nslug: bench\ncover:\n  image: foto-1.jpg\n  alt: Omslag\narticles:\n  - artikel.md\n',
+      'title: Bench\ndate: 2026-01\nlanguage: nl\nslug: bench\ncover:\n' +
+        '  image: foto-1.jpg\n  alt: Omslag\narticles:\n  - artikel.md\n',
     );
     await writeFile(path.join(issueDir, 'artikel.md'), `---\ntitle: Bench\n---\n\n${figures.join('\n')}`);
 
@@ -136,7 +138,8 @@ async function main(count: number): Promise<void> {
     const warm = run('warm');
 
     console.log(
-      `${count} photos ${WIDTH}×${HEIGHT}, ${(bytes / 1024 / 1024).toFixed(1)} MB of JPEG; ${availableParallelism()} cores; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}\n`,
+      `${count} photos ${WIDTH}×${HEIGHT}, ${(bytes / 1024 / 1024).toFixed(1)} MB of JPEG; ` +
+        `${availableParallelism()} cores; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}\n`,
     );
     console.log('run    wall ms   peak RSS');
     console.log(`cold ${cold.ms.toFixed(0).padStart(9)} ${cold.peakRssMb.toFixed(0).padStart(7)} MB`);

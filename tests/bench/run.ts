@@ -185,7 +185,8 @@ async function main(): Promise<void> {
       peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined,
     });
     process.stderr.write(
-      `  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms${peaks.length > 0 ? `; ${Math.max(...peaks).toFixed(0)} MB` : ''}\n`,
+      `  ${name}: ${results.map((result) => result.ms.toFixed(0)).join(', ')} ms` +
+        `${peaks.length > 0 ? `; ${Math.max(...peaks).toFixed(0)} MB` : ''}\n`,
     );
   };
 
@@ -296,19 +297,26 @@ async function main(): Promise<void> {
   const floorMs = median(floors.map((result) => result.ms));
   const rows = measures.map((measure) => {
     const ms = median(measure.ms);
-    return `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '–'} |`;
+    return (
+      `| ${measure.name} | ${ms.toFixed(0)} ms | ${(ms / floorMs).toFixed(2)}× | ` +
+      `${measure.peakMb ? `${measure.peakMb.toFixed(0)} MB` : '–'} |`
+    );
   });
   const ratio = (a: string, b: string) =>
     median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
   process.stdout.write(
     [
-      `Persklaar benchmark — ${runs} runs each (cold: ${Math.min(runs, 2)}), medians; ${new Date().toISOString().slice(0, 10)}`,
+      `Persklaar benchmark — ${runs} runs each (cold: ${Math.min(runs, 2)}), medians; ` +
+        `${new Date().toISOString().slice(0, 10)}`,
       '',
       '| measure | median | × floor | peak memory (process tree) |',
       '| --- | --- | --- | --- |',
       ...rows,
       '',
-      `issue ×4 / single: ${ratio('issue ×4, full rebuild (warm image cache)', 'single issue, full rebuild (warm image cache)').toFixed(2)}×; ` +
+      `issue ×4 / single: ${ratio(
+        'issue ×4, full rebuild (warm image cache)',
+        'single issue, full rebuild (warm image cache)',
+      ).toFixed(2)}×; ` +
         `floor ×4 / floor: ${ratio('floor of the issue ×4', 'floor: raw Chromium --print-to-pdf').toFixed(2)}×`,
       '',
     ].join('\n'),

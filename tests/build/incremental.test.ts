@@ -43,29 +43,35 @@ describe('incremental builds', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('after a one-word edit prints once, reuses the finishing of unchanged pages, and makes what a cold build makes', async () => {
-    edit(path.join(dir, 'gesprek.md'), (text) => text.replace(/\bgesprek\b/, 'onderhoud'));
-    const warm = await build();
-    expect(warm.status, warm.stderr).toBe(0);
-    expect(warm.stdout).toMatch(/^Built web, pdf, epub from 2 articles/);
-    expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);
-    const remembered = Number(/(\d+) pages as in the last build/.exec(warm.stderr)?.[1]);
-    expect(remembered).toBeGreaterThan(0);
+  it(
+    'after a one-word edit prints once, reuses the finishing ' +
+      'of unchanged pages, and makes what a cold build makes',
+    async () => {
+      edit(path.join(dir, 'gesprek.md'), (text) => text.replace(/\bgesprek\b/, 'onderhoud'));
+      const warm = await build();
+      expect(warm.status, warm.stderr).toBe(0);
+      expect(warm.stdout).toMatch(/^Built web, pdf, epub from 2 articles/);
+      expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);
+      const remembered = Number(/(\d+) pages as in the last build/.exec(warm.stderr)?.[1]);
+      expect(remembered).toBeGreaterThan(0);
 
-    const coldOut = outDir();
-    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
-      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
-    });
-    expect(cold.status, cold.stderr).toBe(0);
-    for (const file of outputs) {
-      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
-    }
-    expect(readFileSync(path.join(out, 'web/gesprek.html'), 'utf8')).toContain('onderhoud');
-  });
+      const coldOut = outDir();
+      const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+        PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
+      });
+      expect(cold.status, cold.stderr).toBe(0);
+      for (const file of outputs) {
+        expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+      }
+      expect(readFileSync(path.join(out, 'web/gesprek.html'), 'utf8')).toContain('onderhoud');
+    },
+  );
 
   it('after an edit that moves an article to another page prints again, and the EPUB page list follows', async () => {
     const before = readFileSync(path.join(out, 'proefnummer-01.epub'));
-    const paragraph = `\n\n${'Een alinea die het voorwoord een bladzijde langer maakt, zodat het gesprek later begint. '.repeat(30)}`;
+    const paragraph =
+      '\n\n' +
+      `${'Een alinea die het voorwoord een bladzijde langer maakt, zodat het gesprek later begint. '.repeat(30)}`;
     edit(path.join(dir, 'voorwoord.md'), (text) => text + paragraph.repeat(4));
     const warm = await build();
     expect(warm.status, warm.stderr).toBe(0);

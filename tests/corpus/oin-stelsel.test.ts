@@ -53,7 +53,8 @@ describe('OIN-stelsel, as published, with only an issue.yaml added', () => {
     expect(build.stderr).not.toMatch(/\berror\b/);
   });
 
-  it('passes EPUBCheck, the PDF/UA preflight, the Nu Html Checker and axe; no image runs off a page or under text', async () => {
+  it('passes EPUBCheck, the PDF/UA preflight, the Nu Html ' +
+    'Checker and axe; no image runs off a page or under text', async () => {
     const verdicts = await refereeVerdicts(out, 'oin-stelsel');
     expect(verdicts.epub).toMatch(/^0 .*passed \(no errors/);
     expect(verdicts.pdf).toMatch(/^0 .*preflight passed/);

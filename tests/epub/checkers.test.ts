@@ -23,7 +23,8 @@ describe('EPUB of the shipped issue, checked by the referees', () => {
     expect(
       findings.map(
         (message) =>
-          `${message.severity} ${message.ID} ${message.message} @ ${message.locations.map((location) => `${location.path}:${location.line}`).join(', ')}`,
+          `${message.severity} ${message.ID} ${message.message} @ ` +
+          `${message.locations.map((location) => `${location.path}:${location.line}`).join(', ')}`,
       ),
     ).toEqual([]);
   });

@@ -90,7 +90,8 @@ describe('page map → page breaks', () => {
     expect(bodyBlocks(body)).toHaveLength(3);
     insertPageBreaks(body, [{ page: 4 }, { page: 5, afterBlock: 2 }]);
     expect(toXhtml(body)).toBe(
-      '<p>een</p>\n<p>twee</p><span epub:type="pagebreak" role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>',
+      '<p>een</p>\n<p>twee</p><span epub:type="pagebreak" ' +
+        'role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>',
     );
   });
 });

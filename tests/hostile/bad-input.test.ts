@@ -101,10 +101,13 @@ describe('broken input: exit 1 at file and line, no stack trace', () => {
     await expectInputError(dir, 'voorwoord.md', 7, /Unexpected nesting \d+ levels deep: .* may go 1100 levels deep/);
   });
 
-  it('a paragraph flooded with brackets (which would keep the parser busy for minutes) is refused at its line', async () => {
-    const dir = miniIssue({ 'voorwoord.md': article(`Eerst tekst.\n\nDan ${'['.repeat(50_000)} einde.\n`) });
-    await expectInputError(dir, 'voorwoord.md', 7, /Unexpected 5001\+ brackets or emphasis markers in one paragraph/);
-  });
+  it(
+    'a paragraph flooded with brackets (which would keep ' + 'the parser busy for minutes) is refused at its line',
+    async () => {
+      const dir = miniIssue({ 'voorwoord.md': article(`Eerst tekst.\n\nDan ${'['.repeat(50_000)} einde.\n`) });
+      await expectInputError(dir, 'voorwoord.md', 7, /Unexpected 5001\+ brackets or emphasis markers in one paragraph/);
+    },
+  );
 
   describe('photos', () => {
     const figure = (name: string) =>

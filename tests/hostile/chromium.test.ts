@@ -127,7 +127,8 @@ describe('persklaar build with a Chromium that cannot finish', () => {
       [MARK]: mark,
     });
     expect(result.stderr).toBe(
-      'persklaar: Chromium did not finish printing within 0.001 s (tried twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline\n',
+      'persklaar: Chromium did not finish printing within 0.001 s (tried ' +
+        'twice); set PERSKLAAR_PRINT_TIMEOUT (seconds) for a longer deadline\n',
     );
     expect(result.status).toBe(2);
   }, 60_000);

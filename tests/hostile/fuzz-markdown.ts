@@ -68,7 +68,8 @@ export class Grammar {
       () => this.pick(this.inlineHtml),
       () => `:spreker[${this.words(1)}]`,
       () =>
-        `:${this.pick(['onbekend', 'spreker', 'x'])}[${this.words(2)}]{${this.pick(['a=b', 'wie="x"', '#id .klas', ''])}}`,
+        `:${this.pick(['onbekend', 'spreker', 'x'])}[${this.words(2)}` +
+        `]{${this.pick(['a=b', 'wie="x"', '#id .klas', ''])}}`,
       () => `[^${this.pick(['1', '2', 'noot'])}]`,
       () => `${this.words(3)}  \n${this.words(3)}`,
       () => this.pick(['*', '**', '_', '[', ']', '](', '<', '>', '`', '\\', '&amp;', '&#0;', '&nbsp;', '<!--', '-->']),
@@ -90,7 +91,8 @@ export class Grammar {
       () => (nested ? `<div>\n\n${this.block(depth + 1)}\n\n</div>` : this.inline()),
       () => this.table(),
       () =>
-        `\`\`\`${this.pick(['', 'js', 'html', 'yaml'])}\n${this.words()}\n${this.pick(['<script>alert(1)</script>', '---', ':::'])}\n${this.chance(0.8) ? '```' : ''}`,
+        `\`\`\`${this.pick(['', 'js', 'html', 'yaml'])}\n${this.words()}\n` +
+        `${this.pick(['<script>alert(1)</script>', '---', ':::'])}\n${this.chance(0.8) ? '```' : ''}`,
       () => `    ${this.words()}\n    ${this.words()}`,
       () => this.pick(['---', '***', '___', '+++']),
       () => `[ref]: ${this.pick(linkTargets)}${this.chance(0.3) ? ' "titel"' : ''}`,
@@ -158,7 +160,10 @@ export class Grammar {
     if (this.mayFail && this.chance(0.15)) return this.pick(brokenFrontMatter);
     const kind = this.pick(['feature', 'interview', 'foreword', 'tips', 'colophon']);
     const title = JSON.stringify(this.words(6));
-    return `---\ntitle: ${title}\nkind: ${kind}\n${this.chance(0.5) ? `lead: ${JSON.stringify(this.words())}\n` : ''}---\n\n`;
+    return (
+      `---\ntitle: ${title}\nkind: ${kind}\n` +
+      `${this.chance(0.5) ? `lead: ${JSON.stringify(this.words())}\n` : ''}---\n\n`
+    );
   }
 
   article(blocks = 30): string {

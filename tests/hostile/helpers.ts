@@ -115,7 +115,8 @@ export interface CountingServer {
 export async function countingServer(): Promise<CountingServer> {
   const requests: string[] = [];
   const png = Buffer.from(
-    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
+      '0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
     'hex',
   );
   const server: Server = createServer((request, response) => {

@@ -22,10 +22,10 @@ function deepArticle(): string {
 
 /** About 5 MB of ordinary article text: paragraphs, headings, lists, links, emphasis. */
 function bigArticle(bytes = 5 * 1024 * 1024): string {
-  const words =
-    'de het een ambtelijk vakmanschap werk gesprek collega beleid burger overheid dienst justitie veiligheid luisteren tegenspraak samen beter vertrouwen menselijk'.split(
-      ' ',
-    );
+  const words = (
+    'de het een ambtelijk vakmanschap werk gesprek collega beleid burger overheid ' +
+    'dienst justitie veiligheid luisteren tegenspraak samen beter vertrouwen menselijk'
+  ).split(' ');
   let state = 7;
   const next = () => (state = (state * 48271) % 2147483647);
   const sentence = () => {
@@ -56,7 +56,11 @@ describe('odd but valid input builds, every edition', () => {
   beforeAll(async () => {
     dir = miniIssue({
       'leeg.md': '---\ntitle: Leeg\n---\n',
-      'windows.md': `\uFEFF${article('Een regel.\r\n\r\n## Kop\r\n\r\n- een\r\n- twee\r\n', 'Windows').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r')}`,
+      'windows.md':
+        '\uFEFF' +
+        article('Een regel.\r\n\r\n## Kop\r\n\r\n- een\r\n- twee\r\n', 'Windows')
+          .replace(/\n/g, '\r\n')
+          .replace(/\r\r/g, '\r'),
       'diep.md': deepArticle(),
       // Pasted from a word processor: a vertical tab, a bell, a C1 control.
       'controle.md': article('Een\u000bregel met een bel\u0007 en \u0085 erin.\n', 'Controle'),

@@ -11,7 +11,8 @@ describe('collectImages', () => {
         figure('portret.jpg', 'portret'),
         figure('breed.jpg', 'breed'),
         ':::figuur\n![zonder plaatsing](standaard.jpg)\n:::\n\n',
-        '::::kader[Kader]\nTekst met ![inline](in-kader.jpg) foto.\n\n:::figuur{plaatsing="breed"}\n![genest](genest.jpg)\n:::\n::::\n\n',
+        '::::kader[Kader]\nTekst met ![inline](in-kader.jpg) foto.\n\n' +
+          ':::figuur{plaatsing="breed"}\n![genest](genest.jpg)\n:::\n::::\n\n',
         '![referentie][foto]\n\n[foto]: via-definitie.jpg\n',
       ].join(''),
       cover: 'omslag.jpg',

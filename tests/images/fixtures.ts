@@ -14,7 +14,8 @@ export const CAMERA_EXIF: Exif = {
   IFD0: {
     Make: 'Canon',
     Model: 'Canon EOS R5',
-    Artist: 'Sjoerd van der Hucht', // libvips drops a trailing " (…)" when writing; the extra suffix keeps "(ANP)" in the source.
+    // libvips drops a trailing " (…)" when writing; the extra suffix keeps "(ANP)" in the source.
+    Artist: 'Sjoerd van der Hucht',
     Copyright: '(C) 2022 Sjoerd van der Hucht (ANP) (ASCII)',
   },
   IFD2: { BodySerialNumber: '032021001234', LensModel: 'RF24-105mm F4 L IS USM' },

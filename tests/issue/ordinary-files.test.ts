@@ -22,15 +22,18 @@ async function ordinaryIssue(): Promise<string> {
   writeFileSync(path.join(dir, 'media', 'schema.png'), await photo({ width: 900, height: 500, format: 'png' }));
   writeFileSync(
     path.join(dir, 'issue.yaml'),
-    `title: Architectuur\ndate: 2026-03\nlanguage: nl\nslug: architectuur\narticles:\n  - inleiding.md\n  - "${chapter}"\n`,
+    'title: Architectuur\ndate: 2026-03\nlanguage: nl\nslug: ' +
+      `architectuur\narticles:\n  - inleiding.md\n  - "${chapter}"\n`,
   );
   writeFileSync(
     path.join(dir, 'inleiding.md'),
-    '# Inleiding tot het stelsel\n\nDit document beschrijft het stelsel; zie [de uitgifte](<ch02_Het beheer van [=COR=].md#uitgifte>).\n\n## Waarom\n\nOmdat het kan.\n',
+    '# Inleiding tot het stelsel\n\nDit document beschrijft het stelsel; zie [de ' +
+      'uitgifte](<ch02_Het beheer van [=COR=].md#uitgifte>).\n\n## Waarom\n\nOmdat het kan.\n',
   );
   writeFileSync(
     path.join(dir, chapter),
-    '# Het beheer van de *COR*\n\nZie het schema.\n\n![Schema van het beheer](media/schema.png "Het beheer in één schema")\n\n## Uitgifte\n\nTekst.\n',
+    '# Het beheer van de *COR*\n\nZie het schema.\n\n![Schema van het ' +
+      'beheer](media/schema.png "Het beheer in één schema")\n\n## Uitgifte\n\nTekst.\n',
   );
   return dir;
 }
@@ -119,20 +122,26 @@ describe('an issue of ordinary files, built', () => {
     expect((await persklaarAsync(['build', dir, '--out', out, '--only', 'web'])).stdout).toMatch(/^Built web/);
   });
 
-  it('finds an image beside the manuscript first, and names a missing one at its line in lint and build alike', async () => {
-    const broken = await ordinaryIssue();
-    writeFileSync(path.join(broken, 'inleiding.md'), '# Inleiding\n\nTekst.\n\n![Een schema](media/weg.png)\n');
-    const built = await persklaarAsync(['build', broken, '--out', outDir(), '--only', 'web']);
-    const linted = await persklaarAsync(['lint', broken, '--format', 'json']);
-    expect(built.status).toBe(1);
-    expect(built.stderr).toMatch(
-      /\n5:1\S*\s+error\s+Cannot read image `media\/weg\.png`: the file does not exist in images\/ nor beside the manuscript/,
-    );
-    expect(linted.status).toBe(1);
-    expect(
-      JSON.parse(linted.stdout).filter((message: { ruleId: string }) => message.ruleId === 'image-missing'),
-    ).toEqual([
-      expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('media/weg.png') }),
-    ]);
-  });
+  it(
+    'finds an image beside the manuscript first, and ' + 'names a missing one at its line in lint and build alike',
+    async () => {
+      const broken = await ordinaryIssue();
+      writeFileSync(path.join(broken, 'inleiding.md'), '# Inleiding\n\nTekst.\n\n![Een schema](media/weg.png)\n');
+      const built = await persklaarAsync(['build', broken, '--out', outDir(), '--only', 'web']);
+      const linted = await persklaarAsync(['lint', broken, '--format', 'json']);
+      expect(built.status).toBe(1);
+      expect(built.stderr).toMatch(
+        new RegExp(
+          /\n5:1\S*\s+error\s+Cannot read image `media\/weg\.png`/.source +
+            /: the file does not exist in images\/ nor beside the manuscript/.source,
+        ),
+      );
+      expect(linted.status).toBe(1);
+      expect(
+        JSON.parse(linted.stdout).filter((message: { ruleId: string }) => message.ruleId === 'image-missing'),
+      ).toEqual([
+        expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('media/weg.png') }),
+      ]);
+    },
+  );
 });

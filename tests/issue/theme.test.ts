@@ -19,7 +19,8 @@ logo: logo.svg
 `;
 
 const logo =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><rect width="600" height="200" fill="#5b2a86"/><circle cx="100" cy="100" r="60" fill="#fff"/></svg>';
+  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><rect width="600" ' +
+  'height="200" fill="#5b2a86"/><circle cx="100" cy="100" r="60" fill="#fff"/></svg>';
 
 describe('thema.yaml', () => {
   it('gives every edition its masthead name, colours, typefaces and logo', async () => {

@@ -91,7 +91,8 @@ describe('html-img-alt', () => {
 
   it('accepts alt, also alt="" (decoration on purpose), and ignores code', async () => {
     const markdown =
-      '<img src="a.png" alt="Grafiek van het aantal meldingen">\n\n<img src="b.png" alt="">\n\nSchrijf nooit `<img src="c.png">`.\n\n```html\n<img src="d.png">\n```\n';
+      '<img src="a.png" alt="Grafiek van het aantal meldingen">\n\n<img src="b.png" ' +
+      'alt="">\n\nSchrijf nooit `<img src="c.png">`.\n\n```html\n<img src="d.png">\n```\n';
     expect(await bodyFindings(markdown, 'html-img-alt')).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ describe('no-placeholder-link', () => {
       '',
       '[Start](javascript:void(0))',
       '',
-      'Zie [het rapport](https://example.com/rapport) of [de site](http://www.example.org) of [test](https://intranet.test/x).',
+      'Zie [het rapport](https://example.com/rapport) of [de ' +
+        'site](http://www.example.org) of [test](https://intranet.test/x).',
       '',
       '[Het beleid](TODO)',
       '',
@@ -35,7 +36,8 @@ describe('no-placeholder-link', () => {
     const markdown = [
       '[Website van de IND](https://ind.nl) en <https://www.rijksoverheid.nl> en www.forensischinstituut.nl.',
       '',
-      'Mail [wendbaar@minjenv.nl](mailto:wendbaar@minjenv.nl) of <redactie@minjenv.nl>, bel [070 370 79 11](tel:+31703707911).',
+      'Mail [wendbaar@minjenv.nl](mailto:wendbaar@minjenv.nl) of ' +
+        '<redactie@minjenv.nl>, bel [070 370 79 11](tel:+31703707911).',
       '',
     ].join('\n');
     expect(await bodyFindings(markdown, 'no-placeholder-link')).toEqual([]);
@@ -70,7 +72,8 @@ describe('link-text-descriptive', () => {
       '',
       'Het rapport staat [hier](https://ind.nl). [Lees meer…](https://ind.nl)',
       '',
-      '[Meer informatie](https://ind.nl) · [deze pagina](https://ind.nl) · [click here](https://ind.nl) · [link](https://ind.nl) · [**KLIK HIER**](https://ind.nl)',
+      '[Meer informatie](https://ind.nl) · [deze pagina](https://ind.nl) · [click ' +
+        'here](https://ind.nl) · [link](https://ind.nl) · [**KLIK HIER**](https://ind.nl)',
       '',
     ].join('\n');
     expect(await bodyFindings(markdown, 'link-text-descriptive')).toEqual(
@@ -94,7 +97,8 @@ describe('link-text-descriptive', () => {
 
   it('accepts text that names the destination, even when it contains a vague word', async () => {
     const markdown =
-      '[Website van de IND](https://ind.nl), [hier vindt u het jaarverslag 2022](https://ind.nl), [deze pagina op Rijksportaal](https://ind.nl)\n';
+      '[Website van de IND](https://ind.nl), [hier vindt u het jaarverslag ' +
+      '2022](https://ind.nl), [deze pagina op Rijksportaal](https://ind.nl)\n';
     expect(await bodyFindings(markdown, 'link-text-descriptive')).toEqual([]);
   });
 });
@@ -102,21 +106,25 @@ describe('link-text-descriptive', () => {
 describe('link-text-empty', () => {
   it('reports links without text, also an image without alt as the only content', async () => {
     const markdown =
-      '[](https://ind.nl)\n\n[![](logo.png)](https://ind.nl)\n\n[![Logo van de IND](logo.png)](https://ind.nl)\n\n[ ][r]\n\n[r]: https://ind.nl\n';
+      '[](https://ind.nl)\n\n[![](logo.png)](https://ind.nl)\n\n[![Logo van ' +
+      'de IND](logo.png)](https://ind.nl)\n\n[ ][r]\n\n[r]: https://ind.nl\n';
     expect(await bodyFindings(markdown, 'link-text-empty', { images: ['logo.png'] })).toEqual(['1:1', '3:1', '7:1']);
   });
 });
 
 describe('anchor-exists', () => {
   const other =
-    '---\ntitle: Ander artikel\n---\n\n## Één vraag over ‘privé’\n\nTekst.\n\n:::kader[Wat Coos zegt]\nTekst.\n:::\n\n## De eerste vraag\n';
+    '---\ntitle: Ander artikel\n---\n\n## Één vraag over ‘privé’\n\n' +
+    'Tekst.\n\n:::kader[Wat Coos zegt]\nTekst.\n:::\n\n## De eerste vraag\n';
 
   it('accepts anchors of the same article and of another article, diacritics and box titles included', async () => {
     const article = [
       '## Inleiding',
       '',
-      'Zie [de inleiding](#inleiding), [de vraag](other.md#één-vraag-over-privé), [het kader](other.md#wat-coos-zegt),',
-      '[procentgecodeerd](other.md#%C3%A9%C3%A9n-vraag-over-priv%C3%A9), [als pagina](other.html#de-eerste-vraag) en [het artikel](other.md).',
+      'Zie [de inleiding](#inleiding), [de ' +
+        'vraag](other.md#één-vraag-over-privé), [het kader](other.md#wat-coos-zegt),',
+      '[procentgecodeerd](other.md#%C3%A9%C3%A9n-vraag-over-priv%C3%A9), ' +
+        '[als pagina](other.html#de-eerste-vraag) en [het artikel](other.md).',
       '',
     ].join('\n');
     expect(
@@ -129,7 +137,8 @@ describe('anchor-exists', () => {
 
   it('reports a missing anchor in the same article and in another article, with the closest id', async () => {
     const article =
-      '## Inleiding\n\nZie [de inleiding](#inleidng) en [de vraag](other.md#een-vraag-over-prive) en [x](other.md#bestaat-niet).\n';
+      '## Inleiding\n\nZie [de inleiding](#inleidng) en [de ' +
+      'vraag](other.md#een-vraag-over-prive) en [x](other.md#bestaat-niet).\n';
     expect(await bodyFindings(article, 'anchor-exists', { articles: { 'other.md': other } })).toEqual(
       ['[de inleiding]', '[de vraag]', '[x]'].map((needle) => at(article, needle)),
     );
@@ -149,7 +158,8 @@ describe('anchor-exists', () => {
 describe('local-file-exists', () => {
   it("reports missing files and unlisted articles; root-relative paths are local-path-inside's", async () => {
     const markdown =
-      '[De folder](folder.pdf), [het gesprek](gesprk.md), [concept](concept.md), [root](/over-ons.html), [bestaat](bijlage.pdf)\n';
+      '[De folder](folder.pdf), [het gesprek](gesprk.md), ' +
+      '[concept](concept.md), [root](/over-ons.html), [bestaat](bijlage.pdf)\n';
     const spec = {
       articles: { 'a.md': markdown },
       unlisted: { 'concept.md': 'Concept.\n' },
@@ -177,7 +187,8 @@ describe('local-file-exists', () => {
 describe('reference-defined', () => {
   it('reports full and collapsed references and footnotes without a definition, at the bracket', async () => {
     const markdown =
-      'Lees [het rapport][rapport] en [de wet][] of ![de foto][foto].\n\nEen voetnoot[^1] en een goede[^2].\n\n[^2]: Bron.\n';
+      'Lees [het rapport][rapport] en [de wet][] of ![de foto][foto].\n' +
+      '\nEen voetnoot[^1] en een goede[^2].\n\n[^2]: Bron.\n';
     expect(await bodyFindings(markdown, 'reference-defined')).toEqual(
       ['[het rapport]', '[de wet]', '![de foto]', '[^1]'].map((needle) => at(markdown, needle)),
     );

@@ -13,7 +13,8 @@ describe('spelling', () => {
     ]);
     const [message] = await messages({ articles: { 'a.md': markdown } }, 'spelling');
     expect(message).toBe(
-      'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; klopt het woord, zet het dan in woordenlijst.txt',
+      'Unexpected unknown word ‘vakmanchap’, expected ‘vakmanschap’; ' +
+        'klopt het woord, zet het dan in woordenlijst.txt',
     );
     const [record] = await findings({ articles: { 'a.md': markdown } }, { only: ['spelling'] });
     expect(record).toBe('a.md:5:11 spelling');
@@ -51,7 +52,8 @@ describe('spelling', () => {
 
   it('reads headings, alt text, link text and captions', async () => {
     const markdown =
-      '## Ambtelijk vakmanchap\n\n![Een vrouw in een vergaderzaaal](a.jpg)\n\n[De webiste van de IND](https://ind.nl)\n';
+      '## Ambtelijk vakmanchap\n\n![Een vrouw in een ' +
+      'vergaderzaaal](a.jpg)\n\n[De webiste van de IND](https://ind.nl)\n';
     expect(await bodyFindings(markdown, 'spelling', { images: ['a.jpg'] })).toEqual([
       at(markdown, 'vakmanchap'),
       at(markdown, 'vergaderzaaal'),
@@ -61,7 +63,8 @@ describe('spelling', () => {
 
   it('accepts names and jargon from woordenlijst.txt and names the issue declares', async () => {
     const article =
-      '---\ntitle: Proef\npeople:\n  - { name: Qxzyw Brqtsma, role: adviseur }\n---\n\nQxzyw zegt: de Ratz-regeling van JenV helpt JenV-medewerkers, niet de jenv.\n';
+      '---\ntitle: Proef\npeople:\n  - { name: Qxzyw Brqtsma, role: adviseur }\n---\n' +
+      '\nQxzyw zegt: de Ratz-regeling van JenV helpt JenV-medewerkers, niet de jenv.\n';
     expect(
       await findings(
         { articles: { 'a.md': article }, words: ['# namen', 'Ratz', 'JenV  # ministerie'] },
@@ -72,7 +75,8 @@ describe('spelling', () => {
 
   it('reads the prose of the front matter and of issue.yaml, at the right line and column', async () => {
     const article =
-      '---\ntitle: "Over vakmanchap"\nlead: >-\n  Een inleiding met een fuot erin.\nrunning_head: Vakmanschap\n---\n\nTekst.\n';
+      '---\ntitle: "Over vakmanchap"\nlead: >-\n  Een inleiding ' +
+      'met een fuot erin.\nrunning_head: Vakmanschap\n---\n\nTekst.\n';
     expect(await findings({ articles: { 'a.md': article } }, { only: ['spelling'] })).toEqual([
       'a.md:2:14 spelling',
       'a.md:4:25 spelling',

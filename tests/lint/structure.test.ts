@@ -21,7 +21,8 @@ describe('heading-increment', () => {
 
   it('treats a box title as an h2, so ### inside a box is right', async () => {
     const markdown =
-      'Tekst.\n\n:::kader[Drie E’s]\n### Excellentie\n\nTekst.\n:::\n\n:::meer-info\n### Links\n:::\n\n## Verder\n\n### Vraag\n';
+      'Tekst.\n\n:::kader[Drie E’s]\n### Excellentie\n\nTekst.\n:::\n' +
+      '\n:::meer-info\n### Links\n:::\n\n## Verder\n\n### Vraag\n';
     expect(await bodyFindings(markdown, 'heading-increment')).toEqual([]);
   });
 
@@ -87,21 +88,24 @@ describe('article-listed', () => {
 });
 
 describe('load errors', () => {
-  it('reports front matter and issue.yaml schema errors, and missing articles, as errors instead of crashing', async () => {
-    const dir = makeIssue({
-      articles: { 'a.md': '---\ntitle: Goed\nkind: vraaggesprek\n---\n\nTekst.\n', 'b.md': 'Tekst.\n' },
-    });
-    writeFileSync(
-      path.join(dir, 'issue.yaml'),
-      'title: Proef\ndate: 2024-03\nlanguage: nl\nslug: proef-01\narticles:\n  - a.md\n  - weg.md\n',
-    );
-    const result = await lintIssue(dir);
-    expect(result.errors).toBeGreaterThanOrEqual(1);
-    const found = records(result.files).map(
-      (record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`,
-    );
-    expect(found).toContain('issue.yaml:7 article-list error');
-    // With issue.yaml broken, the articles are still read, so their errors come in the same run.
-    expect(found).toContain('a.md:3 schema error');
-  });
+  it(
+    'reports front matter and issue.yaml schema errors, ' + 'and missing articles, as errors instead of crashing',
+    async () => {
+      const dir = makeIssue({
+        articles: { 'a.md': '---\ntitle: Goed\nkind: vraaggesprek\n---\n\nTekst.\n', 'b.md': 'Tekst.\n' },
+      });
+      writeFileSync(
+        path.join(dir, 'issue.yaml'),
+        'title: Proef\ndate: 2024-03\nlanguage: nl\nslug: proef-01\narticles:\n  - a.md\n  - weg.md\n',
+      );
+      const result = await lintIssue(dir);
+      expect(result.errors).toBeGreaterThanOrEqual(1);
+      const found = records(result.files).map(
+        (record) => `${path.basename(record.file)}:${record.line} ${record.ruleId} ${record.severity}`,
+      );
+      expect(found).toContain('issue.yaml:7 article-list error');
+      // With issue.yaml broken, the articles are still read, so their errors come in the same run.
+      expect(found).toContain('a.md:3 schema error');
+    },
+  );
 });

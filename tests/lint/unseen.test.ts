@@ -29,7 +29,8 @@ describe('an issue the linter has never seen', () => {
       'lotte-verbeek.md:36 unknown-directive', // :::kadr
       'werkbezoek.md:10 image-alt-filename', // ![Foto van …]
       'werkbezoek.md:25 html-img-alt', // <img src="kaart-haven.png">
-      'werkbezoek.md:25 image-missing', // raw HTML <img> is a photo like any other, and kaart-haven.png is not in images/
+      // raw HTML <img> is a photo like any other, and kaart-haven.png is not in images/
+      'werkbezoek.md:25 image-missing',
       'werkbezoek.md:31 no-placeholder-link', // [het fotoalbum](#)
       'werkbezoek.md:31 link-text-empty', // [](https://www.douane.nl/contact)
       'werkbezoek.md:33 anchor-exists', // #een-vraag-over-prive, the heading is ‘Één vraag over ‘privé’’

@@ -81,7 +81,8 @@ describe('artifact wrapping', () => {
     const src = '0 0 1 1 re f q 1 0 0 1 5 5 cm 0 0 1 1 re f Q 2 2 1 1 re f';
     const text = out(wrap(src));
     expect(text).toBe(
-      '\n/Artifact BMC\n0 0 1 1 re f\nEMC\n q 1 0 0 1 5 5 cm \n/Artifact BMC\n0 0 1 1 re f\nEMC\n Q \n/Artifact BMC\n2 2 1 1 re f\nEMC\n',
+      '\n/Artifact BMC\n0 0 1 1 re f\nEMC\n q 1 0 0 1 5 5 cm \n/Artifact ' +
+        'BMC\n0 0 1 1 re f\nEMC\n Q \n/Artifact BMC\n2 2 1 1 re f\nEMC\n',
     );
     expect(balanced(text)).toBe(true);
   });

@@ -88,7 +88,8 @@ describe('persklaar check FILE.pdf', () => {
       'x.pdf',
     );
     expect(text).toBe(
-      'x.pdf: PDF/UA preflight found 1 failure\n  page 4: Figure has no alternative text (Alt or ActualText)  [13-004 · Figure]\n  checkpoints: 13-004\n',
+      'x.pdf: PDF/UA preflight found 1 failure\n  page 4: Figure has no alternative ' +
+        'text (Alt or ActualText)  [13-004 · Figure]\n  checkpoints: 13-004\n',
     );
   });
 });

@@ -118,38 +118,42 @@ describe('PDF/UA finishing of a Chromium print', () => {
       expect(byCheckpoint(failures, '06-003')).toHaveLength(1);
     });
 
-    it('for PDF 2.0 type names, list items without LBody, the <figure> Figure without Alt and links without Contents', () => {
-      // A labelled <aside> comes out as Aside (an unlabelled one as NonStruct).
-      expect(
-        byCheckpoint(failures, '02-001')
-          .map((f) => f.element)
-          .sort(),
-      ).toEqual(['Aside', 'Em', 'Strong']);
-      const lists = byCheckpoint(failures, '09-005');
-      expect(lists.length).toBeGreaterThanOrEqual(6);
-      expect(lists[0]).toMatchObject({
-        page: 1,
-        element: 'LI “1. Eerste punt”',
-        message: expect.stringContaining('LI contains NonStruct'),
-      });
-      expect(byCheckpoint(failures, '13-004')).toEqual([
-        expect.objectContaining({
-          page: expect.any(Number),
-          element: expect.stringMatching(/^Figure “Een oranje tegel/),
-          message: expect.stringContaining('groups other elements'),
-        }),
-      ]);
-      // One per annotation: a link broken over lines has one annotation per line.
-      const links = byCheckpoint(failures, '28-004');
-      expect(new Set(links.map((f) => f.element))).toEqual(
-        new Set([
-          'Link annotation to https://example.org/wendbaar',
-          'Link annotation to #begin',
-          'Link annotation to #lijsten',
-          'Link annotation to https://example.org/lang',
-        ]),
-      );
-    });
+    it(
+      'for PDF 2.0 type names, list items without LBody, the ' +
+        '<figure> Figure without Alt and links without Contents',
+      () => {
+        // A labelled <aside> comes out as Aside (an unlabelled one as NonStruct).
+        expect(
+          byCheckpoint(failures, '02-001')
+            .map((f) => f.element)
+            .sort(),
+        ).toEqual(['Aside', 'Em', 'Strong']);
+        const lists = byCheckpoint(failures, '09-005');
+        expect(lists.length).toBeGreaterThanOrEqual(6);
+        expect(lists[0]).toMatchObject({
+          page: 1,
+          element: 'LI “1. Eerste punt”',
+          message: expect.stringContaining('LI contains NonStruct'),
+        });
+        expect(byCheckpoint(failures, '13-004')).toEqual([
+          expect.objectContaining({
+            page: expect.any(Number),
+            element: expect.stringMatching(/^Figure “Een oranje tegel/),
+            message: expect.stringContaining('groups other elements'),
+          }),
+        ]);
+        // One per annotation: a link broken over lines has one annotation per line.
+        const links = byCheckpoint(failures, '28-004');
+        expect(new Set(links.map((f) => f.element))).toEqual(
+          new Set([
+            'Link annotation to https://example.org/wendbaar',
+            'Link annotation to #begin',
+            'Link annotation to #lijsten',
+            'Link annotation to https://example.org/lang',
+          ]),
+        );
+      },
+    );
 
     it('for soft hyphens inside lines, which split words in the text', () => {
       expect(byCheckpoint(failures, 'ISO32000-1:14.8.2.2.3')).toEqual([

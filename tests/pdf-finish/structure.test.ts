@@ -81,36 +81,39 @@ describe('structure repairs', () => {
     expect((await checkPdf(finished, 'l.pdf')).failures).toEqual([]);
   });
 
-  it('role-maps unknown types, drops remapped standard types, and unlinks Link elements without an annotation', async () => {
-    let aside!: PDFRef;
-    let link!: PDFRef;
-    const input = await build(
-      '/Aside <</MCID 0>> BDC 0 0 5 5 re f EMC /Link <</MCID 1>> BDC 9 0 5 5 re f EMC',
-      () => [0, [aside, link]],
-      (t) => {
-        aside = t.elem('Aside', t.document, { Pg: t.pageRef, K: 0 });
-        link = t.elem('Link', t.document, { Pg: t.pageRef, K: 1 });
-        t.setKids(t.document, [aside, link]);
-        t.root.set(N('RoleMap'), t.doc.context.obj({ P: 'Span', Loop: 'Loop2', Loop2: 'Loop' }));
-      },
-    );
-    const failures = (await checkPdf(input, 'roles.pdf')).failures;
-    expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-004', element: 'RoleMap /P' }));
-    expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-001', element: 'Aside' }));
-    expect(failures).toContainEqual(
-      expect.objectContaining({ checkpoint: '28-011', message: 'Link element has no OBJR to a Link annotation' }),
-    );
+  it(
+    'role-maps unknown types, drops remapped standard ' + 'types, and unlinks Link elements without an annotation',
+    async () => {
+      let aside!: PDFRef;
+      let link!: PDFRef;
+      const input = await build(
+        '/Aside <</MCID 0>> BDC 0 0 5 5 re f EMC /Link <</MCID 1>> BDC 9 0 5 5 re f EMC',
+        () => [0, [aside, link]],
+        (t) => {
+          aside = t.elem('Aside', t.document, { Pg: t.pageRef, K: 0 });
+          link = t.elem('Link', t.document, { Pg: t.pageRef, K: 1 });
+          t.setKids(t.document, [aside, link]);
+          t.root.set(N('RoleMap'), t.doc.context.obj({ P: 'Span', Loop: 'Loop2', Loop2: 'Loop' }));
+        },
+      );
+      const failures = (await checkPdf(input, 'roles.pdf')).failures;
+      expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-004', element: 'RoleMap /P' }));
+      expect(failures).toContainEqual(expect.objectContaining({ checkpoint: '02-001', element: 'Aside' }));
+      expect(failures).toContainEqual(
+        expect.objectContaining({ checkpoint: '28-011', message: 'Link element has no OBJR to a Link annotation' }),
+      );
 
-    const finished = await finishPdf(input, meta);
-    const { context, root } = await structureOf(finished);
-    const roleMap = asDict(context, root.get(N('RoleMap')))!;
-    expect(asName(context, roleMap.get(N('Aside')))).toBe('Sect');
-    expect(roleMap.has(N('P'))).toBe(false);
-    const types: string[] = [];
-    walkElements(context, root, (elem) => types.push(asName(context, elem.get(N('S')))!));
-    expect(types).toEqual(['Document', 'Aside', 'Span']);
-    expect((await checkPdf(finished, 'roles.pdf')).failures).toEqual([]);
-  });
+      const finished = await finishPdf(input, meta);
+      const { context, root } = await structureOf(finished);
+      const roleMap = asDict(context, root.get(N('RoleMap')))!;
+      expect(asName(context, roleMap.get(N('Aside')))).toBe('Sect');
+      expect(roleMap.has(N('P'))).toBe(false);
+      const types: string[] = [];
+      walkElements(context, root, (elem) => types.push(asName(context, elem.get(N('S')))!));
+      expect(types).toEqual(['Document', 'Aside', 'Span']);
+      expect((await checkPdf(finished, 'roles.pdf')).failures).toEqual([]);
+    },
+  );
 });
 
 describe('annotations outside the structure tree', () => {
@@ -156,59 +159,62 @@ describe('annotations outside the structure tree', () => {
 });
 
 describe('preflight on hand-built documents', () => {
-  it('reports circular role maps, non-embedded fonts, missing Tabs, language, title display and bookmarks', async () => {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const page = doc.addPage([300, 300]);
-    page.drawText('Kop', { x: 10, y: 280, size: 12, font });
-    const context = doc.context;
-    const rootRef = context.register(context.obj({ Type: 'StructTreeRoot' }));
-    const h1 = context.register(context.obj({ Type: 'StructElem', S: 'H1', P: rootRef }));
-    const loop = context.register(context.obj({ Type: 'StructElem', S: 'Loop', P: rootRef }));
-    (context.lookup(rootRef) as PDFDict).set(N('K'), context.obj([h1, loop]));
-    (context.lookup(rootRef) as PDFDict).set(N('RoleMap'), context.obj({ Loop: 'Loop2', Loop2: 'Loop' }));
-    doc.catalog.set(N('StructTreeRoot'), rootRef);
-    doc.catalog.set(N('ViewerPreferences'), context.obj({ DisplayDocTitle: false }));
-    const annot = context.register(
-      context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: [0, 0, 10, 10],
-        A: { S: 'URI', URI: PDFString.of('https://example.org/') },
-      }),
-    );
-    page.node.set(N('Annots'), context.obj([annot]));
-    const bytes = await doc.save({ useObjectStreams: false });
+  it(
+    'reports circular role maps, non-embedded fonts, ' + 'missing Tabs, language, title display and bookmarks',
+    async () => {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const page = doc.addPage([300, 300]);
+      page.drawText('Kop', { x: 10, y: 280, size: 12, font });
+      const context = doc.context;
+      const rootRef = context.register(context.obj({ Type: 'StructTreeRoot' }));
+      const h1 = context.register(context.obj({ Type: 'StructElem', S: 'H1', P: rootRef }));
+      const loop = context.register(context.obj({ Type: 'StructElem', S: 'Loop', P: rootRef }));
+      (context.lookup(rootRef) as PDFDict).set(N('K'), context.obj([h1, loop]));
+      (context.lookup(rootRef) as PDFDict).set(N('RoleMap'), context.obj({ Loop: 'Loop2', Loop2: 'Loop' }));
+      doc.catalog.set(N('StructTreeRoot'), rootRef);
+      doc.catalog.set(N('ViewerPreferences'), context.obj({ DisplayDocTitle: false }));
+      const annot = context.register(
+        context.obj({
+          Type: 'Annot',
+          Subtype: 'Link',
+          Rect: [0, 0, 10, 10],
+          A: { S: 'URI', URI: PDFString.of('https://example.org/') },
+        }),
+      );
+      page.node.set(N('Annots'), context.obj([annot]));
+      const bytes = await doc.save({ useObjectStreams: false });
 
-    const { failures } = await checkPdf(bytes, 'plain.pdf');
-    const codes = new Set(failures.map((f) => f.checkpoint));
-    for (const code of [
-      'UA1:7.1-MarkInfo',
-      '11-001',
-      '07-002',
-      '06-001',
-      '02-003',
-      '01-005',
-      '28-008',
-      '28-011',
-      '28-004',
-      '31-009',
-      'bookmarks',
-    ]) {
-      expect(codes, code).toContain(code);
-    }
-    expect(failures).toContainEqual({
-      checkpoint: '31-009',
-      page: 1,
-      element: 'font Helvetica',
-      message: 'font Helvetica is not embedded',
-    });
-    expect(failures).toContainEqual(
-      expect.objectContaining({
-        checkpoint: '01-005',
+      const { failures } = await checkPdf(bytes, 'plain.pdf');
+      const codes = new Set(failures.map((f) => f.checkpoint));
+      for (const code of [
+        'UA1:7.1-MarkInfo',
+        '11-001',
+        '07-002',
+        '06-001',
+        '02-003',
+        '01-005',
+        '28-008',
+        '28-011',
+        '28-004',
+        '31-009',
+        'bookmarks',
+      ]) {
+        expect(codes, code).toContain(code);
+      }
+      expect(failures).toContainEqual({
+        checkpoint: '31-009',
         page: 1,
-        message: expect.stringMatching(/^text "Kop" outside tagged content/),
-      }),
-    );
-  });
+        element: 'font Helvetica',
+        message: 'font Helvetica is not embedded',
+      });
+      expect(failures).toContainEqual(
+        expect.objectContaining({
+          checkpoint: '01-005',
+          page: 1,
+          message: expect.stringMatching(/^text "Kop" outside tagged content/),
+        }),
+      );
+    },
+  );
 });

@@ -30,7 +30,8 @@ function stringOperand(op: Operation | undefined, index = 0): string {
 describe('content-stream tokenizer', () => {
   it('reads operators with numbers, names, arrays and dictionaries', () => {
     const src = bytes(
-      'q 1 0 0 -1 .5 -3. cm /F4 12 Tf [(A) -120 (B)] TJ /Span <</MCID 3 /ActualText (x) /Nested <</A [1 2]>> >>BDC EMC Q',
+      'q 1 0 0 -1 .5 -3. cm /F4 12 Tf [(A) -120 (B)] TJ /Span ' +
+        '<</MCID 3 /ActualText (x) /Nested <</A [1 2]>> >>BDC EMC Q',
     );
     const ops = tokenize(src);
     expect(ops.map((o) => o.op)).toEqual(['q', 'cm', 'Tf', 'TJ', 'BDC', 'EMC', 'Q']);

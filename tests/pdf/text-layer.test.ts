@@ -149,17 +149,20 @@ describe('the text layer of the shipped issue', () => {
     for (let i = 0; i < a.length; i++) expect(b[i]!.equals(a[i]!), `page ${i + 1}`).toBe(true);
   });
 
-  it('is what persklaar check tells apart: soft hyphens in lines of Chromium’s print, by page; none in ours', async () => {
-    const theirs = softHyphenFailures(await checked(chromium));
-    expect(theirs.length).toBeGreaterThan(20);
-    for (const failure of theirs) {
-      expect(failure.page).toBeGreaterThanOrEqual(1);
-      expect(failure.message).toMatch(/^\d+ soft hyphens? \(U\+00AD\) inside lines.*“\p{L}+·\p{L}/u);
-    }
-    const counted = theirs.reduce((sum, failure) => sum + Number(/^(\d+)/.exec(failure.message)![1]), 0);
-    expect(counted).toBe(popplerInsideLines(chromium).length);
-    expect(softHyphenFailures(await checked(ours))).toEqual([]);
-  });
+  it(
+    'is what persklaar check tells apart: soft hyphens ' + 'in lines of Chromium’s print, by page; none in ours',
+    async () => {
+      const theirs = softHyphenFailures(await checked(chromium));
+      expect(theirs.length).toBeGreaterThan(20);
+      for (const failure of theirs) {
+        expect(failure.page).toBeGreaterThanOrEqual(1);
+        expect(failure.message).toMatch(/^\d+ soft hyphens? \(U\+00AD\) inside lines.*“\p{L}+·\p{L}/u);
+      }
+      const counted = theirs.reduce((sum, failure) => sum + Number(/^(\d+)/.exec(failure.message)![1]), 0);
+      expect(counted).toBe(popplerInsideLines(chromium).length);
+      expect(softHyphenFailures(await checked(ours))).toEqual([]);
+    },
+  );
 
   it('gives every glyph a text: pdf.js reads the ligatures, and persklaar check finds no glyph without', async () => {
     const text = pdfjsJoined(await pdfjsLines(ours));

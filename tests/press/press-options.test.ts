@@ -134,7 +134,10 @@ describe('press: in issue.yaml', () => {
     const result = persklaar(['build', dir, '--out', outFolder(), '--only', 'press']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /issue\.yaml\n\s*(\d+):1 +error The press profile .*scherm\.icc. is a mntr RGB profile; expected a CMYK printer \(prtr\)/,
+      new RegExp(
+        /issue\.yaml\n\s*(\d+):1 +error The press profile .*scherm\.icc./.source +
+          / is a mntr RGB profile; expected a CMYK printer \(prtr\)/.source,
+      ),
     );
     expect(result.stderr).toContain(`\n${line}:1 `);
   });
@@ -147,5 +150,17 @@ describe('the press preflight', () => {
       const source = readFileSync(path.join(dir, name), 'utf8');
       expect(source, name).not.toMatch(/from '[^']*pdf\/press\//);
     }
+  });
+});
+
+describe('the press edition is reproducible', () => {
+  it('two builds of the same issue make the same bytes (Chromium’s print dates left out)', () => {
+    const dir = issue();
+    const out = outFolder();
+    const file = path.join(out, 'proefnummer-01-press.pdf');
+    expect(persklaar(['build', dir, '--out', out, '--only', 'press']).status).toBe(0);
+    const first = readFileSync(file);
+    expect(persklaar(['build', dir, '--out', out, '--only', 'press', '--force']).status).toBe(0);
+    expect(readFileSync(file).equals(first)).toBe(true);
   });
 });

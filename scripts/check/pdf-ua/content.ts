@@ -116,7 +116,9 @@ export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
         checkpoint: '01-005',
         page: pageNo,
         element: what,
-        message: `${count === 1 ? what : `${count} × ${what}`} outside tagged content (neither in the structure tree nor an artifact)`,
+        message:
+          `${count === 1 ? what : `${count} × ${what}`} outside tagged ` +
+          'content (neither in the structure tree nor an artifact)',
       });
     }
     if (missingMcids.length > 0) {
@@ -147,7 +149,10 @@ function describe(context: PDFContext, item: PaintItem, xobjects: PDFDict | unde
     case 'xobject': {
       const x = asDict(context, xobjects?.get(N(item.xobject ?? '')));
       const subtype = asName(context, x?.get(N('Subtype')));
-      return `${subtype === 'Image' ? 'image' : subtype === 'Form' ? 'form XObject' : 'XObject'} /${item.xobject ?? '?'}`;
+      return (
+        `${subtype === 'Image' ? 'image' : subtype === 'Form' ? 'form XObject' : 'XObject'}` +
+        ` /${item.xobject ?? '?'}`
+      );
     }
     default:
       return item.kind;

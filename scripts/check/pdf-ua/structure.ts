@@ -101,7 +101,10 @@ export function checkStructure(ctx: CheckContext): StructureFacts {
               checkpoint: '09-005',
               ...where(kid.elem),
               element: label(kid.elem),
-              message: `L contains ${t ?? typeOf(context, kid.elem)}; a list holds LI elements (and an optional Caption)`,
+              message:
+                `L contains ${t ?? typeOf(context, kid.elem)}; ` +
+                'a list holds LI elements ' +
+                '(and an optional Caption)',
             });
           }
         } else if (kid.kind === 'mcid') {

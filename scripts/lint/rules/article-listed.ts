@@ -50,7 +50,8 @@ export const articleListed: RuleModule = {
       const file = new VFile({ path: displayPath(path.join(context.issue.dir, name)) });
       reportAt(
         file,
-        `Unexpected article \`${name}\` that issue.yaml does not list, expected it under \`articles:\` (or the file removed): it is not published`,
+        `Unexpected article \`${name}\` that issue.yaml does not list, expected ` +
+          `it under \`articles:\` (or the file removed): it is not published`,
         { line: 1, column: 1 },
         id,
       );

@@ -40,7 +40,8 @@ export const headingEmpty: RuleModule = {
       }
       if (node.type === 'containerDirective' && boxTitle(node)?.trim() === '') {
         file.message(
-          `Unexpected empty box title \`:::${node.name}[]\`, expected a title in the brackets${node.name === 'meer-info' ? ' or none at all (then it is “Meer informatie”)' : ''}`,
+          `Unexpected empty box title \`:::${node.name}[]\`, expected a title in the brackets` +
+            `${node.name === 'meer-info' ? ' or none at all (then it is “Meer informatie”)' : ''}`,
           node,
         );
       }

@@ -73,7 +73,8 @@ export const headingIncrement: RuleModule = {
         );
       } else if (node.depth > previous + 1) {
         file.message(
-          `Unexpected \`${hashes(node.depth)}\` heading after an h${previous}, expected \`${hashes(previous + 1)}\` or higher: heading levels do not skip`,
+          `Unexpected \`${hashes(node.depth)}\` heading after an h${previous}, ` +
+            `expected \`${hashes(previous + 1)}\` or higher: heading levels do not skip`,
           node,
         );
       }

@@ -29,7 +29,10 @@ export function filenameProblem(alt: string, url: string): string | undefined {
   }
   const start = redundantStart.exec(text);
   if (start) {
-    return `Unexpected alt text starting with ${quote(start[0])}, expected the description itself: a screen reader already announces an image`;
+    return (
+      `Unexpected alt text starting with ${quote(start[0])}, expected ` +
+      'the description itself: a screen reader already announces an image'
+    );
   }
   return undefined;
 }
@@ -37,7 +40,8 @@ export function filenameProblem(alt: string, url: string): string | undefined {
 export const imageAltFilename: RuleModule = {
   id,
   docs:
-    'Alt text is not a file name (`IMG_2034.jpg`) and does not start with “foto van” / “afbeelding van” / “image ' +
+    'Alt text is not a file name (`IMG_2034.jpg`) and does ' +
+    'not start with “foto van” / “afbeelding van” / “image ' +
     'of”.',
   severity: 'error',
   examples: {

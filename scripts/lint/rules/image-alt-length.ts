@@ -51,7 +51,8 @@ export const imageAltLength: RuleModule = {
       const length = [...(node.alt ?? '').trim()].length;
       if (length > MAX_ALT_LENGTH) {
         file.message(
-          `Unexpected alt text of ${length} characters, expected at most ${MAX_ALT_LENGTH}: move details to the caption`,
+          `Unexpected alt text of ${length} characters, expected ` +
+            `at most ${MAX_ALT_LENGTH}: move details to the caption`,
           node,
         );
       }

@@ -47,7 +47,8 @@ export const imageAltMissing: RuleModule = {
       if (node.type !== 'image' && node.type !== 'imageReference') return;
       if ((node as Image | ImageReference).alt?.trim()) return;
       file.message(
-        'Unexpected image without alt text, expected a description of what the photo shows: `![Wie of wat, waar, doet wat](foto.jpg)`',
+        'Unexpected image without alt text, expected a description of ' +
+          'what the photo shows: `![Wie of wat, waar, doet wat](foto.jpg)`',
         node,
       );
     });

@@ -11,7 +11,9 @@ const id = 'image-missing';
 
 export const imageMissing: RuleModule = {
   id,
-  docs: 'Every image file (cover included) exists beside the manuscript or in `images/`, resolved as the build resolves it.',
+  docs:
+    'Every image file (cover included) exists beside the ' +
+    'manuscript or in `images/`, resolved as the build resolves it.',
   severity: 'error',
   examples: {
     bad: [

@@ -103,7 +103,8 @@ export const linkTextDescriptive: RuleModule = {
       const text = toString(link);
       if (!vagueLinkTexts.has(normalizeLinkText(text))) continue;
       file.message(
-        `Unexpected link text ${quote(text)}, expected words that name where the link goes (WCAG 2.4.4): linktekst ${quote(text)} zegt niets buiten de context`,
+        `Unexpected link text ${quote(text)}, expected words that name where the ` +
+          `link goes (WCAG 2.4.4): linktekst ${quote(text)} zegt niets buiten de context`,
         link,
       );
     }

@@ -70,12 +70,14 @@ export const localFileExists: RuleModule = {
       const absolute = path.resolve(context.issue.dir, page.name);
       if (/\.md$/i.test(page.name) && existsSync(absolute)) {
         file.message(
-          `Unexpected link to \`${decode(target.path)}\`, which is not an article of this issue, expected an article listed in issue.yaml`,
+          `Unexpected link to \`${decode(target.path)}\`, which is not an ` +
+            'article of this issue, expected an article listed in issue.yaml',
           node,
         );
       } else if (!existsSync(absolute)) {
         file.message(
-          `Unexpected link to missing file \`${decode(target.path)}\`, expected a file that exists next to the manuscript`,
+          `Unexpected link to missing file \`${decode(target.path)}` +
+            `\`, expected a file that exists next to the manuscript`,
           node,
         );
       }

@@ -74,7 +74,8 @@ export const localPathInside: RuleModule = {
       const problem = problemOf(url);
       if (problem)
         file.message(
-          `Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`,
+          `Unexpected link: ${problem}; the editions show its text without the ` +
+            'link, expected a path inside the issue folder or a full web address',
           node,
         );
     }
@@ -84,7 +85,8 @@ export const localPathInside: RuleModule = {
         const problem = problemOf(String(element.properties.href));
         if (problem)
           file.message(
-            `Unexpected link: ${problem}; the editions show its text without the link, expected a path inside the issue folder or a full web address`,
+            `Unexpected link: ${problem}; the editions show its text without the ` +
+              'link, expected a path inside the issue folder or a full web address',
             positionInNode(node, element.position, file),
           );
       }

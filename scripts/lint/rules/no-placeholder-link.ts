@@ -22,7 +22,10 @@ export function placeholderProblem(url: string): string | undefined {
       if (target.scheme === 'javascript')
         return `Unexpected \`javascript:\` link, expected a URL: scripts do not run in the editions`;
       if ((target.scheme === 'mailto' || target.scheme === 'tel') && target.rest.trim() === '') {
-        return `Unexpected \`${target.scheme}:\` link without an address, expected \`${target.scheme}:${target.scheme === 'mailto' ? 'naam@voorbeeld.nl' : '+31…'}\``;
+        return (
+          `Unexpected \`${target.scheme}:\` link without an address, expected \`` +
+          `${target.scheme}:${target.scheme === 'mailto' ? 'naam@voorbeeld.nl' : '+31…'}\``
+        );
       }
       return undefined;
     case 'web': {
@@ -30,7 +33,10 @@ export function placeholderProblem(url: string): string | undefined {
       try {
         host = new URL(target.url).hostname;
       } catch {
-        return `Unexpected malformed URL \`${target.url}\`, expected a complete address like \`https://www.rijksoverheid.nl\``;
+        return (
+          `Unexpected malformed URL \`${target.url}\`, expected ` +
+          `a complete address like \`https://www.rijksoverheid.nl\``
+        );
       }
       if (host === '') return `Unexpected URL without a host \`${target.url}\`, expected a complete address`;
       if (exampleHost.test(host)) return `Unexpected placeholder link to \`${host}\`, expected the real address`;

@@ -134,7 +134,8 @@ export const rawHtmlUnsafe: RuleModule = {
         }
         if (tag === 'style' && remoteInCss(textOf(element))) {
           report(
-            `Unexpected remote resource in \`<style>\`: ${quote(remoteInCss(textOf(element))!)}; the build removes the style`,
+            `Unexpected remote resource in \`<style>\`: ` +
+              `${quote(remoteInCss(textOf(element))!)}; the build removes the style`,
             opening,
           );
         }
@@ -143,14 +144,16 @@ export const rawHtmlUnsafe: RuleModule = {
           const name = attributeName(key);
           if (/^on/i.test(name)) {
             report(
-              `Unexpected event handler \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`,
+              `Unexpected event handler \`${name}\` on \`<${tag}>\`: ` +
+                'scripts never run in the editions; the build removes it',
               at,
             );
             continue;
           }
           if (key === 'style' && typeof value === 'string' && remoteInCss(value)) {
             report(
-              `Unexpected remote resource in \`style\` on \`<${tag}>\`: ${quote(remoteInCss(value)!)}; the build removes it`,
+              `Unexpected remote resource in \`style\` on \`<${tag}` +
+                `>\`: ${quote(remoteInCss(value)!)}; the build removes it`,
               at,
             );
             continue;
@@ -162,12 +165,14 @@ export const rawHtmlUnsafe: RuleModule = {
             const scheme = scriptScheme(url);
             if (scheme) {
               report(
-                `Unexpected \`${scheme}:\` URL in \`${name}\` on \`<${tag}>\`: scripts never run in the editions; the build removes it`,
+                `Unexpected \`${scheme}:\` URL in \`${name}\` on \`<${tag}` +
+                  `>\`: scripts never run in the editions; the build removes it`,
                 at,
               );
             } else if (fetched && !why && isRemote(url)) {
               report(
-                `Unexpected remote resource \`${url}\` in \`${name}\` on \`<${tag}>\`: the editions fetch nothing from the network; the build removes it, expected a file in images/`,
+                `Unexpected remote resource \`${url}\` in \`${name}\` on \`<${tag}>\`: the editions ` +
+                  'fetch nothing from the network; the build removes it, expected a file in images/',
                 at,
               );
             } else if (tag === 'img' && key === 'src' && /^data:/i.test(url.trim())) {

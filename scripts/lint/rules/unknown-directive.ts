@@ -73,7 +73,8 @@ export const unknownDirective: RuleModule = {
       const known = directives.map((directive) => `${fence[directive.type]}${directive.name}`);
       const suggestion = closest(`${fence[node.type]}${node.name}`, known);
       file.message(
-        `Unexpected directive \`${fence[node.type]}${node.name}\`, expected ${suggestion ? `\`${suggestion}\`` : `one of ${known.map((name) => `\`${name}\``).join(', ')}`}`,
+        `Unexpected directive \`${fence[node.type]}${node.name}\`, expected ` +
+          `${suggestion ? `\`${suggestion}\`` : `one of ${known.map((name) => `\`${name}\``).join(', ')}`}`,
         node,
       );
     });

@@ -17,11 +17,16 @@ const MIN_LONG_PART = 4;
 const MAX_PARTS = 4;
 /** Articles, pronouns, prepositions and conjunctions: never a part of a compound. */
 const functionWords: ReadonlySet<string> = new Set(
-  'de den der des het een dat die dit deze wat wie wij zij hij hen hem haar ons jou jij mij zich ook wel niet maar want dus toch nog dan als tot met bij aan uit van ten ter naar over onder tegen zonder sinds omdat hoe waar ben bent is zijn was had heb'.split(
-    ' ',
-  ),
+  (
+    'de den der des het een dat die dit deze wat wie wij zij hij hen hem haar ons jou ' +
+    'jij mij zich ook wel niet maar want dus toch nog dan als tot met bij aan uit van ten ' +
+    'ter naar over onder tegen zonder sinds omdat hoe waar ben bent is zijn was had heb'
+  ).split(' '),
 );
-/** Suggestions cost ~10–50 ms a word; past this budget a run gives none (a run with many unknown words stays fast). */
+/**
+ * Suggestions cost ~10–50 ms a word; past this budget a run gives none (a run with many unknown words stays
+ * fast).
+ */
 const SUGGESTION_BUDGET_MS = 3000;
 
 export class SpellChecker {

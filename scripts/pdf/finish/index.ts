@@ -296,7 +296,10 @@ function fontNames(context: PDFContext, fonts: PDFDict | undefined): string[] {
   return (fonts?.keys() ?? []).map((name) => {
     const font = asDict(context, fonts!.get(name));
     const encoding = font?.get(N('Encoding'));
-    return `${nameText(name)} ${asName(context, font?.get(N('BaseFont'))) ?? ''} ${asName(context, encoding) ?? (encoding ? 'dict' : '')}`;
+    return (
+      `${nameText(name)} ${asName(context, font?.get(N('BaseFont'))) ?? ''}` +
+      ` ${asName(context, encoding) ?? (encoding ? 'dict' : '')}`
+    );
   });
 }
 

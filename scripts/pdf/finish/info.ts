@@ -8,7 +8,10 @@ import { asText, N, resolve, textObject } from '../../pdf-read/objects.ts';
 /** `D:YYYYMMDDHHmmSS+00'00'` in UTC, the form PDF/A validators compare with XMP dates. */
 export function pdfDate(date: Date): string {
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `D:${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}+00'00'`;
+  return (
+    `D:${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}` +
+    `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}+00'00'`
+  );
 }
 
 /** Reads a PDF date (`D:YYYYMMDDHHmmSSOHH'mm'`, most parts optional). */

@@ -69,7 +69,8 @@ export function buildXmp(fields: XmpFields): string {
     lines.push(`      <dc:subject>\n        <rdf:Bag>${items}\n        </rdf:Bag>\n      </dc:subject>`);
   }
   lines.push(
-    `      <dc:language>\n        <rdf:Bag>\n          <rdf:li>${escapeXml(fields.language)}</rdf:li>\n        </rdf:Bag>\n      </dc:language>`,
+    '      <dc:language>\n        <rdf:Bag>\n          <rdf:li>' +
+      `${escapeXml(fields.language)}</rdf:li>\n        </rdf:Bag>\n      </dc:language>`,
   );
   lines.push(`      <pdf:Producer>${escapeXml(fields.producer)}</pdf:Producer>`);
   if (keywords) lines.push(`      <pdf:Keywords>${escapeXml(keywords)}</pdf:Keywords>`);
@@ -91,7 +92,8 @@ export function buildXmp(fields: XmpFields): string {
     `                  <pdfaProperty:name>part</pdfaProperty:name>`,
     `                  <pdfaProperty:valueType>Integer</pdfaProperty:valueType>`,
     `                  <pdfaProperty:category>internal</pdfaProperty:category>`,
-    `                  <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>`,
+    '                  <pdfaProperty:description>Indicates, which ' +
+      'part of ISO 14289 standard is followed</pdfaProperty:description>',
     `                </rdf:li>`,
     `              </rdf:Seq>`,
     `            </pdfaSchema:property>`,

@@ -152,8 +152,12 @@ export async function finishPress(
   );
 
   const producer = options.producer ?? 'Persklaar';
+  // Chromium stamps every print with the time it was made: the press file's id comes from the rest.
+  const timeless = Buffer.from(printed)
+    .toString('latin1')
+    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '');
   const id = createHash('sha256')
-    .update(printed)
+    .update(timeless, 'latin1')
     .update(settings.profile.bytes)
     .update(String(settings.bleedMm))
     .digest('hex');
