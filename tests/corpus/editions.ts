@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { openPdf } from '../helpers/pdf.ts';
@@ -21,7 +22,7 @@ export function webPages(out: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-export async function refereeVerdicts(
+async function refereeVerdicts(
   out: string,
   slug: string,
 ): Promise<{ epub: string; pdf: string; vnu: string[]; axe: string[]; placement: string[] }> {
@@ -53,6 +54,16 @@ export async function refereeVerdicts(
 }
 
 /** Every text file of every edition: web pages, the print document, the EPUB's entries. */
+/** Every referee passes every edition in `out`, and the PDF draws no image off a page or under text. */
+export async function expectRefereesPass(out: string, slug: string): Promise<void> {
+  const verdicts = await refereeVerdicts(out, slug);
+  expect(verdicts.epub).toMatch(/^0 .*passed \(no errors/);
+  expect(verdicts.pdf).toMatch(/^0 .*preflight passed/);
+  expect(verdicts.vnu).toEqual([]);
+  expect(verdicts.axe).toEqual([]);
+  expect(verdicts.placement).toEqual([]);
+}
+
 export async function editionTexts(out: string, slug: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const page of webPages(out)) texts.set(`web/${path.basename(page)}`, readFileSync(page, 'utf8'));

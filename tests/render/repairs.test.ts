@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli.ts';
 import { miniIssue, outDir, persklaarAsync } from '../hostile/helpers.ts';
-import { refereeVerdicts } from '../corpus/editions.ts';
+import { expectRefereesPass } from '../corpus/editions.ts';
 
 const body = [
   '---',
@@ -70,11 +70,7 @@ describe('a manuscript the referees would reject as written', () => {
   });
 
   it('passes EPUBCheck, the PDF/UA preflight, the Nu Html Checker and axe', async () => {
-    const verdicts = await refereeVerdicts(out, 'proefnummer-01');
-    expect(verdicts.epub).toMatch(/^0 .*passed \(no errors/);
-    expect(verdicts.pdf).toMatch(/^0 .*preflight passed/);
-    expect(verdicts.vnu).toEqual([]);
-    expect(verdicts.axe).toEqual([]);
+    await expectRefereesPass(out, 'proefnummer-01');
   }, 240_000);
 
   it('is still reported as errors by the linter, at the same lines', async () => {
