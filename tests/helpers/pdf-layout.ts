@@ -3,6 +3,7 @@
  * operator list and text content), not from the HTML it was printed from.
  */
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type Matrix, multiply } from '../../scripts/pdf-read/matrix.ts';
 
 export interface Box {
   x0: number;
@@ -17,19 +18,6 @@ export interface PageLayout {
   height: number;
   images: Box[];
   text: (Box & { str: string })[];
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 /** The unit square an image is painted into, through the current transformation matrix. */
@@ -50,7 +38,7 @@ export async function pageLayout(document: PDFDocumentProxy, pageNumber: number)
     const args = operators.argsArray[index] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
     else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject)
       images.push(unitSquare(ctm));
   });
