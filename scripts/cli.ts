@@ -2,16 +2,16 @@
  * The command line. Parsing arguments never does work: each command calls its runner.
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
-import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, planBuild, type BuildOptions } from './build-command.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from './issue/location.ts';
-import { formats, report, type Format } from './report/report.ts';
+import type { VFile } from 'vfile';
+import { formats, type Format } from './report/formats.ts';
 import { toolRelease } from './util/version.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
 import { exitCodes, handleTerminationSignals, Interrupted, onTermination, terminated } from './util/termination.ts';
 
-/** What the launcher (`bin/persklaar.mjs`) offers the command. */
+/** What the launcher (`bin/persklaar.cjs`) offers the command. */
 export interface Launcher {
   /** The run did little of what the command can do: the code cache it would leave is not made. */
   discardCodeCache?: () => void;
@@ -67,7 +67,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
       (file) => file.messages.length > 0,
     );
-    if (warned.length > 0) process.stderr.write(`${report(warned)}\n`);
+    if (warned.length > 0) process.stderr.write(`${await reported(warned)}\n`);
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     const built = result.built.join(', ') || 'nothing';
     process.stdout.write(
@@ -137,19 +137,19 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    exitCode = handle(error, verbose);
+    exitCode = await handle(error, verbose);
   }
   return exitCode;
 }
 
-function handle(error: unknown, verbose: boolean): number {
+async function handle(error: unknown, verbose: boolean): Promise<number> {
   // Told to stop: the termination path exits with the signal's code; nothing to add.
   if (error instanceof Interrupted) return exitCodes[error.signal];
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT_OK : EXIT_INTERNAL;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`${report(error.files)}\n`);
+    process.stderr.write(`${await reported(error.files)}\n`);
     return EXIT_INPUT;
   }
   if (error instanceof UsageError) {
@@ -161,4 +161,10 @@ function handle(error: unknown, verbose: boolean): number {
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('Run again with --verbose for details.\n');
   return EXIT_INTERNAL;
+}
+
+/** The files' messages as the reporter writes them; loaded only when there is something to say. */
+async function reported(files: VFile[]): Promise<string> {
+  const { report } = await import('./report/report.ts');
+  return report(files);
 }

@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   rmSync(outDir, { recursive: true, force: true });
   const built = spawnSync(
     process.execPath,
-    [path.join(root, 'bin/persklaar.mjs'), 'build', 'manuscript', '--out', outDir],
+    [path.join(root, 'bin/persklaar.cjs'), 'build', 'manuscript', '--out', outDir],
     {
       cwd: root,
       encoding: 'utf8',

@@ -76,7 +76,8 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <% book.metadata.accessibility.hazards.forEach(function (value) { -%>
     <meta property="schema:accessibilityHazard"><%= value %></meta>
 <% }) -%>
-    <meta property="schema:accessibilitySummary" xml:lang="<%= lang %>"><%= book.metadata.accessibility.summary %></meta>
+    <meta property="schema:accessibilitySummary" xml:lang="<%= lang %>"><%
+      %><%= book.metadata.accessibility.summary %></meta>
     <meta property="dcterms:conformsTo"><%= book.metadata.accessibility.conformsTo %></meta>
 <% images.forEach(function (image, index) { if (image.url === book.coverImageUrl) { -%>
     <meta name="cover" content="image-<%= index + 1 %>"/>
@@ -90,7 +91,9 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
     <item id="font-<%= index + 1 %>" href="fonts/<%= font.filename %>" media-type="<%= font.mediaType %>"/>
 <% }) -%>
 <% images.forEach(function (image, index) { -%>
-    <item id="image-<%= index + 1 %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"<% if (image.url === book.coverImageUrl) { %> properties="cover-image"<% } %>/>
+    <item id="image-<%= index + 1 %>" href="images/<%= image.id %>.<%= image.extension %>"<%
+      %> media-type="<%= image.mediaType %>"<%
+      if (image.url === book.coverImageUrl) { %> properties="cover-image"<% } %>/>
 <% }) -%>
 <% content.forEach(function (chapter) { -%>
     <item id="<%= chapter.manifestId %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
@@ -111,7 +114,8 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 /** The navigation document: visible contents, then the page-list and landmarks (hidden lists). */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="<%= lang %>" lang="<%= lang %>">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"<%
+  %> xml:lang="<%= lang %>" lang="<%= lang %>">
 <head>
   <meta charset="UTF-8"/>
   <title><%= book.tocTitle %> — <%= book.metadata.title %></title>
@@ -172,7 +176,8 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 /** One content document; `content` is the chapter body after the library's sanitiser. */
 export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="<%= lang %>" lang="<%= lang %>">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"<%
+  %> xml:lang="<%= lang %>" lang="<%= lang %>">
 <head>
   <meta charset="UTF-8"/>
   <title><%= title %></title>

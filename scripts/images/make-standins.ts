@@ -281,8 +281,12 @@ function backdropSvg(size: PixelSize, figures: readonly Figure[], palette: Palet
       <stop offset="0.55" stop-color="#000" stop-opacity="0"/>
       <stop offset="1" stop-color="#000" stop-opacity="0.35"/>
     </radialGradient>
-    <filter id="defocus" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="${round(Math.min(width, height) * 0.008)}"/></filter>
-    <filter id="soft" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${round(Math.min(width, height) * 0.05)}"/></filter>
+    <filter id="defocus" x="-20%" y="-20%" width="140%" height="140%">
+      <feGaussianBlur stdDeviation="${round(Math.min(width, height) * 0.008)}"/>
+    </filter>
+    <filter id="soft" x="-50%" y="-50%" width="200%" height="200%">
+      <feGaussianBlur stdDeviation="${round(Math.min(width, height) * 0.05)}"/>
+    </filter>
   </defs>
   <rect width="100%" height="100%" fill="url(#wall)"/>
   <rect width="100%" height="100%" fill="url(#light)"/>
@@ -342,8 +346,10 @@ function figureSvg(figure: Figure, index: number, frameHeight: number): string {
   ${longHairBehindHead}
   <path d="${torso}" fill="${figure.clothing}"/>
   <path d="${torso}" fill="url(#cloth${index})"/>
-  <rect x="${round(x - r * 0.42)}" y="${round(y + r * 0.6)}" width="${round(r * 0.84)}" height="${round(r * 0.9)}" rx="${round(r * 0.2)}" fill="${figure.skin}"/>
-  <rect x="${round(x - r * 0.42)}" y="${round(y + r * 0.6)}" width="${round(r * 0.84)}" height="${round(r * 0.9)}" rx="${round(r * 0.2)}" fill="#000" fill-opacity="0.22"/>
+  <rect x="${round(x - r * 0.42)}" y="${round(y + r * 0.6)}" width="${round(r * 0.84)}" height="${round(r * 0.9)}"
+    rx="${round(r * 0.2)}" fill="${figure.skin}"/>
+  <rect x="${round(x - r * 0.42)}" y="${round(y + r * 0.6)}" width="${round(r * 0.84)}" height="${round(r * 0.9)}"
+    rx="${round(r * 0.2)}" fill="#000" fill-opacity="0.22"/>
   <path d="${collar}" fill="#e9e4da" fill-opacity="0.85"/>
   ${ears}
   <ellipse cx="${round(x)}" cy="${round(y)}" rx="${round(r)}" ry="${round(r * 1.22)}" fill="url(#face${index})"/>
@@ -376,13 +382,17 @@ function labelSvg(size: PixelSize, subject: string): string {
   const subjectY = titleY + subjectSize * 1.35;
   const noteY = subjectY + noteSize * 1.7;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}">
-  <rect x="0" y="${round(bandTop)}" width="${size.width}" height="${round(bandHeight)}" fill="#141414" fill-opacity="0.74"/>
+  <rect x="0" y="${round(bandTop)}" width="${size.width}" height="${round(bandHeight)}"
+    fill="#141414" fill-opacity="0.74"/>
   <rect x="0" y="${round(bandTop)}" width="${size.width}" height="${round(titleSize * 0.08)}" fill="#f2c230"/>
-  <rect x="0" y="${round(bandTop + bandHeight - titleSize * 0.08)}" width="${size.width}" height="${round(titleSize * 0.08)}" fill="#f2c230"/>
+  <rect x="0" y="${round(bandTop + bandHeight - titleSize * 0.08)}" width="${size.width}"
+    height="${round(titleSize * 0.08)}" fill="#f2c230"/>
   <g font-family="${FONT_FAMILY}" text-anchor="middle" fill="#ffffff">
-    <text x="${round(centre)}" y="${round(titleY)}" font-size="${round(titleSize)}" font-weight="bold">${escapeXml(LABEL_TITLE)}</text>
+    <text x="${round(centre)}" y="${round(titleY)}" font-size="${round(titleSize)}"
+      font-weight="bold">${escapeXml(LABEL_TITLE)}</text>
     <text x="${round(centre)}" y="${round(subjectY)}" font-size="${round(subjectSize)}">${escapeXml(subject)}</text>
-    <text x="${round(centre)}" y="${round(noteY)}" font-size="${round(noteSize)}" fill="#d8d8d8">${escapeXml(LABEL_NOTE)}</text>
+    <text x="${round(centre)}" y="${round(noteY)}" font-size="${round(noteSize)}"
+      fill="#d8d8d8">${escapeXml(LABEL_NOTE)}</text>
   </g>
 </svg>`;
 }
@@ -517,7 +527,9 @@ function xmpFor(standIn: StandIn): string {
     <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <dc:creator><rdf:Seq><rdf:li>${escapeXml(PHOTOGRAPHER)}</rdf:li></rdf:Seq></dc:creator>
       <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(COPYRIGHT)}</rdf:li></rdf:Alt></dc:rights>
-      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(`Stand-in for ${standIn.subject}; original photograph unavailable`)}</rdf:li></rdf:Alt></dc:description>
+      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(
+        `Stand-in for ${standIn.subject}; original photograph unavailable`,
+      )}</rdf:li></rdf:Alt></dc:description>
     </rdf:Description>
   </rdf:RDF>
 </x:xmpmeta>

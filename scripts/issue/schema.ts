@@ -3,7 +3,7 @@
  * Messages are written for editors (Dutch where it helps), and every failure is mapped back
  * to a line in `issue.yaml` or in an article's front matter by `yaml-errors.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Any name a file system allows in the issue folder itself (spaces and brackets too, as in
 // `ch05_Het beheer van SubOINs in de [=COR=].md`): no folder separators, no hidden files.

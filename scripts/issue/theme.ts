@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readTextFile } from '../util/text-file.ts';
 import { hasFatal } from '../util/errors.ts';
 import { parseYaml } from './yaml-errors.ts';

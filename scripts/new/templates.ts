@@ -144,7 +144,8 @@ Koppen in een kader hebben drie hekjes.
 [^1]: Een voetnoot staat aan het eind van het artikel.
 `;
 
-export const sampleDrawing = `<svg xmlns="http://www.w3.org/2000/svg" width="1800" height="1200" viewBox="0 0 1800 1200">
+export const sampleDrawing = `<svg xmlns="http://www.w3.org/2000/svg"
+  width="1800" height="1200" viewBox="0 0 1800 1200">
   <rect width="1800" height="1200" fill="#f1ebe0"/>
   <path d="M900 300 L420 220 L420 900 L900 980 Z" fill="#0d4a57"/>
   <path d="M900 300 L1380 220 L1380 900 L900 980 Z" fill="#a33b1f"/>

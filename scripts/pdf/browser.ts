@@ -15,6 +15,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,23 +128,34 @@ export async function launchChromium(): Promise<Browser> {
   // that reports ECONNRESET on it, which nobody would catch.
   for (const stream of child.stdio) stream?.on('error', () => undefined);
   // The profile goes with the browser, whichever way it ends; at the latest with this process.
+  // Removed off the main thread (a few hundred files), while the PDF is finished.
   profiles.add(profile);
   child.once('exit', () => {
     killGroup(child);
-    removeProfile(profile);
+    const removal = rm(profile, removeOptions)
+      .catch(() => undefined)
+      .then(() => void profiles.delete(profile));
+    profilesRemoved.set(child, removal);
   });
   return browser;
 }
 
-/** The profiles of browsers still running, removed if this process ends first. */
+const removeOptions = { recursive: true, force: true, maxRetries: 3, retryDelay: 10 };
+/** The profiles of browsers not yet removed, removed if this process ends first. */
 const profiles = new Set<string>();
+/** A browser's profile removed, once its process has ended (`closeOrKill` waits for it). */
+const profilesRemoved = new WeakMap<ChildProcess, Promise<void>>();
 process.on('exit', () => {
   for (const profile of profiles) removeProfile(profile);
 });
 
 function removeProfile(profile: string): void {
   profiles.delete(profile);
-  rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+  try {
+    rmSync(profile, removeOptions);
+  } catch {
+    // Removed meanwhile by the removal under way.
+  }
 }
 
 /** Kills a process's whole group (its renderers with it); false when there is none. */
@@ -180,7 +192,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Closes a browser (one that has lost its connection, or does not close in time, is killed)
- * and waits until its process has ended.
+ * and waits until its process has ended and its profile is removed.
  */
 export async function closeOrKill(browser: Browser): Promise<void> {
   const child = browser.process();
@@ -191,4 +203,5 @@ export async function closeOrKill(browser: Browser): Promise<void> {
   if (browser.connected) await Promise.race([browser.close().catch(() => undefined), delay(CLOSE_MS)]);
   if (!(await Promise.race([ended.then(() => true), delay(CLOSE_MS).then(() => false)]))) kill(browser);
   await ended;
+  if (child) await profilesRemoved.get(child);
 }

@@ -6,7 +6,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { issueDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';

@@ -6,9 +6,7 @@
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-
-export const formats = ['text', 'json', 'github'] as const;
-export type Format = (typeof formats)[number];
+import type { Format } from './formats.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -7,7 +7,8 @@
 set -euo pipefail
 
 missing=()
-command -v chromium-headless-shell >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium-headless-shell)
+command -v chromium-headless-shell >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] ||
+  missing+=(chromium-headless-shell)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)

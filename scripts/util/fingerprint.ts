@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { filesUnder, sourceStamp } from './source-stamp.mjs';
+import { filesUnder, sourceStamp } from './source-stamp.cjs';
 
 /** Set by the compile step (esbuild.config.mjs) to the stamp of the sources it compiled. */
 declare const PERSKLAAR_SOURCE_STAMP: string | undefined;

@@ -14,7 +14,8 @@ events.addEventListener('build-error', (event) => {
   panel ??= Object.assign(document.createElement('div'), { role: 'alert' });
   panel.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem 1.5rem;' +
     'background:#7a1c0c;color:#fff;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647';
-  panel.textContent = 'De laatste wijziging is niet gebouwd. Je ziet de vorige versie.\\n\\n' + JSON.parse(event.data).message;
+  panel.textContent = 'De laatste wijziging is niet gebouwd. Je ziet de vorige versie.\\n\\n' +
+    JSON.parse(event.data).message;
   document.body.append(panel);
 });
 `;

@@ -6,7 +6,6 @@
  */
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build, type BuildResult } from '../build.ts';
 import { warmPrinter } from '../pdf/printer.ts';
 import { report } from '../report/report.ts';

@@ -94,7 +94,7 @@ function treeMemory(pid: number): number {
 const cli = (issueDir: string, outDir: string, cacheDir: string, extra: string[] = [], sample = false) =>
   timed(
     process.execPath,
-    [path.join(root, 'bin/persklaar.mjs'), 'build', issueDir, '--out', outDir, ...extra],
+    [path.join(root, 'bin/persklaar.cjs'), 'build', issueDir, '--out', outDir, ...extra],
     { PERSKLAAR_CACHE_DIR: cacheDir, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
     sample,
   );
@@ -205,8 +205,9 @@ async function main(): Promise<void> {
   add('cold full build (empty cache)', cold);
   const cache = path.join(work, 'cache-cold-0');
 
+  // A tenth of a second each: more runs, for a median that a stray millisecond does not move.
   const warm = [];
-  for (let round = 0; round < runs; round++) warm.push(await cli(single, out, cache));
+  for (let round = 0; round < Math.max(runs, 11); round++) warm.push(await cli(single, out, cache));
   // It may end before the first sample.
   add('warm build, nothing changed', warm, await cli(single, out, cache, [], true));
 
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
   // from one minute to the next.
   const pdfOnly = [];
   const floors = [];
-  for (let round = 0; round < Math.max(runs, 5); round++) {
+  for (let round = 0; round < Math.max(runs, 7); round++) {
     editOneWord(single, round + 100);
     pdfOnly.push(await cli(single, out, cache, ['--only', 'pdf']));
     floors.push(await floor(path.join(out, 'print/index.html')));

@@ -1,60 +1,66 @@
 /**
- * The command is compiled once (`esbuild.config.mjs`) and run with V8's code cache
- * (`bin/load-bundle.mjs`): the first run of a use makes the cache when it ends, later runs use
- * it, and a cache V8 cannot use is made again. Whatever the cache, the code does the same. A
- * command older than its sources is not run.
+ * The command is compiled once (`esbuild.config.mjs`) into chunks and run with V8's code cache
+ * (`bin/load-command.cjs`): the first run of a use makes the caches when it ends, later runs use
+ * them, and a cache V8 cannot use is made again. A chunk is loaded once, when first required,
+ * however many chunks require it. Whatever the cache, the code does the same. A command older
+ * than its sources is not run.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.ts';
 // @ts-expect-error: the compile step is plain JavaScript.
 import { asciiOnly } from '../../esbuild.config.mjs';
-import { sourceStamp } from '../../scripts/util/source-stamp.mjs';
+import { sourceStamp } from '../../scripts/util/source-stamp.cjs';
 
-/** Runs `file` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
-function run(file: string, discard = false): { answer: string; cache: string } {
-  const loader = pathToFileURL(path.join(root, 'bin/load-bundle.mjs')).href;
-  const script = `import { runBundle } from ${JSON.stringify(loader)};
-const { exports, cache, discardCache } = runBundle(${JSON.stringify(file)}, 'test');
+/** Runs `entry` through the loader in a fresh Node, as the command does; prints its answer and the cache state. */
+function run(entry: string, discard = false): { answer: string; cache: string } {
+  const script = `const { loadCommand } = require(${JSON.stringify(path.join(root, 'bin/load-command.cjs'))});
+const { exports, cache, discardCache } = loadCommand(${JSON.stringify(entry)}, 'test');
 if (${discard}) discardCache();
-console.log(JSON.stringify({ answer: exports.answer(), cache }));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+exports.later().then((later) => console.log(JSON.stringify({ answer: exports.answer() + later, cache })));`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout) as { answer: string; cache: string };
 }
 
-describe('the bundle runs with a code cache', () => {
+describe('the compiled command runs with a code cache', () => {
   it(
-    'the first run makes the cache (unless it says otherwise), the next ' +
-      'uses it, a damaged one is made again; the code does the same each time',
+    'the first run makes the caches (unless it says otherwise), the next ' +
+      'uses them, a damaged one is made again; each chunk is one module; the code does the same each time',
     () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'persklaar-bundle-'));
-      const file = path.join(dir, 'bundle.cjs');
+      const entry = path.join(dir, 'cli.cjs');
+      // The entry and a chunk loaded later both require a shared chunk, which counts its loads.
+      writeFileSync(path.join(dir, 'shared-A1.cjs'), 'exports.loads = (globalThis.loads ?? 0) + 1;\n');
+      writeFileSync(path.join(dir, 'later-B2.cjs'), "exports.loads = () => require('./shared-A1.cjs').loads;\n");
       writeFileSync(
-        file,
-        "const path = require('node:path');\nexports.answer = () => [__filename === " +
-          JSON.stringify(file) +
-          ", path.basename(__dirname), [3, 1, 2].sort().join('')].join(' ');\n",
+        entry,
+        "const path = require('node:path');\nconst shared = require('./shared-A1.cjs');\n" +
+          'globalThis.loads = shared.loads;\n' +
+          `exports.answer = () => [__filename === ${JSON.stringify(entry)}, path.basename(__dirname), ` +
+          "[3, 1, 2].sort().join('')].join(' ');\n" +
+          "exports.later = () => Promise.resolve().then(() => ' loads ' + require('./later-B2.cjs').loads());\n",
       );
-      const expected = `true ${path.basename(dir)} 123`;
+      const expected = `true ${path.basename(dir)} 123 loads 1`;
 
       // A run that says it was not representative (a build with nothing to build) leaves none.
-      expect(run(file, true)).toEqual({ answer: expected, cache: 'made' });
-      const cacheFile = `${file}.test.v8cache`;
-      expect(existsSync(cacheFile)).toBe(false);
-      expect(run(file)).toEqual({ answer: expected, cache: 'made' });
-      expect(existsSync(cacheFile)).toBe(true);
-      expect(run(file)).toEqual({ answer: expected, cache: 'used' });
+      expect(run(entry, true)).toEqual({ answer: expected, cache: 'made' });
+      const cacheDir = path.join(dir, 'cache', 'test');
+      expect(existsSync(cacheDir)).toBe(false);
+      expect(run(entry)).toEqual({ answer: expected, cache: 'made' });
+      for (const name of ['cli.cjs', 'shared-A1.cjs', 'later-B2.cjs']) {
+        expect(existsSync(path.join(cacheDir, `${name}.v8cache`)), name).toBe(true);
+      }
+      expect(run(entry)).toEqual({ answer: expected, cache: 'used' });
 
       // Damaged (another Node's, or cut short): V8 refuses it and it is made again.
-      const bytes = readFileSync(cacheFile);
-      writeFileSync(cacheFile, bytes.subarray(0, 64));
-      expect(run(file)).toEqual({ answer: expected, cache: 'made' });
-      expect(run(file)).toEqual({ answer: expected, cache: 'used' });
+      const cacheFile = path.join(cacheDir, 'cli.cjs.v8cache');
+      writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 64));
+      expect(run(entry)).toEqual({ answer: expected, cache: 'made' });
+      expect(run(entry)).toEqual({ answer: expected, cache: 'used' });
     },
   );
 });
@@ -98,7 +104,7 @@ describe('the stamp of the code', () => {
       const files: Record<string, string> = {
         'scripts/cli.ts': 'export {};\n',
         'scripts/pdf/print.ts': 'export const a = 1;\n',
-        'bin/persklaar.mjs': '// launcher\n',
+        'bin/persklaar.cjs': '// launcher\n',
         'package-lock.json': '{}\n',
         'tsconfig.json': '{}\n',
         'styles/print.css': 'p {}\n',
@@ -114,12 +120,12 @@ describe('the stamp of the code', () => {
       };
       const stamp = stampOf();
       expect(stampOf()).toBe(stamp);
-      expect(stampOf({ 'scripts/.print.ts.swp': 'x', 'scripts/pdf/print.ts~': 'x', 'bin/.#persklaar.mjs': 'x' })).toBe(
+      expect(stampOf({ 'scripts/.print.ts.swp': 'x', 'scripts/pdf/print.ts~': 'x', 'bin/.#persklaar.cjs': 'x' })).toBe(
         stamp,
       );
       // The theme is part of the tool's version (`toolVersion`), not of the bundle.
       expect(stampOf({ 'styles/print.css': 'p { color: red }\n' })).toBe(stamp);
-      for (const name of ['scripts/pdf/print.ts', 'bin/persklaar.mjs', 'package-lock.json', 'tsconfig.json']) {
+      for (const name of ['scripts/pdf/print.ts', 'bin/persklaar.cjs', 'package-lock.json', 'tsconfig.json']) {
         expect(stampOf({ [name]: `${files[name]} ` }), name).not.toBe(stamp);
       }
       expect(stampOf({ 'scripts/new.ts': 'export {};\n' })).not.toBe(stamp);
@@ -130,13 +136,18 @@ describe('the stamp of the code', () => {
 describe('the launcher', () => {
   it('runs the compiled command, and refuses one that is missing or older than a source, saying what to do', () => {
     const project = mkdtempSync(path.join(tmpdir(), 'persklaar-launcher-'));
-    for (const name of ['bin/persklaar.mjs', 'bin/load-bundle.mjs', 'scripts/util/source-stamp.mjs', 'tsconfig.json']) {
+    for (const name of [
+      'bin/persklaar.cjs',
+      'bin/load-command.cjs',
+      'scripts/util/source-stamp.cjs',
+      'tsconfig.json',
+    ]) {
       mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
       copyFileSync(path.join(root, name), path.join(project, name));
     }
     writeFileSync(path.join(project, 'package-lock.json'), '{}\n');
     const launch = () =>
-      spawnSync(process.execPath, [path.join(project, 'bin/persklaar.mjs'), 'lint'], { encoding: 'utf8' });
+      spawnSync(process.execPath, [path.join(project, 'bin/persklaar.cjs'), 'lint'], { encoding: 'utf8' });
 
     const missing = launch();
     expect(missing.status).toBe(2);
@@ -153,12 +164,12 @@ describe('the launcher', () => {
     expect([fresh.status, fresh.stdout]).toEqual([0, 'ran lint\n']);
 
     const later = new Date(Date.now() + 60_000);
-    utimesSync(path.join(project, 'scripts/util/source-stamp.mjs'), later, later);
+    utimesSync(path.join(project, 'scripts/util/source-stamp.cjs'), later, later);
     const stale = launch();
     expect(stale.status).toBe(2);
     expect(stale.stdout).toBe('');
     expect(stale.stderr).toContain(
-      'scripts/util/source-stamp.mjs changed after the command was compiled: run `npm run compile`',
+      'scripts/util/source-stamp.cjs changed after the command was compiled: run `npm run compile`',
     );
   });
 });

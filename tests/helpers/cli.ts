@@ -12,7 +12,7 @@ export interface CliResult {
 
 /** Runs the real `persklaar` command, as an editor or CI would. */
 export function persklaar(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/persklaar.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/persklaar.cjs'), ...args], {
     cwd: options.cwd ?? root,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',

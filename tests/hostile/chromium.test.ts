@@ -150,7 +150,7 @@ describe('the command and its browser', () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const child = spawn(
         process.execPath,
-        [path.join(root, 'bin/persklaar.mjs'), 'build', miniIssue(), '--out', outDir(), '--only', 'pdf'],
+        [path.join(root, 'bin/persklaar.cjs'), 'build', miniIssue(), '--out', outDir(), '--only', 'pdf'],
         {
           cwd: root,
           env: { ...process.env, [MARK]: mark, PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-') },

@@ -57,7 +57,7 @@ export function outDir(): string {
 /** `persklaar …` as a child process, awaited without blocking this process's event loop. */
 export function persklaarAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.mjs'), ...args], {
+    const child = spawn(process.execPath, [path.join(root, 'bin/persklaar.cjs'), ...args], {
       cwd: root,
       env: { ...process.env, ...env },
     });

@@ -8,7 +8,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { issueDate, issueLabel } from '../../issue/format.ts';
 import type { Issue } from '../../issue/load.ts';
