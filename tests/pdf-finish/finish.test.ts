@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
 import { finishPdfWithReport, type FinishMeta, type FinishReport } from '../../scripts/pdf/finish/index.ts';
-import { asDict, asNumber, asText, N, refKey } from '../../scripts/pdf-read/objects.ts';
+import { asDict, asNumber, asText, N, pageContentBytes, refKey } from '../../scripts/pdf-read/objects.ts';
 import { PageMemo } from '../../scripts/pdf/finish/page-memo.ts';
 import { ParentTree } from '../../scripts/pdf-read/parent-tree.ts';
 import { kidsOf, walkElements } from '../../scripts/pdf-read/tree.ts';
@@ -420,6 +420,37 @@ describe('PDF/UA finishing of a Chromium print', () => {
     const damaged = await PageMemo.read(file, 'v1');
     await finishPdfWithReport(longRaw, { ...meta, memo: damaged });
     expect(damaged.hits).toBe(0);
+  });
+
+  it('takes pages over from the memo when the print names their resources otherwise', async () => {
+    // As Chromium does when an object more or fewer early in the file renumbers the rest: the
+    // same pages, each font under another name (here with an x added).
+    const doc = await PDFDocument.load(longRaw, { updateMetadata: false });
+    for (const page of doc.getPages()) {
+      const fonts = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
+      const names = fonts?.keys().map((name) => name.decodeText()) ?? [];
+      for (const name of names) {
+        fonts!.set(PDFName.of(`${name}x`), fonts!.get(PDFName.of(name))!);
+        fonts!.delete(PDFName.of(name));
+      }
+      const content = Buffer.from(pageContentBytes(doc.context, page.node)).toString('latin1');
+      const renamed = content.replace(/\/([A-Za-z]+\d+)(?=[\s/[<(])/g, (whole, name: string) =>
+        names.includes(name) ? `/${name}x` : whole,
+      );
+      expect(renamed).not.toBe(content);
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(renamed)));
+    }
+    const renamedRaw = await doc.save({ useObjectStreams: false });
+
+    const file = path.join(work, 'renamed-pages');
+    const first = await PageMemo.read(file, 'v1');
+    await finishPdfWithReport(longRaw, { ...meta, memo: first });
+    await first.write(file);
+    const second = await PageMemo.read(file, 'v1');
+    const taken = await finishPdfWithReport(renamedRaw, { ...meta, memo: second });
+    const fresh = await finishPdfWithReport(renamedRaw, meta);
+    expect([second.hits, second.misses]).toEqual([fresh.report.pages, 0]);
+    expect(Buffer.from(taken.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
   });
 
   it('finds nothing left to do in a finished file', async () => {

@@ -46,6 +46,7 @@ import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './pa
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
 import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
 import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
+import { renameDeflated, renamedForm } from './resource-names.ts';
 import { FontDecoders, McidTexts } from '../../pdf-read/text.ts';
 import { ContentSyntaxError, tokenize } from '../../pdf-read/tokenizer.ts';
 import type { TextRun } from '../../pdf-read/scan.ts';
@@ -204,7 +205,8 @@ function rewritePage(
     const xobject = asDict(context, xobjects?.get(N(name)));
     return Boolean(xobject && (xobject.has(N('StructParents')) || xobject.has(N('StructParent'))));
   };
-  const fonts = asDict(context, asDict(context, inherited(context, node, 'Resources'))?.get(N('Font')));
+  const resources = asDict(context, inherited(context, node, 'Resources'));
+  const fonts = asDict(context, resources?.get(N('Font')));
   const { refs, streams } = pageContentStreams(context, node);
   const key = memo && memoKey(streams, pageBox, textOf, xobjects, hasOwnStructure, fontNames(context, fonts));
   const remembered = key ? memo!.get(key) : undefined;
@@ -215,6 +217,27 @@ function rewritePage(
   }
 
   const content = pageContentBytes(context, node);
+  // The same page under other resource names (see resource-names.ts): its names renamed back.
+  const form = key ? renamedForm(content, resourceNames(context, resources)) : undefined;
+  const renamed = form && {
+    key: pageKey({
+      streams: [{ bytes: form.form, filter: 'renamed' }],
+      pageBox,
+      textOf,
+      structured: form.names.flatMap((name, label) => (hasOwnStructure(name) ? [String(label)] : [])),
+      fonts: fontNames(context, fonts, form.names),
+    }),
+    names: form.names,
+  };
+  const before = renamed && memo!.getRenamed(renamed.key);
+  if (renamed && before?.renamed) {
+    const renames = new Map(before.renamed.names.map((name, label) => [name, renamed.names[label]!]));
+    const taken = renamedResult(before, renames, renamed);
+    if (taken.deflated) replaceContents(context, node, refs, deflatedStream(context, taken.deflated, streams[0]?.dict));
+    memo!.keep(key!, taken);
+    return taken;
+  }
+
   let ops;
   try {
     ops = tokenize(content);
@@ -244,8 +267,36 @@ function rewritePage(
   }
   const unmapped = new UnmappedGlyphs(textLayer.spanItems(), decode).found();
   const done = { wrapped: result.wrapped, mcidText: result.mcidText, softHyphens: textLayer.count, unmapped };
-  if (key) memo!.set(key, { deflated, ...done });
+  if (key) memo!.set(key, { deflated, ...done, renamed });
   return done;
+}
+
+/** What finishing made of a remembered page, with its resource names as the new page has them. */
+function renamedResult(
+  before: PageResult,
+  renames: ReadonlyMap<string, string>,
+  renamed: PageResult['renamed'],
+): PageResult {
+  const font = (name: string | undefined) => (name === undefined ? name : (renames.get(name) ?? name));
+  return {
+    deflated: before.deflated && renameDeflated(before.deflated, renames),
+    wrapped: before.wrapped,
+    softHyphens: before.softHyphens,
+    mcidText: new Map(
+      [...before.mcidText].map(([mcid, pieces]) => [
+        mcid,
+        pieces.map((piece) => ({ ...piece, runs: piece.runs.map((run) => ({ ...run, font: font(run.font) })) })),
+      ]),
+    ),
+    unmapped: before.unmapped.map((glyph) => ({ ...glyph, font: font(glyph.font)! })),
+    renamed,
+  };
+}
+
+/** The names of a page's resources, of every kind a content stream names. */
+function resourceNames(context: PDFContext, resources: PDFDict | undefined): Set<string> {
+  const kinds = ['Font', 'XObject', 'ExtGState', 'ColorSpace', 'Pattern', 'Shading', 'Properties'];
+  return new Set(kinds.flatMap((kind) => (asDict(context, resources?.get(N(kind)))?.keys() ?? []).map(nameText)));
 }
 
 /** One stream replaces the page's streams, in the first one's object so references hold. */
@@ -292,14 +343,17 @@ function memoKey(
  * code means the same character in the same font. Not the ToUnicode bytes: the subset grows
  * with every new character anywhere in the issue, and would then miss every page.
  */
-function fontNames(context: PDFContext, fonts: PDFDict | undefined): string[] {
-  return (fonts?.keys() ?? []).map((name) => {
+function fontNames(context: PDFContext, fonts: PDFDict | undefined, labels?: readonly string[]): string[] {
+  return (fonts?.keys() ?? []).flatMap((name) => {
     const font = asDict(context, fonts!.get(name));
     const encoding = font?.get(N('Encoding'));
-    return (
-      `${nameText(name)} ${asName(context, font?.get(N('BaseFont'))) ?? ''}` +
-      ` ${asName(context, encoding) ?? (encoding ? 'dict' : '')}`
-    );
+    // For the renamed form: a font by its number of first use; one the page does not use, not at all.
+    const label = labels ? labels.indexOf(nameText(name)) : nameText(name);
+    if (label === -1) return [];
+    return [
+      `${label} ${asName(context, font?.get(N('BaseFont'))) ?? ''}` +
+        ` ${asName(context, encoding) ?? (encoding ? 'dict' : '')}`,
+    ];
   });
 }
 

@@ -39,6 +39,8 @@ export interface PageResult {
   softHyphens: SoftHyphenCount;
   /** Glyph codes without text that an ActualText span names (for the fonts' ToUnicode). */
   unmapped: GlyphText[];
+  /** The key of the page with its resource names numbered, and those names (`resource-names.ts`). */
+  renamed?: { key: string; names: string[] };
 }
 
 export function pageKey(parts: PageKeyParts): string {
@@ -72,6 +74,7 @@ interface StoredPage {
   mcidText: [number, StoredPiece[]][];
   softHyphens: SoftHyphenCount;
   unmapped: GlyphText[];
+  renamed?: { key: string; names: string[] };
 }
 interface Index {
   version: string;
@@ -81,21 +84,41 @@ interface Index {
 export class PageMemo {
   private readonly previous = new Map<string, PageResult>();
   private readonly current = new Map<string, PageResult>();
+  private byRenamed: Map<string, PageResult> | undefined;
+  /** Pages taken from the memo, and pages finished anew. */
   hits = 0;
   misses = 0;
 
   constructor(private readonly version: string) {}
 
+  /** The page remembered under `key`: the very bytes of its print (see `pageKey`). */
   get(key: string): PageResult | undefined {
     const found = this.current.get(key) ?? this.previous.get(key);
     if (found) {
       this.hits++;
       this.current.set(key, found);
-    } else this.misses++;
+    }
     return found;
   }
 
+  /** The page remembered under the key of its renamed form: the same page, its resources named otherwise. */
+  getRenamed(renamedKey: string): PageResult | undefined {
+    this.byRenamed ??= new Map(
+      [...this.previous.values()].flatMap((page) => (page.renamed ? [[page.renamed.key, page] as const] : [])),
+    );
+    const found = this.byRenamed.get(renamedKey);
+    if (found) this.hits++;
+    return found;
+  }
+
+  /** Keeps a page finished anew. */
   set(key: string, result: PageResult): void {
+    this.misses++;
+    this.current.set(key, result);
+  }
+
+  /** Keeps a page taken over from the memo under other resource names. */
+  keep(key: string, result: PageResult): void {
     this.current.set(key, result);
   }
 
@@ -117,6 +140,7 @@ export class PageMemo {
           mcidText: new Map(page.mcidText.map(([mcid, pieces]) => [mcid, pieces.map(readPiece)])),
           softHyphens: page.softHyphens,
           unmapped: page.unmapped,
+          ...(page.renamed ? { renamed: page.renamed } : {}),
         });
       }
     } catch {
@@ -143,6 +167,7 @@ export class PageMemo {
         softHyphens: result.softHyphens,
         unmapped: result.unmapped,
         mcidText: [...result.mcidText].map(([mcid, pieces]) => [mcid, pieces.map(storePiece)]),
+        ...(result.renamed ? { renamed: result.renamed } : {}),
       };
     }
     const index = Buffer.from(JSON.stringify({ version: this.version, pages } satisfies Index), 'utf8');
