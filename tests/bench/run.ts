@@ -162,6 +162,8 @@ async function floor(printHtml: string, browser = resolveChromium(), sample = fa
       '--disable-sync',
       `--user-data-dir=${profile}`,
       '--no-pdf-header-footer',
+      // Tagged, as by default, and with an outline, as the build's print.
+      '--generate-pdf-document-outline',
       `--print-to-pdf=${out}`,
       pathToFileURL(printHtml).href,
     ],
