@@ -174,6 +174,13 @@ export class Lexer {
    * in a page are glyph codes nobody reads, and a typed array each would feed the GC).
    */
   private literalString(): Operand {
+    const start = this.pos;
+    this.pos = this.literalStringEnd();
+    return new PdfString(this.bytes, start, this.pos, false);
+  }
+
+  /** Where the literal string starting at `pos` ends (after its closing parenthesis). */
+  private literalStringEnd(): number {
     const b = this.bytes;
     let depth = 1;
     for (let i = this.pos + 1; i < b.length; i++) {
@@ -181,16 +188,19 @@ export class Lexer {
       if (c === 0x5c /* \ */)
         i++; // whatever follows is escaped, never a parenthesis that counts
       else if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) {
-        const start = this.pos;
-        this.pos = i + 1;
-        return new PdfString(b, start, this.pos, false);
-      }
+      else if (c === 0x29 && --depth === 0) return i + 1;
     }
     throw new ContentSyntaxError(`unterminated string starting at offset ${this.pos}`);
   }
 
   private hexString(): Operand {
+    const start = this.pos;
+    this.pos = this.hexStringEnd();
+    return new PdfString(this.bytes, start, this.pos, true);
+  }
+
+  /** Where the hex string starting at `pos` ends (after its `>`). */
+  private hexStringEnd(): number {
     const b = this.bytes;
     let close = this.pos + 1;
     for (; close < b.length && b[close] !== 0x3e; close++) {
@@ -198,9 +208,30 @@ export class Lexer {
       if (!WHITESPACE[c] && hexValue(c) < 0) throw new ContentSyntaxError(`bad hex digit at offset ${close}`);
     }
     if (close >= b.length) throw new ContentSyntaxError(`unterminated hex string starting at offset ${this.pos}`);
-    const start = this.pos;
-    this.pos = close + 1;
-    return new PdfString(b, start, this.pos, true);
+    return close + 1;
+  }
+
+  /**
+   * The next name token (its value, and where it starts and ends), stepping over every other
+   * token without making an operand of it: for finding names in a whole stream, whose tokens
+   * are mostly numbers and glyph strings.
+   */
+  nextName(): { value: string; start: number; end: number } | undefined {
+    const b = this.bytes;
+    for (;;) {
+      this.skipWhitespaceAndComments();
+      if (this.pos >= b.length) return undefined;
+      const start = this.pos;
+      const c = b[start]!;
+      if (c === 0x2f /* / */) {
+        const { value } = this.name() as NameOperand;
+        return { value, start, end: this.pos };
+      }
+      if (c === 0x28 /* ( */) this.pos = this.literalStringEnd();
+      else if (c === 0x3c /* < */ && b[start + 1] !== 0x3c) this.pos = this.hexStringEnd();
+      else if (isRegular(c)) while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
+      else this.pos += (c === 0x3c || c === 0x3e) && b[start + 1] === c ? 2 : 1;
+    }
   }
 
   private name(): Operand {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   insertAt,
   isString,
+  Lexer,
   tokenize,
   ContentSyntaxError,
   type Operand,
@@ -161,5 +162,15 @@ continued) Tj (unknown \q escape) Tj`);
     expect(() => tokenize(bytes('(unterminated Tj'))).toThrow(ContentSyntaxError);
     expect(() => tokenize(bytes('<4g> Tj'))).toThrow(ContentSyntaxError);
     expect(() => tokenize(bytes('1 2'))).toThrow(ContentSyntaxError);
+  });
+
+  it('finds the names of a stream and where they stand, past strings, hex strings and comments', () => {
+    const src = bytes('BT /F1 12 Tf (a /F2 \\) /x) Tj <2F46> Tj % /F3\n/X5 Do [(/F4)] TJ << /MCID 1 >> BDC /A#42 gs');
+    const lexer = new Lexer(src);
+    const names: string[] = [];
+    for (let token = lexer.nextName(); token; token = lexer.nextName()) {
+      names.push(`${token.value} ${text(src.subarray(token.start, token.end))}`);
+    }
+    expect(names).toEqual(['F1 /F1', 'X5 /X5', 'MCID /MCID', 'AB /A#42']);
   });
 });
