@@ -37,32 +37,45 @@ export function xmpDate(date: Date): string {
  * the whole rdf:Alt and would show the title twice in the window title; dc:language carries
  * the language instead.
  */
-function langAlt(text: string): string {
+export function langAlt(text: string): string {
   return `<rdf:Alt>
           <rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li>
         </rdf:Alt>`;
 }
 
-export function buildXmp(fields: XmpFields): string {
-  const creators = fields.creators.map((c) => `\n          <rdf:li>${escapeXml(c)}</rdf:li>`).join('');
-  const keywords = fields.keywords && fields.keywords.length > 0 ? fields.keywords.join(', ') : undefined;
-  const lines: string[] = [
+/** dc:format and dc:title, then dc:creator as an ordered list (none without creators). */
+export function titleLines(title: string, creators: readonly string[]): string[] {
+  const items = creators.map((name) => `\n          <rdf:li>${escapeXml(name)}</rdf:li>`).join('');
+  return [
+    `      <dc:format>application/pdf</dc:format>`,
+    `      <dc:title>\n        ${langAlt(title)}\n      </dc:title>`,
+    ...(items ? [`      <dc:creator>\n        <rdf:Seq>${items}\n        </rdf:Seq>\n      </dc:creator>`] : []),
+  ];
+}
+
+/**
+ * A whole packet: one rdf:Description with these namespaces (`prefix="uri"`) and property lines.
+ * Padding lets an editor update the packet in place, as the XMP spec recommends.
+ */
+export function xmpPacket(namespaces: readonly string[], properties: readonly string[]): string {
+  const lines = [
     `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>`,
     `<x:xmpmeta xmlns:x="adobe:ns:meta/">`,
     `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`,
     `    <rdf:Description rdf:about=""`,
-    `        xmlns:dc="http://purl.org/dc/elements/1.1/"`,
-    `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"`,
-    `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"`,
-    `        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`,
-    `        xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"`,
-    `        xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"`,
-    `        xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">`,
-    `      <dc:format>application/pdf</dc:format>`,
-    `      <dc:title>\n        ${langAlt(fields.title)}\n      </dc:title>`,
+    ...namespaces.map((namespace, index) => `        xmlns:${namespace}${index === namespaces.length - 1 ? '>' : ''}`),
+    ...properties,
+    `    </rdf:Description>`,
+    `  </rdf:RDF>`,
+    `</x:xmpmeta>`,
   ];
-  if (fields.creators.length > 0)
-    lines.push(`      <dc:creator>\n        <rdf:Seq>${creators}\n        </rdf:Seq>\n      </dc:creator>`);
+  const padding = `${' '.repeat(99)}\n`.repeat(20);
+  return `${lines.join('\n')}\n${padding}<?xpacket end="w"?>`;
+}
+
+export function buildXmp(fields: XmpFields): string {
+  const keywords = fields.keywords && fields.keywords.length > 0 ? fields.keywords.join(', ') : undefined;
+  const lines = titleLines(fields.title, fields.creators);
   if (fields.subject) lines.push(`      <dc:description>\n        ${langAlt(fields.subject)}\n      </dc:description>`);
   if (fields.keywords && fields.keywords.length > 0) {
     const items = fields.keywords.map((k) => `\n          <rdf:li>${escapeXml(k)}</rdf:li>`).join('');
@@ -100,11 +113,17 @@ export function buildXmp(fields: XmpFields): string {
     `          </rdf:li>`,
     `        </rdf:Bag>`,
     `      </pdfaExtension:schemas>`,
-    `    </rdf:Description>`,
-    `  </rdf:RDF>`,
-    `</x:xmpmeta>`,
   );
-  // Padding lets an editor update the packet in place, as the XMP spec recommends.
-  const padding = `${' '.repeat(99)}\n`.repeat(20);
-  return `${lines.join('\n')}\n${padding}<?xpacket end="w"?>`;
+  return xmpPacket(
+    [
+      'dc="http://purl.org/dc/elements/1.1/"',
+      'pdf="http://ns.adobe.com/pdf/1.3/"',
+      'xmp="http://ns.adobe.com/xap/1.0/"',
+      'pdfuaid="http://www.aiim.org/pdfua/ns/id/"',
+      'pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"',
+      'pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"',
+      'pdfaProperty="http://www.aiim.org/pdfa/ns/property#"',
+    ],
+    lines,
+  );
 }
