@@ -308,6 +308,15 @@ function decodeHex(b: Uint8Array, start: number, end: number): Uint8Array {
 }
 
 /** The escapes of a literal string's body (between its outer parentheses). */
+/** \n \r \t \b \f: the byte each escape stands for. */
+const ESCAPED = new Map([
+  [0x6e, 0x0a],
+  [0x72, 0x0d],
+  [0x74, 0x09],
+  [0x62, 0x08],
+  [0x66, 0x0c],
+]);
+
 function decodeLiteral(b: Uint8Array, start: number, end: number): Uint8Array {
   const out: number[] = [];
   let i = start;
@@ -317,27 +326,13 @@ function decodeLiteral(b: Uint8Array, start: number, end: number): Uint8Array {
       i++;
       if (i >= end) break;
       const e = b[i]!;
+      const escaped = ESCAPED.get(e);
+      if (escaped !== undefined) {
+        out.push(escaped);
+        i++;
+        continue;
+      }
       switch (e) {
-        case 0x6e:
-          out.push(0x0a);
-          i++;
-          break; // \n
-        case 0x72:
-          out.push(0x0d);
-          i++;
-          break; // \r
-        case 0x74:
-          out.push(0x09);
-          i++;
-          break; // \t
-        case 0x62:
-          out.push(0x08);
-          i++;
-          break; // \b
-        case 0x66:
-          out.push(0x0c);
-          i++;
-          break; // \f
         case 0x0d: // backslash + EOL: a line continuation, contributes nothing
           i++;
           if (b[i] === 0x0a) i++;
