@@ -2,7 +2,7 @@
 import { h } from 'hastscript';
 import type { ElementContent, Root } from 'hast';
 import { issueLabel, shortTitle } from '../issue/format.ts';
-import type { Issue } from '../issue/load.ts';
+import type { Article, Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { webPage } from './page.ts';
 import { articleHeader } from '../render/article-header.ts';
@@ -14,21 +14,16 @@ export function articlePage(issue: Issue, rendered: RenderedArticle, index: numb
   const next = issue.articles[index + 1];
   const header = articleHeader(data, 'artikel-titel');
 
+  const link = (to: Article | undefined, rel: 'prev' | 'next', label: string) =>
+    to &&
+    h(`a.pager-${rel}`, { href: `${to.id}.html`, rel }, [
+      h('span.pager-label', label),
+      ' ',
+      h('span.pager-title', shortTitle(to)),
+    ]);
   const pager = h('nav.pager', { ariaLabel: 'Vorig en volgend artikel' }, [
-    previous
-      ? h('a.pager-prev', { href: `${previous.id}.html`, rel: 'prev' }, [
-          h('span.pager-label', 'Vorig artikel'),
-          ' ',
-          h('span.pager-title', shortTitle(previous)),
-        ])
-      : undefined,
-    next
-      ? h('a.pager-next', { href: `${next.id}.html`, rel: 'next' }, [
-          h('span.pager-label', 'Volgend artikel'),
-          ' ',
-          h('span.pager-title', shortTitle(next)),
-        ])
-      : undefined,
+    link(previous, 'prev', 'Vorig artikel'),
+    link(next, 'next', 'Volgend artikel'),
   ]);
 
   return webPage({

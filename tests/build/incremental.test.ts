@@ -26,6 +26,17 @@ describe('incremental builds', () => {
   let cache: string;
   const build = (...extra: string[]) =>
     persklaarAsync(['build', dir, '--out', out, '--verbose', ...extra], { PERSKLAAR_CACHE_DIR: cache });
+  /** A cold build of the same folder (fresh output, empty cache) makes the very same files. */
+  const expectSameAsColdBuild = async () => {
+    const coldOut = outDir();
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
+    });
+    expect(cold.status, cold.stderr).toBe(0);
+    for (const file of outputs) {
+      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+    }
+  };
 
   beforeAll(async () => {
     dir = miniIssue();
@@ -55,14 +66,7 @@ describe('incremental builds', () => {
       const remembered = Number(/(\d+) pages as in the last build/.exec(warm.stderr)?.[1]);
       expect(remembered).toBeGreaterThan(0);
 
-      const coldOut = outDir();
-      const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
-        PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
-      });
-      expect(cold.status, cold.stderr).toBe(0);
-      for (const file of outputs) {
-        expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
-      }
+      await expectSameAsColdBuild();
       expect(readFileSync(path.join(out, 'web/gesprek.html'), 'utf8')).toContain('onderhoud');
     },
   );
@@ -79,14 +83,7 @@ describe('incremental builds', () => {
     const after = readFileSync(path.join(out, 'proefnummer-01.epub'));
     expect(after.equals(before)).toBe(false);
 
-    const coldOut = outDir();
-    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
-      PERSKLAAR_CACHE_DIR: tempDir('persklaar-cache-'),
-    });
-    expect(cold.status, cold.stderr).toBe(0);
-    for (const file of outputs) {
-      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
-    }
+    await expectSameAsColdBuild();
   });
 
   it('--only pdf builds the PDF alone; the next build makes only the editions still stale', async () => {
