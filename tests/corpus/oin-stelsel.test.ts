@@ -2,17 +2,17 @@
  * A real document written for another tool (Logius, *OIN-stelsel*, CC BY 4.0, ReSpec): chapters
  * with `#` titles and no front matter, images in media/, tables, file names with spaces and
  * brackets, `[=term=]` references. Copied as published, with only an issue.yaml added, it
- * builds; every edition passes its referee.
+ * builds; every edition passes its referee. The copy and its licence: tests/fixtures/corpus/.
  */
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../helpers/cli.ts';
+import { fixtures } from '../helpers/cli.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { editionTexts, expectRefereesPass, strayWords } from './editions.ts';
 
-const corpus = path.resolve(root, '../shared/corpus/oin-stelsel');
+const corpus = path.join(fixtures, 'corpus', 'oin-stelsel');
 
 const issueYaml = `title: OIN-stelsel
 subtitle: Het doel en de werking van het OIN-stelsel
