@@ -48,19 +48,27 @@ export function improvedMoves(layout: ArticleLayout, moves: Moves): Moves {
     if (!float) continue;
     const target = deferralTarget(float, blankToFill(hole, float, holes), manuscript, next);
     if (target !== undefined) next[float.index] = target;
-    else if (!float.spans && float.breakable) next[float.index] = 'split';
+    else if (float.breakable) next[float.index] = 'split';
   }
   return next;
 }
 
-/** The float behind a hole: the block that starts the next column, or the one its heading stands over. */
+/**
+ * The float behind a hole: the block that starts the next column, or the one its heading
+ * stands over; or a float spanning both columns further down that next page, which takes
+ * the balanced columns above it along when it does not fit.
+ */
 function floatCausing(hole: Hole, layout: ArticleLayout): PlacedBlock | undefined {
   const next = hole.next;
-  if (!next) return undefined;
+  if (!next?.start) return undefined;
   if (next.kind === 'float') return next;
-  if (next.kind !== 'heading') return undefined;
   const after = layout.blocks[layout.blocks.indexOf(next) + 1];
-  return after?.kind === 'float' ? after : undefined;
+  if (next.kind === 'heading' && after?.kind === 'float') return after;
+  const page = next.start.page;
+  return layout.blocks
+    .slice(layout.blocks.indexOf(next))
+    .filter((block) => block.start?.page === page)
+    .find((block) => block.kind === 'float' && block.spans);
 }
 
 /** The blank a hole leaves for text: its column, and the page's other column when the float spans. */
