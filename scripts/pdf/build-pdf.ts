@@ -30,6 +30,7 @@ import { dropDestinations } from './placement/measure.ts';
 import { measureLayouts, PLACEMENT_PASSES, PlacementSearch, samePlan } from './placement/search.ts';
 import type { ArticleLayout } from './placement/layout.ts';
 import type { MarkedArticle } from './placement/apply.ts';
+import { layoutFindings, type LayoutFinding } from './placement/report.ts';
 
 /** Placement passes, then the prints that settle the contents numbers. */
 const MAX_PRINTS = PLACEMENT_PASSES + 3;
@@ -115,6 +116,7 @@ export async function buildPdf(
   options.printed?.(startPages && { startPages, placement: placement.plan });
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
+  reportLayout(issue, layoutFindings(layouts, marked));
   signal?.throwIfAborted();
   // The measuring destinations served the placement; the shipped PDF keeps its own.
   dropDestinations(pdf, (name) => MARKER_PATTERN.test(name));
@@ -147,6 +149,15 @@ export async function buildPdf(
     timings: { print: printMs, finish: finishMs, finishParts: report.timings },
     pagesRemembered: memo.hits,
   };
+}
+
+/** What the layout could not solve, told at the manuscript line as a warning of the build. */
+function reportLayout(issue: Issue, findings: LayoutFinding[]): void {
+  const byAnchor = new Map(issue.articles.map((article) => [articleAnchor(article.id), article]));
+  for (const finding of findings) {
+    const place = finding.line === undefined ? undefined : { line: finding.line, column: 1 };
+    byAnchor.get(finding.anchor)?.file.message(finding.message, { place, ruleId: finding.ruleId, source: 'persklaar' });
+  }
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */

@@ -14,6 +14,7 @@ export function markerIds(anchor: string, index: number): { start: string; end: 
 }
 
 export const MARKER_PATTERN = /--[BE]\d+$|--H$/;
+export const START_PATTERN = /--B\d+$/;
 
 /** The article header's end, to tell whether its opening stands alone on a page. */
 export const headerEndId = (anchor: string): string => `${anchor}--H`;

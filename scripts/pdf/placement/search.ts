@@ -10,7 +10,7 @@ import type { StartPages } from '../document.ts';
 import type { MarkedArticle, PlacementPlan } from './apply.ts';
 import { badness, holesOf, type ArticleLayout } from './layout.ts';
 import { readDestinations } from './measure.ts';
-import { MARKER_PATTERN } from './markers.ts';
+import { MARKER_PATTERN, START_PATTERN } from './markers.ts';
 import { improvedMoves, type Moves } from './plan.ts';
 
 /** Prints that may change a plan; the prints after them only settle the contents numbers. */
@@ -28,7 +28,11 @@ export function measureLayouts(
   startPages: StartPages,
   anchorOf: Record<string, string>,
 ): Map<string, ArticleLayout> {
-  const { spots } = readDestinations(doc, (name) => MARKER_PATTERN.test(name));
+  const { spots } = readDestinations(
+    doc,
+    (name) => MARKER_PATTERN.test(name),
+    (name) => START_PATTERN.test(name),
+  );
   const firstPages = new Map(Object.entries(startPages).map(([id, page]) => [anchorOf[id]!, page]));
   const starts = [...firstPages.values()].sort((a, b) => a - b);
   const pageCount = doc.getPageCount();
