@@ -3,18 +3,13 @@
  * block for measuring. Returns, per article, what was placed where in print order.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { blocksOf, classesOf } from './blocks.ts';
+import { type BlockTraits, blocksOf, classesOf } from './blocks.ts';
 import { markBlock, markerIds, markerLinks, markHeaderEnd, headerEndId } from './markers.ts';
 import { orderOf, type Moves } from './plan.ts';
 
-export interface MarkedBlock {
-  index: number;
-  kind: ReturnType<typeof blocksOf>[number]['kind'];
-  spans: boolean;
-  breakable: boolean;
-  endInline: boolean;
+export interface MarkedBlock extends BlockTraits {
   ids: { start: string; end: string };
-  /** The manuscript position of the block, for the layout report. */
+  /** The manuscript line of the block, for the layout report. */
   line?: number;
 }
 
@@ -25,8 +20,6 @@ export interface MarkedArticle {
 }
 
 export type PlacementPlan = Record<string, Moves>;
-
-const INLINE_END = /^(p|h[1-6]|pre|ul|ol|table)$/;
 
 export function placeAndMark(tree: Root, plan: PlacementPlan): MarkedArticle[] {
   const articles: MarkedArticle[] = [];
@@ -63,18 +56,10 @@ function placeArticle(article: Element, anchor: string, moves: Moves): MarkedArt
     for (const index of order) {
       const block = blocks[index]!;
       const ids = markerIds(anchor, offset + index);
-      const line = block.element.position?.start.line;
       markBlock(block.element, ids);
       if (local[index] === 'split') block.element.properties.className = [...classesOf(block.element), 'may-break'];
-      marked.push({
-        index: offset + index,
-        kind: block.kind,
-        spans: block.spans,
-        breakable: block.breakable,
-        endInline: INLINE_END.test(block.element.tagName),
-        ids,
-        line,
-      });
+      const { element, ...traits } = block;
+      marked.push({ ...traits, index: offset + index, ids, line: element.position?.start.line });
     }
     offset += blocks.length;
   }

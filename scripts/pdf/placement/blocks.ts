@@ -8,16 +8,26 @@ import type { Element, ElementContent } from 'hast';
 
 export type BlockKind = 'text' | 'heading' | 'float';
 
-export interface Block {
+/** What placement knows of a block, in the print and in the measurement alike. */
+export interface BlockTraits {
   /** The element's index among the body's elements in manuscript order. */
   index: number;
-  element: Element;
   kind: BlockKind;
   /** Spans both columns (`column-span: all` in print.css). */
   spans: boolean;
   /** Text that can break across columns (a box or a table), unlike a photo. */
   breakable: boolean;
+  /** The editor keeps it where it stands (`plaats="hier"`): placement never moves it. */
+  pinned: boolean;
+  /** Its end marker sits at the top of its last line (text), not below it (a box, a figure). */
+  endInline: boolean;
 }
+
+export interface Block extends BlockTraits {
+  element: Element;
+}
+
+const INLINE_END = /^(p|h[1-6]|pre|ul|ol|table)$/;
 
 const FLOAT_CLASSES = ['figure', 'plain-figure', 'plain-image', 'kader', 'meer-info', 'pullquote'];
 const SPANNING_CLASSES = ['figure--wide', 'span-wide', 'pullquote'];
@@ -36,6 +46,8 @@ export function blocksOf(children: readonly ElementContent[]): Block[] {
       kind: kindOf(element),
       spans: spans(element),
       breakable: element.tagName === 'table' || element.tagName === 'aside',
+      pinned: element.properties.dataPrintPosition === 'here',
+      endInline: INLINE_END.test(element.tagName),
     }));
 }
 

@@ -3,7 +3,7 @@
  * article, how far down each column is filled, and what stands at the top of the next column
  * when a column stops short (the block that did not fit).
  */
-import type { BlockKind } from './blocks.ts';
+import type { BlockTraits } from './blocks.ts';
 import { TYPE_AREA, type Spot } from './measure.ts';
 
 /** One line of body text (print.css: 9.5/13.5 pt): what an inline end marker sits above. */
@@ -11,16 +11,9 @@ export const LINE = 13.5;
 /** A column whose foot is blank for more than this share of the type area is a hole. */
 export const HOLE_LIMIT = 0.25;
 
-export interface PlacedBlock {
-  index: number;
-  kind: BlockKind;
-  spans: boolean;
-  /** A box or table, which may break across columns when nothing else helps. */
-  breakable: boolean;
+export interface PlacedBlock extends BlockTraits {
   start?: Spot;
   end?: Spot;
-  /** The end marker sits at the top of the block's last line, not below it. */
-  endInline: boolean;
 }
 
 export interface ArticleLayout {

@@ -61,14 +61,14 @@ export function improvedMoves(layout: ArticleLayout, moves: Moves): Moves {
 function floatCausing(hole: Hole, layout: ArticleLayout): PlacedBlock | undefined {
   const next = hole.next;
   if (!next?.start) return undefined;
-  if (next.kind === 'float') return next;
+  if (next.kind === 'float') return next.pinned ? undefined : next;
   const after = layout.blocks[layout.blocks.indexOf(next) + 1];
-  if (next.kind === 'heading' && after?.kind === 'float') return after;
+  if (next.kind === 'heading' && after?.kind === 'float') return after.pinned ? undefined : after;
   const page = next.start.page;
   return layout.blocks
     .slice(layout.blocks.indexOf(next))
     .filter((block) => block.start?.page === page)
-    .find((block) => block.kind === 'float' && block.spans);
+    .find((block) => block.kind === 'float' && block.spans && !block.pinned);
 }
 
 /** The blank a hole leaves for text: its column, and the page's other column when the float spans. */
@@ -91,7 +91,8 @@ function deferralTarget(float: PlacedBlock, need: number, manuscript: PlacedBloc
     if (block.kind === 'float') break;
     filled += heightOf(block);
     position = offset;
-    if (filled >= need) break;
+    // Within a point: a column is filled when what is left is less than any line.
+    if (filled >= need - 1) break;
   }
   // A heading is never left last before the float: its first paragraph comes along.
   if (following[position]?.kind === 'heading') {

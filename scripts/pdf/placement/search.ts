@@ -44,14 +44,10 @@ export function measureLayouts(
       firstPage,
       lastPage,
       headerEnd: spots.get(article.headerEnd),
-      blocks: article.blocks.map((block) => ({
-        index: block.index,
-        kind: block.kind,
-        spans: block.spans,
-        breakable: block.breakable,
-        endInline: block.endInline,
-        start: spots.get(block.ids.start),
-        end: spots.get(block.ids.end),
+      blocks: article.blocks.map(({ ids, line, ...traits }) => ({
+        ...traits,
+        start: spots.get(ids.start),
+        end: spots.get(ids.end),
       })),
     });
   }
