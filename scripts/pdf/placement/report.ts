@@ -13,7 +13,7 @@ export interface LayoutFinding {
   /** The article's anchor (`art-<id>`). */
   anchor: string;
   line?: number;
-  ruleId: 'layout-hole' | 'layout-orphan' | 'layout-widow' | 'layout-far-float';
+  ruleId: 'layout-hole' | 'layout-orphan' | 'layout-widow' | 'layout-far-float' | 'layout-reading-order';
   message: string;
 }
 
