@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { kidsOf, typeOf, walkElements } from '../../scripts/pdf-read/tree.ts';
-import { holes } from '../helpers/column-feet.ts';
+import { holes, runtPages } from '../helpers/column-feet.ts';
 import { fixtures, type CliResult } from '../helpers/cli.ts';
 import { miniIssue, outDir, persklaarAsync } from '../hostile/helpers.ts';
 
@@ -102,5 +102,6 @@ describe('placement on the printed page', () => {
 
   it('leaves no hole in the shipped issue', async () => {
     expect(await holes(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
+    expect(await runtPages(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
   });
 });
