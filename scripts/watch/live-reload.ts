@@ -6,14 +6,14 @@
  */
 export const EVENTS_PATH = '/__persklaar/events';
 export const SCRIPT_PATH = '/__persklaar/live.js';
+export const REPORT_PATH = '/__persklaar/report';
 
 export const liveReloadScript = `
 const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
 let panel;
 let notes;
 events.addEventListener('reload', () => location.reload());
-events.addEventListener('build-report', (event) => {
-  const { message } = JSON.parse(event.data);
+const showReport = (message) => {
   notes?.remove();
   notes = undefined;
   if (!message) return;
@@ -25,7 +25,9 @@ events.addEventListener('build-report', (event) => {
   summary.textContent = 'Aandachtspunten van de laatste build (opmaak en reparaties)';
   notes.append(summary, message);
   document.body.append(notes);
-});
+};
+events.addEventListener('build-report', (event) => showReport(JSON.parse(event.data).message));
+fetch(${JSON.stringify(REPORT_PATH)}).then((response) => response.json()).then(({ message }) => showReport(message), () => {});
 events.addEventListener('build-error', (event) => {
   panel ??= Object.assign(document.createElement('div'), { role: 'alert' });
   panel.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem 1.5rem;' +

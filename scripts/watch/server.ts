@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { EVENTS_PATH, injectLiveReload, liveReloadScript, SCRIPT_PATH } from './live-reload.ts';
+import { EVENTS_PATH, injectLiveReload, liveReloadScript, REPORT_PATH, SCRIPT_PATH } from './live-reload.ts';
 import { isInside } from '../util/paths.ts';
 
 const types: Record<string, string> = {
@@ -28,7 +28,7 @@ export interface PreviewServer {
   url: string;
   /**
    * Tells every open page: `reload`, `build-error` with a message, or `build-report` with the
-   * last good build's warnings (the layout report), which pages that open later are told too.
+   * last good build's warnings (the layout report), which a page that opens later asks for.
    */
   send(event: 'reload' | 'build-error' | 'build-report', data: Record<string, unknown>): void;
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export interface PreviewServer {
 
 export async function startPreviewServer(outDir: string, port = 0): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
-  let lastReport: string | undefined;
+  let lastReport = '';
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
@@ -46,9 +46,13 @@ export async function startPreviewServer(outDir: string, port = 0): Promise<Prev
         connection: 'keep-alive',
       });
       response.write(': persklaar\n\n');
-      if (lastReport) response.write(lastReport);
       clients.add(response);
       request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === REPORT_PATH) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(JSON.stringify({ message: lastReport }));
       return;
     }
     if (url.pathname === SCRIPT_PATH) {
@@ -76,9 +80,8 @@ export async function startPreviewServer(outDir: string, port = 0): Promise<Prev
   return {
     url: `http://127.0.0.1:${actual}`,
     send(event, data) {
-      const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-      if (event === 'build-report') lastReport = message;
-      for (const client of clients) client.write(message);
+      if (event === 'build-report') lastReport = String(data.message ?? '');
+      for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     async close() {
       for (const client of clients) client.end();

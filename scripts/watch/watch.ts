@@ -67,8 +67,8 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
         (file) => file.messages.length > 0,
       );
-      server.send('build-report', { message: warned.length > 0 ? report(warned) : '' });
       if (result.built.length > 0) server.send('reload', { built: result.built });
+      server.send('build-report', { message: warned.length > 0 ? report(warned) : '' });
     } catch (error) {
       const message =
         error instanceof InputError ? report(error.files) : error instanceof Error ? error.message : String(error);

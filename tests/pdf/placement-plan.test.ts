@@ -33,6 +33,7 @@ function block(index: number, kind: BlockKind, start: Spot, end: Spot, traits: P
  */
 function boxThatDidNotFit(traits: Partial<PlacedBlock> = {}): ArticleLayout {
   return {
+    searchable: true,
     firstPage: 3,
     lastPage: 4,
     blocks: [
@@ -98,6 +99,7 @@ describe('placement', () => {
     const marked = [
       {
         anchor: 'art-x',
+        searchable: true,
         headerEnd: 'art-x--H',
         blocks: layout.blocks.map(({ start, end, ...traits }) => ({
           ...traits,

@@ -93,6 +93,22 @@ describe('persklaar watch', () => {
     expect(readFileSync(path.join(outDir, 'web/voorwoord.html'), 'utf8')).toContain('Dit is het vernieuwde voorwoord');
   });
 
+  it('shows the last good build’s warnings on the page (the layout report among them), to pages opened later too', async () => {
+    const abort = new AbortController();
+    const events = collectEvents(`${session.url}/__persklaar/events`, 2, abort.signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const built = nextBuild(session);
+    edit(path.join(issueDir, 'voorwoord.md'), (text) => `${text}\n\nZie [elders](#bestaat-niet).\n`);
+    expect((await built).ok).toBe(true);
+    const [reload, report] = await events;
+    abort.abort();
+    expect([reload!.event, report!.event]).toEqual(['reload', 'build-report']);
+    expect(JSON.parse(report!.data).message).toMatch(/voorwoord\.md[\s\S]*anchor-exists/);
+    const later = (await (await fetch(`${session.url}/__persklaar/report`)).json()) as { message: string };
+    expect(later.message).toMatch(/anchor-exists/);
+    expect(await (await fetch(`${session.url}/__persklaar/live.js`)).text()).toContain('/__persklaar/report');
+  });
+
   it('reports a broken edit in the page and keeps serving the last good PDF', async () => {
     const good = Buffer.from(await (await fetch(`${session.url}/proefnummer-01.pdf`)).arrayBuffer());
     const abort = new AbortController();

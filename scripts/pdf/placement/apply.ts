@@ -15,6 +15,11 @@ export interface MarkedBlock extends BlockTraits {
 
 export interface MarkedArticle {
   anchor: string;
+  /**
+   * Set as one run of columns: a very long article, set as several (`document.ts`), is measured
+   * and reported but not searched, since each pass prints its every page again.
+   */
+  searchable: boolean;
   headerEnd: string;
   blocks: MarkedBlock[];
 }
@@ -47,8 +52,10 @@ function placeArticle(article: Element, anchor: string, moves: Moves): MarkedArt
   if (header) markHeaderEnd(header, anchor);
   const marked: MarkedBlock[] = [];
   let offset = 0;
+  let sets = 0;
   for (const set of article.children) {
     if (set.type !== 'element' || !classesOf(set).includes('article-body')) continue;
+    sets++;
     const blocks = blocksOf(set.children);
     const local = movesWithin(moves, offset, blocks.length);
     const order = orderOf(blocks.length, local);
@@ -63,7 +70,7 @@ function placeArticle(article: Element, anchor: string, moves: Moves): MarkedArt
     }
     offset += blocks.length;
   }
-  return { anchor, headerEnd: headerEndId(anchor), blocks: marked };
+  return { anchor, searchable: sets === 1, headerEnd: headerEndId(anchor), blocks: marked };
 }
 
 /** A plan's moves that stay inside one column set (of a very long article), made local to it. */

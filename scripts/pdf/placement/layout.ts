@@ -17,6 +17,8 @@ export interface PlacedBlock extends BlockTraits {
 }
 
 export interface ArticleLayout {
+  /** Placement may improve it (see `MarkedArticle.searchable`). */
+  searchable: boolean;
   firstPage: number;
   lastPage: number;
   headerEnd?: Spot;

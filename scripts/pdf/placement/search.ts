@@ -42,6 +42,7 @@ export function measureLayouts(
     const firstPage = firstPages.get(article.anchor) ?? 1;
     const lastPage = (starts.find((page) => page > firstPage) ?? pageCount + 1) - 1;
     layouts.set(article.anchor, {
+      searchable: article.searchable,
       firstPage,
       lastPage,
       headerEnd: spots.get(article.headerEnd),
@@ -94,7 +95,7 @@ export class PlacementSearch {
       const known = this.unsolved[anchor] === signatureOf(layout);
       // The search goes on from the current plan, even one that is worse for now (a float
       // deferred once may need to go a column further); when it stops, the best plan seen wins.
-      const improved = searching && score > 0 && !known ? improvedMoves(layout, moves) : moves;
+      const improved = searching && layout.searchable && score > 0 && !known ? improvedMoves(layout, moves) : moves;
       next[anchor] = sameMoves(improved, moves) ? kept.moves : improved;
       if (score === 0) delete this.unsolved[anchor];
     }
