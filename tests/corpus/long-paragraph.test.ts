@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHARACTERS_PER_PIECE } from '../../scripts/pdf/long-paragraphs.ts';
+import { withoutPlacementMarks } from '../helpers/cli.ts';
 import { openPdf } from '../helpers/pdf.ts';
 import { miniIssue, outDir, persklaarAsync } from '../hostile/helpers.ts';
 
@@ -32,7 +33,7 @@ describe('a paragraph of 120 000 characters', () => {
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
 
-    const html = readFileSync(path.join(out, 'print', 'index.html'), 'utf8');
+    const html = withoutPlacementMarks(readFileSync(path.join(out, 'print', 'index.html'), 'utf8'));
     const pieces = [...html.matchAll(/<p class="([^"]*piece[^"]*)">([^<]*)<\/p>/g)].map((match) => ({
       classes: match[1]!.split(' '),
       text: match[2]!.replace(/\u00ad/g, ''),

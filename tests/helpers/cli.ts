@@ -20,3 +20,14 @@ export function persklaar(args: string[], options: { cwd?: string; env?: NodeJS.
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * The print document without placement's measuring marks (`scripts/pdf/placement/markers.ts`):
+ * an id at each block's start, an empty element at its end, and the hidden list linking them.
+ */
+export function withoutPlacementMarks(html: string): string {
+  return html
+    .replace(/<nav style="display: none" aria-hidden="true">(?:<a href="#[^"]*"><\/a>)*<\/nav>/g, '')
+    .replace(/<(span|div) id="[^"]*--(?:[BE]\d+|H)"><\/\1>/g, '')
+    .replace(/ id="[^"]*--B\d+"/g, '');
+}

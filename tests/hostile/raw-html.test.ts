@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openEpub } from '../epub/read-epub.ts';
 import { openPdf } from '../helpers/pdf.ts';
+import { withoutPlacementMarks } from '../helpers/cli.ts';
 import { edit } from '../helpers/temp-issue.ts';
 import { vnuErrors } from '../helpers/vnu.ts';
 import { article, miniIssue, outDir, persklaarAsync } from './helpers.ts';
@@ -106,10 +107,7 @@ describe('raw HTML through every edition', () => {
 
   it('keeps what an editor may write, and Markdown inside HTML', async () => {
     for (const [name, html] of (await documents()).filter(([name]) => /voorwoord|print/.test(name))) {
-      // The print document carries placement's measuring markers (scripts/pdf/placement/markers.ts).
-      const plain = html
-        .replaceAll('\u00ad', '')
-        .replace(/<(span|div) id="[^"]*--[BEH]\d*"><\/\1>| id="[^"]*--B\d+"/g, '');
+      const plain = withoutPlacementMarks(html).replaceAll('\u00ad', '');
       expect(plain, name).toMatch(
         /Een voetnoot<sup>2<\/sup>, een <abbr title="Justitie en Veiligheid">JenV<\/abbr> en <b>vet<\/b>\./,
       );

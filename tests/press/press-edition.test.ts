@@ -210,10 +210,12 @@ describe('press edition of the shipped issue', () => {
   it('passes the press preflight, and `persklaar check` rejects a copy without its output intent', async () => {
     const result = await checkPress(readFileSync(pressFile), 'press.pdf');
     expect(result.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    expect(result.findings.map((finding) => finding.check)).toEqual(['page-count']);
+    // Saddle stitching wants a multiple of four pages: the one warning, when the issue is not.
+    const pages = (await PDFDocument.load(readFileSync(pressFile))).getPageCount();
+    expect(result.findings.map((finding) => finding.check)).toEqual(pages % 4 === 0 ? [] : ['page-count']);
     const passed = persklaar(['check', pressFile]);
     expect(passed.status, passed.stdout).toBe(0);
-    expect(passed.stdout).toContain('PDF/X-4 press preflight passed (37 pages');
+    expect(passed.stdout).toContain(`PDF/X-4 press preflight passed (${pages} pages`);
 
     const copy = await PDFDocument.load(readFileSync(pressFile), { updateMetadata: false });
     copy.catalog.delete(PDFName.of('OutputIntents'));

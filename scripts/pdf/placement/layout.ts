@@ -49,16 +49,19 @@ export function spotAt(place: number): Spot {
 }
 
 /**
- * A block that runs from one column into the next has a destination at the top left of all
- * its pieces together: the head of the column where it ends. Such a start is taken from where
- * the block before it in print order ended.
+ * A block in pieces (across columns or pages) has a destination at the top left of all its
+ * pieces together, not where it begins. So a start before the end of the block printed before
+ * it is taken from that end; and so is the start of text (a paragraph, a list), which breaks
+ * wherever its column ends and so never leaves a column blank (but for an orphan line).
  */
-export function withTrueStarts(blocks: PlacedBlock[]): PlacedBlock[] {
-  let previousBottom: number | undefined;
+export function withTrueStarts(blocks: PlacedBlock[], headerEnd?: Spot): PlacedBlock[] {
+  let previousBottom = headerEnd && flow(headerEnd);
   return blocks.map((block) => {
     const start = block.start;
+    const followsOn = (place: number) =>
+      place < previousBottom! || (block.kind === 'text' && place > previousBottom! + 2 * LINE);
     const fixed =
-      start && previousBottom !== undefined && flow(start) < previousBottom
+      start && previousBottom !== undefined && followsOn(flow(start))
         ? { ...block, start: spotAt(previousBottom) }
         : block;
     previousBottom = bottomOf(fixed) ?? previousBottom;

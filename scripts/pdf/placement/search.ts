@@ -52,6 +52,7 @@ export function measureLayouts(
           start: spots.get(ids.start),
           end: spots.get(ids.end),
         })),
+        spots.get(article.headerEnd),
       ),
     });
   }
