@@ -4,7 +4,7 @@
  * circular role map, a standard font) but that the code must still get right.
  */
 import { type PDFDict, PDFDocument, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
-import { build } from './tagged-doc.ts';
+import { build } from '../helpers/tagged-doc.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPdf } from '../../scripts/check/pdf-ua.ts';
 import { finishPdf } from '../../scripts/pdf/finish/index.ts';
