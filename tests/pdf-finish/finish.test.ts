@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';

@@ -24,7 +24,7 @@ import {
   PDFString,
   type PDFContext,
   type PDFObject,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 import { asArray, asDict, inherited, N, resolve, textObject } from '../../pdf-read/objects.ts';
 import { FontDecoders } from '../../pdf-read/text.ts';
 import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../finish/glyph-text.ts';
