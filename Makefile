@@ -1,4 +1,5 @@
 # Persklaar — `make` builds the issue, `make test` runs every test. Both install what is missing.
+# `make test-fast` runs the unit tier alone: Node and the npm packages, no browser, no Java.
 ISSUE ?= manuscript
 OUT   ?= dist
 NODE_STAMP := node_modules/.package-lock.json
@@ -12,7 +13,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 # as fast. Read by glibc when a process starts, so it is set here, for every command make runs.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: all build press test lint bench clean deps system-deps standins compile check-code
+.PHONY: all build press test test-fast test-e2e lint bench clean deps system-deps standins compile check-code
 .DEFAULT_GOAL := all
 
 all: build
@@ -36,8 +37,17 @@ build: deps
 press: deps
 	node bin/persklaar.cjs build $(ISSUE) --out $(OUT) --only press
 
+# Every test, both tiers (vitest.config.ts).
 test: deps
 	npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json
+
+# The unit tier: needs neither Chromium nor Java, so not the system packages either.
+test-fast: $(NODE_STAMP)
+	npx vitest run --project unit --reporter=default --reporter=json --outputFile=.cache/test-results-unit.json
+
+# The end-to-end tier: the command, Chromium and the referees on real issues.
+test-e2e: deps
+	npx vitest run --project e2e --reporter=default --reporter=json --outputFile=.cache/test-results-e2e.json
 
 # The code itself: types (tsc), then Biome's linter and formatter check, as CI runs them.
 check-code: $(NODE_STAMP)

@@ -22,7 +22,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
 import { refKey } from '../pdf-read/objects.ts';
 import { FontDecoders, McidTexts } from '../pdf-read/text.ts';
 import { checkContent } from './pdf-ua/content.ts';

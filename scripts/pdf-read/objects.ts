@@ -18,7 +18,7 @@ import {
   type PDFContext,
   type PDFObject,
   type PDFPageLeaf,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 
 /**
  * `PDFName.of`, remembered: pdf-lib decodes the string on every call, and /K, /S, /Type… are asked for thousands of

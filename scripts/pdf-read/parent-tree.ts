@@ -4,7 +4,7 @@
  * go from a marked sequence on a page to its element, so whenever the finishing step moves an
  * MCID or an OBJR to a new element, the entry here has to move with it.
  */
-import { PDFArray, type PDFDict, PDFNull, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFNull, PDFNumber, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { asArray, asDict, asNumber, N, resolve } from './objects.ts';
 
 export class ParentTree {

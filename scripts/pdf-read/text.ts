@@ -4,7 +4,7 @@
  * Only what Chromium (Skia) writes needs to be exact: Type0/Identity-H with two-byte codes and
  * simple fonts (Type3 for symbols) with one-byte codes, both with ToUnicode.
  */
-import { type PDFDict, PDFStream, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { type PDFDict, PDFStream, type PDFContext, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, inherited, N, resolve, streamBytes } from './objects.ts';
 import { isString, Lexer } from './tokenizer.ts';
 import type { TextPiece, TextRun } from './scan.ts';

@@ -2,7 +2,7 @@
  * Reading the structure tree: what a /K entry holds, which types are standard in PDF 1.7, and
  * how a type resolves through the RoleMap. Shared by the finishing step and the checker.
  */
-import { PDFArray, type PDFDict, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFNumber, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { asDict, asName, asNumber, asText, N, refKey, resolve } from './objects.ts';
 import { joinPlaced, tidy, type PlacedText } from './text.ts';
 

@@ -17,7 +17,7 @@ import { issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { FinishReport } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, samePages, type PrintedPages, type SettledPrint } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';

@@ -4,7 +4,7 @@
  * article's start is an entry of the Catalog's /Dests. Read with pdf-lib from the document the
  * finishing step then edits: one parse serves both.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from '@cantoo/pdf-lib';
 import type { StartPages } from './document.ts';
 
 export interface PdfFacts {

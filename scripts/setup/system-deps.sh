@@ -3,8 +3,11 @@
 # Chromium's headless shell (renders the PDF, runs the accessibility checks; the full `chromium`
 # works too, at half the speed), Java + epubcheck (checks the EPUB)
 # poppler-utils (page previews) and libgs-common (the press edition's default CMYK profile and
-# its sRGB profile). Uses apt-get as root; otherwise says what to run.
+# its sRGB profile). Uses apt-get as root; otherwise says what to run. With --check it only
+# says what is missing (exit 1), as the tests' setup asks before it runs Chromium and Java.
 set -euo pipefail
+check_only=false
+[ "${1:-}" = --check ] && check_only=true
 
 missing=()
 command -v chromium-headless-shell >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] ||
@@ -17,7 +20,7 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+if ! $check_only && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -7,12 +7,13 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isHeadlessShell, resolveChromium } from '../../scripts/pdf/browser.ts';
 import { startWatch } from '../../scripts/watch/watch.ts';
+import { writeBenchTable } from './performance-page.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -175,6 +176,7 @@ async function floor(printHtml: string, browser = resolveChromium(), sample = fa
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   const measures: Measure[] = [];
   /** Timed runs, and the run (not timed) whose memory was sampled. */
   const add = (name: string, results: Run[], memory?: Run) => {
@@ -307,23 +309,24 @@ async function main(): Promise<void> {
   });
   const ratio = (a: string, b: string) =>
     median(measures.find((m) => m.name === a)!.ms) / median(measures.find((m) => m.name === b)!.ms);
-  process.stdout.write(
-    [
-      `Persklaar benchmark — ${runs} runs each (cold: ${Math.min(runs, 2)}), medians; ` +
-        `${new Date().toISOString().slice(0, 10)}`,
-      '',
-      '| measure | median | × floor | peak memory (process tree) |',
-      '| --- | --- | --- | --- |',
-      ...rows,
-      '',
-      `issue ×4 / single: ${ratio(
-        'issue ×4, full rebuild (warm image cache)',
-        'single issue, full rebuild (warm image cache)',
-      ).toFixed(2)}×; ` +
-        `floor ×4 / floor: ${ratio('floor of the issue ×4', 'floor: raw Chromium --print-to-pdf').toFixed(2)}×`,
-      '',
-    ].join('\n'),
-  );
+  const table = [
+    `The last run (${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores, load average ` +
+      `${loadAtStart.toFixed(1)} at the start): ${runs} runs each (cold: ${Math.min(runs, 2)}), medians.`,
+    '',
+    '| measure | median | × floor | peak memory (process tree) |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `issue ×4 / single: ${ratio(
+      'issue ×4, full rebuild (warm image cache)',
+      'single issue, full rebuild (warm image cache)',
+    ).toFixed(2)}×; ` +
+      `floor ×4 / floor: ${ratio('floor of the issue ×4', 'floor: raw Chromium --print-to-pdf').toFixed(2)}×`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  writeBenchTable(path.join(root, 'docs/performance.md'), table);
+  process.stderr.write('The table is written into docs/performance.md.\n');
   rmSync(work, { recursive: true, force: true });
 }
 

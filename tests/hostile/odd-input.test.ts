@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { edit } from '../helpers/temp-issue.ts';
 import { openEpub } from '../epub/read-epub.ts';
 import { article, miniIssue, outDir, persklaarAsync } from './helpers.ts';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 
 const LEVELS = 500;
 

@@ -1,7 +1,6 @@
 /**
  * Reading PDFs back the way other software does (pdf.js), for the finishing-step tests.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
@@ -128,8 +127,4 @@ export async function links(doc: PDFDocumentProxy): Promise<LinkInfo[]> {
     }
   }
   return out;
-}
-
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }

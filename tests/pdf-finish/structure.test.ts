@@ -3,8 +3,8 @@
  * Chromium does not happen to write today (MCIDs straight in an LI, loose list content, a
  * circular role map, a standard font) but that the code must still get right.
  */
-import { type PDFDict, PDFDocument, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
-import { build } from './tagged-doc.ts';
+import { type PDFDict, PDFDocument, PDFRef, PDFString, StandardFonts } from '@cantoo/pdf-lib';
+import { build } from '../helpers/tagged-doc.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPdf } from '../../scripts/check/pdf-ua.ts';
 import { finishPdf } from '../../scripts/pdf/finish/index.ts';

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, type PDFNumber } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultEditions, inputFingerprint } from '../../scripts/build-state.ts';

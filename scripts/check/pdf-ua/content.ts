@@ -3,7 +3,7 @@
  * owns) or an artifact, artifacts and real content do not nest in each other, and every font
  * that shows text is embedded.
  */
-import { type PDFDict, PDFStream, type PDFContext } from 'pdf-lib';
+import { type PDFDict, PDFStream, type PDFContext } from '@cantoo/pdf-lib';
 import {
   asArray,
   asDict,

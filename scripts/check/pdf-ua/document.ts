@@ -1,7 +1,7 @@
 /**
  * Document-level requirements: tagged, language, title shown, PDF/UA identification, outline.
  */
-import { PDFStream } from 'pdf-lib';
+import { PDFStream } from '@cantoo/pdf-lib';
 import { asBool, asDict, asText, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import { readXmp } from '../../pdf-read/xmp.ts';
 import type { CheckContext } from './types.ts';

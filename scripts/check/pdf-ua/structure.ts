@@ -2,7 +2,7 @@
  * The structure tree: standard or role-mapped types, figures with alternative text, list
  * syntax (ISO 32000-1 Table 336), heading levels in order, links tied to their annotations.
  */
-import { type PDFDict, PDFRef } from 'pdf-lib';
+import { type PDFDict, PDFRef } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve } from '../../pdf-read/objects.ts';
 import { ParentTree } from '../../pdf-read/parent-tree.ts';
 import { elementText } from '../../pdf-read/tree.ts';

@@ -3,7 +3,7 @@
  * (e.g. "01-005") where one exists; the few requirements Matterhorn leaves implicit use the
  * ISO 14289-1 clause ("UA1:7.1-MarkInfo") or the convention they come from ("bookmarks").
  */
-import type { PDFContext, PDFDict, PDFPage } from 'pdf-lib';
+import type { PDFContext, PDFDict, PDFPage } from '@cantoo/pdf-lib';
 import type { PlacedText } from '../../pdf-read/text.ts';
 import type { TextPiece } from '../../pdf-read/scan.ts';
 

@@ -3,7 +3,7 @@
  * BleedBox around it, both inside the MediaBox (ISO 15930-7, 6.2.2). A bleed under 3 mm is a
  * warning: the press's trim tolerance would show white at the edge of what bleeds.
  */
-import type { PDFContext, PDFPage } from 'pdf-lib';
+import type { PDFContext, PDFPage } from '@cantoo/pdf-lib';
 import { asArray, inherited, resolve } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
 

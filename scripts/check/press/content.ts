@@ -4,7 +4,7 @@
  * every font embedded, and RGB used only where a DefaultRGB says what it means (PDF/X-4
  * allows device-independent colour, and device colour only of the output intent's kind).
  */
-import { PDFRef, PDFStream, type PDFContext, type PDFDict, type PDFObject } from 'pdf-lib';
+import { PDFRef, PDFStream, type PDFContext, type PDFDict, type PDFObject } from '@cantoo/pdf-lib';
 import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
 import { asArray, asDict, asName, asNumber, inherited, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';

@@ -4,7 +4,7 @@
  * GTS_PDFX carrying an OutputConditionIdentifier and a CMYK printer profile, as the ICC
  * header of the embedded profile itself says (device class 'prtr', colour space 'CMYK').
  */
-import { PDFArray, PDFStream, type PDFContext, type PDFDict } from 'pdf-lib';
+import { PDFArray, PDFStream, type PDFContext, type PDFDict } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, asNumber, asText, N, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import type { PressFinding } from './types.ts';
 

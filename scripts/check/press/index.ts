@@ -14,7 +14,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ParseSpeeds, PDFDocument, PDFDict } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFDict } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, N, resolve } from '../../pdf-read/objects.ts';
 import { checkBoxes } from './boxes.ts';
 import { checkPageContent, LOWEST_PPI, MIN_PPI } from './content.ts';

@@ -13,7 +13,7 @@
  * quote glyph mapped to ʻ U+02BB with ActualText ‘): the same glyph may stand for that
  * character elsewhere, unwrapped, and would then read wrong.
  */
-import { type PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from 'pdf-lib';
+import { type PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from '@cantoo/pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { asDict, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf-read/objects.ts';
 import { scanContent } from '../../pdf-read/scan.ts';

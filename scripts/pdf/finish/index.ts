@@ -22,7 +22,7 @@ import {
   PDFBool,
   type PDFContext,
   type PDFPage,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
 import { buildXmp } from './xmp.ts';
 import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';

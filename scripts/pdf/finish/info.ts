@@ -2,7 +2,7 @@
  * The trailer's Info dictionary, written from the same values as the XMP packet so that the
  * two never disagree (PDF/A-style equivalence: same title, author, dates to the second).
  */
-import { PDFDict, PDFString, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFString, type PDFContext, type PDFDocument } from '@cantoo/pdf-lib';
 import { asText, N, resolve, textObject } from '../../pdf-read/objects.ts';
 
 /** `D:YYYYMMDDHHmmSS+00'00'` in UTC, the form PDF/A validators compare with XMP dates. */

@@ -11,7 +11,7 @@
  *   the ParentTree.
  * - Link annotations get /Contents from the text of their Link element (or the URI).
  */
-import { PDFArray, type PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, type PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, asNumber, asText, N, refKey, resolve, textObject } from '../../pdf-read/objects.ts';
 import { ParentTree } from '../../pdf-read/parent-tree.ts';
 import type { PlacedText } from '../../pdf-read/text.ts';

@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
 import { issueDate, issueLabel } from '../../issue/format.ts';
 import type { Issue } from '../../issue/load.ts';
 import type { ImageReference, ProcessedImage } from '../../images/types.ts';

@@ -24,7 +24,7 @@ import {
   PDFString,
   type PDFContext,
   type PDFObject,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 import { asArray, asDict, inherited, N, resolve, textObject } from '../../pdf-read/objects.ts';
 import { FontDecoders } from '../../pdf-read/text.ts';
 import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../finish/glyph-text.ts';
@@ -182,16 +182,12 @@ export async function finishPress(
   context.trailerInfo.ID = context.obj([fileId, fileId]);
 
   // Without object streams: quicker to write, and every dictionary stays readable to a printer's tools.
-  const saved = await doc.save({
+  return doc.save({
     useObjectStreams: false,
     objectsPerTick: Infinity,
     addDefaultPage: false,
     updateFieldAppearances: false,
   });
-  // pdf-lib always writes a 1.7 header; PDF/X-4 is PDF 1.6. Same length: no offset moves.
-  const header = Buffer.from('%PDF-1.7');
-  if (Buffer.from(saved.subarray(0, header.length)).equals(header)) saved.set(Buffer.from('%PDF-1.6'), 0);
-  return saved;
 }
 
 /** The page's MediaBox as Chromium wrote it (the printed page: trim plus bleed). */

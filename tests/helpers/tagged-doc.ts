@@ -1,7 +1,7 @@
 /**
  * Small tagged PDFs built by hand with pdf-lib, for shapes Chromium does not write today.
  */
-import { type PDFDict, PDFDocument, PDFString, type PDFRef } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFString, type PDFRef } from '@cantoo/pdf-lib';
 import { N } from '../../scripts/pdf-read/objects.ts';
 
 export interface Built {

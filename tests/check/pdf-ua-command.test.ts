@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatCheckReport, runCheck } from '../../scripts/check/pdf-ua.ts';
 import { finishPdf } from '../../scripts/pdf/finish/index.ts';
-import { build, type Built } from './tagged-doc.ts';
+import { build, type Built } from '../helpers/tagged-doc.ts';
 
 describe('persklaar check FILE.pdf', () => {
   let dir: string;
