@@ -17,7 +17,8 @@ const e2e = [
   'tests/issue/theme.test.ts',
   'tests/new/**/*.test.ts',
   'tests/pdf-finish/finish.test.ts',
-  'tests/pdf/**/*.test.ts',
+  // The PDF suites print; their subfolders (placement's decisions) are unit tests.
+  'tests/pdf/*.test.ts',
   'tests/press/**/*.test.ts',
   'tests/render/**/*.test.ts',
   'tests/watch/watch.test.ts',

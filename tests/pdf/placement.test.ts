@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { kidsOf, typeOf, walkElements } from '../../scripts/pdf-read/tree.ts';
 import { holes, runtPages } from '../helpers/column-feet.ts';
 import { fixtures, type CliResult } from '../helpers/cli.ts';

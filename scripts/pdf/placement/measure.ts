@@ -9,7 +9,7 @@
  * from where the second column starts (every block there starts at its left edge) and the
  * positions are given in points of the page.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from '@cantoo/pdf-lib';
 
 export interface Spot {
   page: number;

@@ -5,7 +5,7 @@
  * after the paragraph it follows, as the EPUB and the web edition have it. Only the order of an
  * article's kids changes: every element keeps its parent, and the ParentTree stays valid.
  */
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument } from '@cantoo/pdf-lib';
 import { kidsOf, setKids, typeOf, walkElements } from '../../pdf-read/tree.ts';
 import type { MarkedArticle } from './apply.ts';
 

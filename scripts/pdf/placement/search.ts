@@ -6,7 +6,7 @@
  * unchanged article does not pay for the search again.
  */
 import { createHash } from 'node:crypto';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { StartPages } from '../document.ts';
 import type { MarkedArticle, PlacementPlan } from './apply.ts';
 import { badness, holesOf, withTrueStarts, type ArticleLayout } from './layout.ts';

@@ -4,11 +4,11 @@
  * pinned place), and what the layout report names.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockKind } from '../../scripts/pdf/placement/blocks.ts';
-import { type ArticleLayout, holesOf, type PlacedBlock } from '../../scripts/pdf/placement/layout.ts';
-import { TYPE_AREA, type Spot } from '../../scripts/pdf/placement/measure.ts';
-import { improvedMoves, orderOf } from '../../scripts/pdf/placement/plan.ts';
-import { layoutFindings } from '../../scripts/pdf/placement/report.ts';
+import type { BlockKind } from '../../../scripts/pdf/placement/blocks.ts';
+import { type ArticleLayout, holesOf, type PlacedBlock } from '../../../scripts/pdf/placement/layout.ts';
+import { TYPE_AREA, type Spot } from '../../../scripts/pdf/placement/measure.ts';
+import { improvedMoves, orderOf } from '../../../scripts/pdf/placement/plan.ts';
+import { layoutFindings } from '../../../scripts/pdf/placement/report.ts';
 
 const H = TYPE_AREA.height;
 const at = (page: number, column: 0 | 1, share: number): Spot => ({ page, column, depth: share * H });
