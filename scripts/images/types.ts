@@ -15,7 +15,7 @@ export interface Variant {
   path: string;
   width: number;
   height: number;
-  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif';
+  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif' | 'image/svg+xml';
 }
 
 export interface WebImage {
