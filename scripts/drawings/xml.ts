@@ -13,6 +13,9 @@ export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 /** The DOCTYPE of SVG 1.0 and 1.1 that editors such as draw.io write: it names a DTD, nothing more. */
 const STANDARD_DOCTYPE = /^\s*svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01]\/\/EN"\s+"[^"[\]]*"\s*$/;
 
+/** Deeper than any drawing an editor makes; bounds the recursion of every later step. */
+export const MAX_DEPTH = 256;
+
 export interface XmlFacts {
   /** What the prolog held that the drawing will not keep, for the editor's warning. */
   dropped: string[];
@@ -32,8 +35,13 @@ export function readDrawingXml(text: string): XmlFacts {
     if (instruction.target === 'xml-stylesheet')
       dropped.push(`a style sheet it names (<?xml-stylesheet ${instruction.body}?>)`);
   });
+  let depth = 0;
   parser.on('opentag', (tag) => {
     root ??= { local: tag.local, uri: tag.uri };
+    if (++depth > MAX_DEPTH) throw new DrawingRefused(`its elements are nested more than ${MAX_DEPTH} deep`);
+  });
+  parser.on('closetag', () => {
+    depth--;
   });
   parser.on('error', (error) => {
     throw new DrawingRefused(`it is not well-formed XML (${error.message.replace(/\.$/, '')})`);
