@@ -45,7 +45,6 @@ export function removeOutsideReferences(root: Element): string[] {
   const removed: string[] = [];
   const elements = [root, ...root.querySelectorAll('*')];
   for (const element of elements) {
-    if (!element.isConnected && element !== root) continue;
     if (element.localName === 'style') {
       const reason = unsafeCss(element.textContent ?? '', 'stylesheet');
       if (reason) {

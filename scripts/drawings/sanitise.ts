@@ -73,8 +73,7 @@ export async function sanitiseDrawing(text: string): Promise<Drawing> {
   const fragment = purify.sanitize(root, PURIFY_CONFIG) as unknown as DocumentFragment;
   removed.push(...describeRemoved(purify.removed));
   const clean = fragment.firstElementChild;
-  if (clean?.localName !== 'svg')
-    throw new DrawingRefused('nothing of the drawing is left once it is made safe');
+  if (clean?.localName !== 'svg') throw new DrawingRefused('nothing of the drawing is left once it is made safe');
   const svg = new window.XMLSerializer().serializeToString(clean!);
   readDrawingXml(svg);
   return { svg, ...drawingSize(clean!), removed: counted(removed) };

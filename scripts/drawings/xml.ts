@@ -15,6 +15,11 @@ const STANDARD_DOCTYPE = /^\s*svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01]\/\/EN"
 
 /** Deeper than any drawing an editor makes; bounds the recursion of every later step. */
 export const MAX_DEPTH = 256;
+/**
+ * Many times a large draw.io diagram (a few thousand elements); bounds the DOM the later steps
+ * build, whose memory grows with the elements, not with the bytes.
+ */
+export const MAX_ELEMENTS = 20_000;
 
 export interface XmlFacts {
   /** What the prolog held that the drawing will not keep, for the editor's warning. */
@@ -36,9 +41,13 @@ export function readDrawingXml(text: string): XmlFacts {
       dropped.push(`a style sheet it names (<?xml-stylesheet ${instruction.body}?>)`);
   });
   let depth = 0;
+  let elements = 0;
   parser.on('opentag', (tag) => {
     root ??= { local: tag.local, uri: tag.uri };
     if (++depth > MAX_DEPTH) throw new DrawingRefused(`its elements are nested more than ${MAX_DEPTH} deep`);
+    if (++elements > MAX_ELEMENTS) {
+      throw new DrawingRefused(`it has more than ${MAX_ELEMENTS} elements; simplify the drawing or split it`);
+    }
   });
   parser.on('closetag', () => {
     depth--;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DrawingRefused, MAX_DRAWING_BYTES, sanitiseDrawing } from '../../scripts/drawings/index.ts';
-import { MAX_DEPTH } from '../../scripts/drawings/xml.ts';
+import { MAX_DEPTH, MAX_ELEMENTS } from '../../scripts/drawings/xml.ts';
 import { root } from '../helpers/cli.ts';
 
 const fixtures = path.join(root, 'tests/fixtures/drawings');
@@ -94,7 +94,7 @@ describe('a hostile drawing', () => {
     }
   });
 
-  it('that uses an entity it never declared, or is no SVG, or is too deep or too large, is refused', async () => {
+  it('that uses an entity it never declared, or is no SVG, or is too deep, too many or too large, is refused', async () => {
     expect(await refusal('<svg xmlns="http://www.w3.org/2000/svg"><text>&geheim;</text></svg>')).toMatch(
       /not well-formed XML \(1:\d+: undefined entity\)/,
     );
@@ -102,6 +102,8 @@ describe('a hostile drawing', () => {
     expect(await refusal('<svg><rect/></svg>')).toMatch(/not an SVG drawing/);
     const deep = `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(MAX_DEPTH)}${'</g>'.repeat(MAX_DEPTH)}</svg>`;
     expect(await refusal(deep)).toMatch(/nested more than 256 deep/);
+    const many = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect/>'.repeat(MAX_ELEMENTS)}</svg>`;
+    expect(await refusal(many)).toMatch(/more than 20000 elements/);
     const large = `<svg xmlns="http://www.w3.org/2000/svg"><desc>${'x'.repeat(MAX_DRAWING_BYTES)}</desc></svg>`;
     expect(await refusal(large)).toMatch(/larger than 8 MB/);
   });
