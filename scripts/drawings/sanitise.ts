@@ -14,6 +14,7 @@
  * What was removed is listed, for a warning that names the file.
  */
 import type { Config, DOMPurify } from 'dompurify';
+import { nonXhtmlLabels } from './labels.ts';
 import { DrawingRefused } from './refused.ts';
 import { removeOutsideReferences } from './references.ts';
 import { type DrawingSize, drawingSize } from './size.ts';
@@ -29,6 +30,8 @@ export interface Drawing extends DrawingSize {
   svg: string;
   /** What the sanitiser removed, one phrase each ("a <script>", "onload on <svg>"). */
   removed: string[];
+  /** Label markup that is not XHTML an EPUB may hold (`labels.ts`); empty when it all is. */
+  nonXhtml: string[];
 }
 
 const PURIFY_CONFIG: Config = {
@@ -76,7 +79,7 @@ export async function sanitiseDrawing(text: string): Promise<Drawing> {
   if (clean?.localName !== 'svg') throw new DrawingRefused('nothing of the drawing is left once it is made safe');
   const svg = new window.XMLSerializer().serializeToString(clean!);
   readDrawingXml(svg);
-  return { svg, ...drawingSize(clean!), removed: counted(removed) };
+  return { svg, ...drawingSize(clean!), removed: counted(removed), nonXhtml: nonXhtmlLabels(clean!) };
 }
 
 function describeRemoved(entries: DOMPurify['removed']): string[] {

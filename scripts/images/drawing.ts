@@ -1,17 +1,18 @@
 /**
  * drawing: an SVG source is a drawing, not a photo. It is never rasterised here: every edition
  * gets the sanitised SVG (`drawings/`), which Chromium prints as vector with its labels as real
- * text, the web edition serves as SVG and the EPUB carries as an SVG image. A drawing that
+ * text, the web edition serves as SVG and the EPUB carries as an SVG image (or, when its labels
+ * are HTML an EPUB may not hold, as a PNG Chromium drew). A drawing that
  * cannot be made safe is refused at each place it is used; what sanitising removed is a
  * warning there.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DrawingRefused, MAX_DRAWING_BYTES, sanitiseDrawing } from '../drawings/index.ts';
+import { type Drawing, DrawingRefused, MAX_DRAWING_BYTES, sanitiseDrawing } from '../drawings/index.ts';
 import { ImageProblem } from './report.ts';
-import type { Edition, ImageReference, ProcessedImage, Variant } from './types.ts';
-import { fileStem } from './variants.ts';
+import type { DrawingPicturer, Edition, ImageReference, ProcessedImage, Variant } from './types.ts';
+import { EPUB_LONG_EDGE, fileStem } from './variants.ts';
 
 export const DRAWING_MEDIA_TYPE = 'image/svg+xml';
 
@@ -35,6 +36,7 @@ export async function processDrawing(
   source: DrawingSource,
   editions: readonly Edition[],
   outDirs: Partial<Record<Edition, string>>,
+  pictureDrawing?: DrawingPicturer,
 ): Promise<ProcessedImage> {
   if (source.size > MAX_DRAWING_BYTES) {
     throw new ImageProblem(
@@ -47,8 +49,7 @@ export async function processDrawing(
   const name = `${fileStem(source.path)}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.svg`;
   const variantIn = async (edition: Edition): Promise<Variant> => {
     const file = path.join(outDirs[edition]!, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    await writeInto(file, bytes);
     return { path: file, width: drawing.width, height: drawing.height, mediaType: DRAWING_MEDIA_TYPE };
   };
   const image: ProcessedImage = {
@@ -61,7 +62,12 @@ export async function processDrawing(
     const variant = await variantIn('web');
     image.web = { width: variant.width, height: variant.height, sources: [], fallback: [variant] };
   }
-  if (editions.includes('epub')) image.epub = await variantIn('epub');
+  if (editions.includes('epub')) {
+    image.epub =
+      drawing.nonXhtml.length === 0
+        ? await variantIn('epub')
+        : await epubPicture(drawing, path.join(outDirs.epub!, name), pictureDrawing);
+  }
   if (editions.includes('print')) {
     const variant = await variantIn('print');
     image.print = Object.fromEntries(source.references.map((reference) => [reference.placement, variant]));
@@ -69,7 +75,26 @@ export async function processDrawing(
   return image;
 }
 
-async function sanitised(bytes: Buffer) {
+/**
+ * The EPUB's PNG of a drawing whose labels are HTML an EPUB may not hold (draw.io's `<font>`):
+ * drawn by Chromium, as the print is, at the EPUB's long edge.
+ */
+async function epubPicture(drawing: Drawing, svgFile: string, pictureDrawing?: DrawingPicturer): Promise<Variant> {
+  if (!pictureDrawing)
+    throw new Error('The image stage needs a drawing picturer for a drawing the EPUB cannot hold as SVG');
+  const size = { width: drawing.width, height: drawing.height };
+  const picture = await pictureDrawing(drawing.svg, size, EPUB_LONG_EDGE);
+  const file = svgFile.replace(/\.svg$/, `-${picture.width}.png`);
+  await writeInto(file, picture.png);
+  return { path: file, width: picture.width, height: picture.height, mediaType: 'image/png' };
+}
+
+async function writeInto(file: string, bytes: Buffer): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, bytes);
+}
+
+async function sanitised(bytes: Buffer): Promise<Drawing> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

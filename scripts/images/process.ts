@@ -104,7 +104,12 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
           processed.set(
             source.path,
             isDrawingSource(source.path)
-              ? await processDrawing({ ...source, size: (await statSource(source.path)).size }, editions, outDirs)
+              ? await processDrawing(
+                  { ...source, size: (await statSource(source.path)).size },
+                  editions,
+                  outDirs,
+                  options.pictureDrawing,
+                )
               : await processSource(source, context),
           );
         } catch (error) {

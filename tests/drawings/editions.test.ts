@@ -21,6 +21,8 @@ const LABELS = [
   'DK Overzicht van de digitale koppelingen',
   'Stelselcatalogus met alle afspraken',
 ];
+/** The labels of the drawing with rich labels (`<font>`, `align`), which the EPUB holds as a PNG. */
+const RICH_LABELS = ['Gegevensuitwisseling tussen organisaties', 'Basisregistraties en koppelvlakken'];
 const ALT =
   'Schema: het beheermodel verbonden met het overzicht van de digitale koppelingen, daaronder de stelselcatalogus';
 
@@ -51,6 +53,7 @@ describe('a drawing with HTML labels in the PDF', () => {
   it('has every whole label as text, twice (the figure and the plain image), and none of the fallbacks', async () => {
     const text = (await pageTexts(path.join(out, `${SLUG}.pdf`))).join(' ');
     for (const label of LABELS) expect(text.split(label).length - 1, label).toBe(2);
+    for (const label of RICH_LABELS) expect(text.split(label).length - 1, label).toBe(1);
     expect(text).not.toMatch(/rel\.\.\.|Overzicht\.\.\.|Stelselcatalogus m\.\.\./);
   });
 
@@ -110,11 +113,15 @@ describe('a drawing in the web edition and the EPUB', () => {
     expect(svg).not.toMatch(/DOCTYPE|mxfile|drawio\.com/);
   });
 
-  it('is an SVG image in the EPUB, and EPUBCheck and Ace pass it', async () => {
+  it('is an SVG image in the EPUB (a PNG when its labels are not XHTML), and EPUBCheck and Ace pass it', async () => {
     const epub = await openEpub(path.join(out, `${SLUG}.epub`));
     const opf = await epub.text('OEBPS/content.opf');
     const items = elements(opf, 'item').filter((item) => item['media-type'] === 'image/svg+xml');
     expect(items.map((item) => item.href)).toEqual([expect.stringMatching(/^images\/stelsel-[0-9a-f]{8}\.svg$/)]);
+    const pictures = elements(opf, 'item').filter((item) => item['media-type'] === 'image/png');
+    expect(pictures.map((item) => item.href)).toEqual([
+      expect.stringMatching(/^images\/uitwisseling-[0-9a-f]{8}-\d+\.png$/),
+    ]);
     const svg = await epub.text(`OEBPS/${items[0]!.href}`);
     for (const label of LABELS) expect(svg).toContain(label);
     const { outcome, violations } = await ace(path.join(out, `${SLUG}.epub`));

@@ -44,6 +44,13 @@ describe('a draw.io drawing', () => {
     expect(drawing.svg).toContain('<g transform="translate(0,-5)"><text');
   });
 
+  it('has labels in XHTML an EPUB may hold; rich labels (<font>, align) are named', async () => {
+    expect((await sanitiseDrawing(fixture('drawio-labels.svg'))).nonXhtml).toEqual([]);
+    const rich = await sanitiseDrawing(fixture('drawio-rich-labels.svg'));
+    expect(rich.nonXhtml).toEqual(['<font>', 'color on <font>', 'align on <div>']);
+    expect(rich.removed).toEqual([]);
+  });
+
   it('is the same drawing when sanitised again (nothing left to remove)', async () => {
     const once = await sanitiseDrawing(fixture('drawio-labels.svg'));
     const twice = await sanitiseDrawing(once.svg);

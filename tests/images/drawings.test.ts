@@ -56,6 +56,33 @@ describe('a drawing in the image stage', () => {
     expect(counting.count()).toBe(photoOnly.count());
   });
 
+  it('with labels an EPUB may not hold goes into the EPUB as the picturer’s PNG, and into the rest as SVG', async () => {
+    const fixture = await makeIssue({
+      markdown: figure('rijk.svg'),
+      images: { 'rijk.svg': readFileSync(path.join(root, 'tests/fixtures/drawings/drawio-rich-labels.svg')) },
+    });
+    fixtures.push(fixture);
+    const asked: { width: number; height: number; longEdge: number }[] = [];
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const { images } = await processImages(fixture.issue, {
+      outDir: fixture.outDir,
+      editions: ['web', 'epub', 'print'],
+      cacheDir: fixture.cacheDir,
+      pictureDrawing: async (svg, size, longEdge) => {
+        expect(svg).toContain('<font color="#c8102e">');
+        asked.push({ ...size, longEdge });
+        return { png, width: 1600, height: 336 };
+      },
+    });
+    const drawing = images.get('rijk.svg')!;
+    expect(asked).toEqual([{ width: 481, height: 101, longEdge: 1600 }]);
+    expect(drawing.epub).toMatchObject({ width: 1600, height: 336, mediaType: 'image/png' });
+    expect(path.basename(drawing.epub!.path)).toMatch(/^rijk-[0-9a-f]{8}-1600\.png$/);
+    expect(readFileSync(drawing.epub!.path)).toEqual(png);
+    expect(drawing.print!.column!.mediaType).toBe('image/svg+xml');
+    expect(drawing.web!.fallback[0]!.mediaType).toBe('image/svg+xml');
+  });
+
   it('that cannot be made safe is refused at each line that uses it; one made safe warns there', async () => {
     const xxe = '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg"/>';
     const fixture = await makeIssue({
