@@ -24,6 +24,9 @@ const RESOURCE_ATTRIBUTES = new Set([
   'base',
 ]);
 
+const PICTURES = new Set(['img', 'image']);
+const PICTURE_SOURCES = new Set(['src', 'href']);
+
 /** Presentation attributes that take a url() (SVG 2, 6.3 and the masking and shapes specifications). */
 const URL_PRESENTATION_ATTRIBUTES = new Set([
   'fill',
@@ -58,6 +61,13 @@ export function removeOutsideReferences(root: Element): string[] {
       if (!reason) continue;
       element.removeAttributeNode(attribute);
       removed.push(`${attribute.name}="${shorten(attribute.value)}" on <${element.localName}> (${reason})`);
+    }
+    // A picture left without its source shows nothing, and an <img> without src is no valid XHTML.
+    if (
+      PICTURES.has(element.localName) &&
+      ![...element.attributes].some((each) => PICTURE_SOURCES.has(each.localName))
+    ) {
+      element.remove();
     }
   }
   for (const link of root.querySelectorAll('a')) {

@@ -78,6 +78,9 @@ describe('a hostile drawing', () => {
     expect(drawing.svg).toContain('fill="url(#verloop)"');
     expect(drawing.svg).toContain('<use xlink:href="#vorm"/>');
     expect(drawing.svg).toContain('Buiten weg');
+    // The pictures left without a source go: they would show nothing.
+    expect(drawing.svg).not.toMatch(/<image|<img/);
+    expect(drawing.nonXhtml).toEqual([]);
     expect(drawing.removed).toHaveLength(8);
     expect(drawing.removed.join('\n')).toMatch(/<style> with @import/);
     expect(drawing.removed.join('\n')).toMatch(/CSS that cannot be read/);
