@@ -52,9 +52,17 @@ async function editionTexts(out: string): Promise<Map<string, string>> {
 describe('a hostile drawing that can be made safe', () => {
   it('is carried clean in every edition, what went named at its file, with zero requests', async () => {
     const dir = miniIssue({
-      'voorwoord.md': article(`Tekst.\n\n${figure('code.svg')}\n${figure('buiten.svg')}`, 'Tekeningen'),
+      'voorwoord.md': article(
+        `Tekst.\n\n${figure('code.svg')}\n${figure('buiten.svg')}\n${figure('rijk.svg')}`,
+        'Tekeningen',
+      ),
       'code.svg': hostile('script.svg'),
       'buiten.svg': hostile('external.svg'),
+      // Rich labels: the EPUB gets a PNG that Chromium draws of the sanitised drawing.
+      'rijk.svg': readFileSync(path.join(fixtures, 'drawings/drawio-rich-labels.svg'), 'utf8').replace(
+        '<defs/>',
+        `<defs/><image href="${server.url}/rijk.png" width="10" height="10"/>`,
+      ),
     });
     const out = outDir();
     const result = await persklaarAsync(['build', dir, '--out', out]);
@@ -67,8 +75,13 @@ describe('a hostile drawing that can be made safe', () => {
 
     const texts = await editionTexts(out);
     const drawings = [...texts.keys()].filter((name) => name.endsWith('.svg'));
-    // Two drawings in the web edition, the print and the EPUB.
-    expect(drawings).toHaveLength(6);
+    // Three drawings in the web edition and the print, two in the EPUB beside the PNG of the third.
+    expect(drawings).toHaveLength(8);
+    expect(result.stderr).toMatch(/warning\s+Drawing `rijk\.svg` was made safe; removed: href="http:\/\/127\.0\.0\.1/);
+    const epub = await openEpub(path.join(out, readdirSync(out).find((name) => name.endsWith('.epub'))!));
+    expect(epub.names.filter((name) => name.endsWith('.png'))).toEqual([
+      expect.stringMatching(/^OEBPS\/images\/rijk-[0-9a-f]{8}-\d+\.png$/),
+    ]);
     const port = new URL(server.url).port;
     const left = [...texts].filter(([, text]) =>
       [`:${port}`, 'onload=', 'onclick=', '<script', '@import', 'file:///etc', 'javascript:', '\\75'].some((attack) =>
@@ -76,7 +89,7 @@ describe('a hostile drawing that can be made safe', () => {
       ),
     );
     expect(left.map(([name]) => name)).toEqual([]);
-    for (const name of drawings) expect(texts.get(name)).toMatch(/Zonder code|Buiten weg/);
+    for (const name of drawings) expect(texts.get(name)).toMatch(/Zonder code|Buiten weg|Gegevensuitwisseling/);
   }, 180_000);
 });
 
