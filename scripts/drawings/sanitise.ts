@@ -3,7 +3,8 @@
  *
  * 1. `xml.ts` reads it as XML and refuses what cannot be made safe (entity declarations, a
  *    file that is no well-formed SVG) before a DOM is built.
- * 2. `references.ts` removes what would load anything from outside the drawing.
+ * 2. `editor-data.ts` removes what drawing programs keep for themselves (not drawn, not said);
+ *    `references.ts` removes what would load anything from outside the drawing.
  * 3. DOMPurify (in a jsdom window, as its authors recommend for Node) removes code: scripts,
  *    event handlers, `javascript:` URLs, animation that rewrites links, elements it does not know.
  *    Its SVG profile leaves out `<foreignObject>`, `<switch>` and `<use>`; they are let in,
@@ -14,6 +15,7 @@
  * What was removed is listed, for a warning that names the file.
  */
 import type { Config, DOMPurify } from 'dompurify';
+import { removeEditorData } from './editor-data.ts';
 import { nonXhtmlLabels } from './labels.ts';
 import { DrawingRefused } from './refused.ts';
 import { removeOutsideReferences } from './references.ts';
@@ -70,8 +72,7 @@ export async function sanitiseDrawing(text: string): Promise<Drawing> {
   const { dropped } = readDrawingXml(text);
   const { window, purify } = await loadSanitiser();
   const root = new window.DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-  // draw.io's editable copy of the diagram: data for the editor, not part of the drawing.
-  root.removeAttribute('content');
+  removeEditorData(root);
   const removed = [...dropped, ...removeOutsideReferences(root)];
   const fragment = purify.sanitize(root, PURIFY_CONFIG) as unknown as DocumentFragment;
   removed.push(...describeRemoved(purify.removed));

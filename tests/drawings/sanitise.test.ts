@@ -119,6 +119,22 @@ describe('a hostile drawing', () => {
   });
 });
 
+describe('what a drawing program keeps for itself', () => {
+  it('goes without a word: Inkscape’s settings, RDF metadata, namespace declarations', async () => {
+    const drawing = await sanitiseDrawing(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" ' +
+        'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" ' +
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" inkscape:version="1.0" width="10" height="10">' +
+        '<sodipodi:namedview id="base"/><metadata><rdf:RDF/></metadata>' +
+        '<g inkscape:label="Laag 1"><title>Een vak</title><rect width="5" height="5"/></g></svg>',
+    );
+    expect(drawing.removed).toEqual([]);
+    expect(drawing.svg).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g><title>Een vak</title><rect width="5" height="5"/></g></svg>',
+    );
+  });
+});
+
 describe('the size of a drawing', () => {
   it('comes from width and height, else the viewBox, else 300 × 150', async () => {
     const size = async (attributes: string) => {
