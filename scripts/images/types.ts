@@ -15,7 +15,7 @@ export interface Variant {
   path: string;
   width: number;
   height: number;
-  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif';
+  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif' | 'image/svg+xml';
 }
 
 export interface WebImage {
@@ -62,4 +62,16 @@ export interface ImageStageOptions {
   sharp?: SharpFactory;
   /** Images processed at once; default os.availableParallelism(). */
   concurrency?: number;
+  /**
+   * Makes the EPUB's PNG of a drawing whose labels an EPUB may not hold as SVG (`drawing.ts`).
+   * Chromium draws it, as it prints it; never librsvg. Required only when such a drawing is built for the EPUB.
+   */
+  pictureDrawing?: DrawingPicturer;
 }
+
+/** A PNG of the SVG `svg`, `size` its CSS pixels, drawn at most `longEdge` pixels on its longer side. */
+export type DrawingPicturer = (
+  svg: string,
+  size: { width: number; height: number },
+  longEdge: number,
+) => Promise<{ png: Buffer; width: number; height: number }>;

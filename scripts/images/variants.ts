@@ -166,6 +166,11 @@ export const EXTENSIONS: Record<OutputFormat, string> = { jpeg: 'jpg', png: 'png
 
 /** Stable, content-addressed and URL-safe: `Erik Pool.JPG` → `erik-pool-1a2b3c4d-800.webp`. */
 export function outputName(source: string, key: string, width: number, format: OutputFormat): string {
+  return `${fileStem(source)}-${key.slice(0, 8)}-${width}.${EXTENSIONS[format]}`;
+}
+
+/** A source's name made safe for a URL: `Erik Pool.JPG` → `erik-pool`. */
+export function fileStem(source: string): string {
   const stem = path
     .basename(source, path.extname(source))
     .normalize('NFKD')
@@ -173,5 +178,5 @@ export function outputName(source: string, key: string, width: number, format: O
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${stem || 'image'}-${key.slice(0, 8)}-${width}.${EXTENSIONS[format]}`;
+  return stem || 'image';
 }

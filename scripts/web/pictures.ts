@@ -2,13 +2,15 @@
  * The web edition's edge transform for photography: every `<img>` made by the renderer becomes
  * a `<picture>` with AVIF and WebP sources, a JPEG fallback, `srcset`/`sizes`, intrinsic
  * `width`/`height` against layout shift, and lazy loading for all but the first photo.
+ * A drawing stays one `<img>` of its SVG.
  */
 import path from 'node:path';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import { webSrc } from '../images/process.ts';
-import type { ProcessedImage, Variant } from '../images/types.ts';
+import { isDrawing } from '../images/drawing.ts';
+import type { ProcessedImage, Variant, WebImage } from '../images/types.ts';
 
 const sizesByPlacement: Record<string, string> = {
   cover: '(min-width: 64rem) 38rem, (min-width: 44rem) 60vw, 100vw',
@@ -24,6 +26,10 @@ export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDi
     const name = String(node.properties.src ?? '');
     const web = images.get(name)?.web;
     if (!web) throw new Error(`No web variants for image \`${name}\`; the image stage must run before the web edition`);
+    if (isDrawing(web.fallback[0])) {
+      parent.children[index] = drawingImage(node, web, pageDir, seen++);
+      return SKIP;
+    }
     const placement = String(node.properties.dataPlacement ?? 'column');
     const srcset = (variants: Variant[]) =>
       variants.map((variant) => `${url(pageDir, variant)} ${variant.width}w`).join(', ');
@@ -45,6 +51,19 @@ export function pictures(tree: Root, images: Map<string, ProcessedImage>, pageDi
     seen++;
     parent.children[index] = picture;
     return SKIP;
+  });
+}
+
+/** A drawing is one SVG file at every width: an `<img>` of it, no `<picture>` and no srcset. */
+function drawingImage(node: Element, web: WebImage, pageDir: string, seen: number): Element {
+  return h('img', {
+    className: node.properties.className,
+    src: url(pageDir, web.fallback[0]!),
+    alt: node.properties.alt ?? '',
+    width: web.width,
+    height: web.height,
+    loading: seen === 0 ? undefined : 'lazy',
+    decoding: 'async',
   });
 }
 

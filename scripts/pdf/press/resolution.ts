@@ -6,6 +6,7 @@
  * may be wanted all the same).
  */
 import type { ImageReference, ProcessedImage } from '../../images/types.ts';
+import { isDrawing } from '../../images/drawing.ts';
 import { PLACED_WIDTH_MM } from '../../images/placements.ts';
 import { TRIM_MM } from './settings.ts';
 
@@ -18,7 +19,8 @@ export function placedPpi(
   bleedMm: number,
 ): number | undefined {
   const variant = image?.print?.[reference.placement];
-  if (!variant) return undefined;
+  // A drawing prints as vector: it has no pixels to count.
+  if (!variant || isDrawing(variant)) return undefined;
   if (reference.placement === 'cover') {
     // The cover photo fills the page and its bleed (object-fit: cover): the side that is
     // stretched most decides.
