@@ -1,11 +1,11 @@
 /**
  * mammoth reads the document as HTML: the style map says which Word styles become which
- * components, lists start where Word starts them, and each picture becomes an `img` whose
+ * components, lists are marked where Word starts them anew, and each picture becomes an `img` whose
  * bytes are kept as they are (no re-encoding) under the name the article will use.
  */
 import mammoth from 'mammoth';
 import type { DocxPackage } from './docx-package.ts';
-import { listStartRules, markListStarts, type MammothElement } from './lists.ts';
+import { markListStarts, type MammothElement } from './lists.ts';
 import { listNumbers } from './ooxml/list-numbers.ts';
 import { warning, type ImportWarning } from './warning.ts';
 
@@ -41,7 +41,7 @@ export async function convertToHtml(docx: DocxPackage, name: string, styleMap: s
   const result = await mammoth.convertToHtml(
     { buffer: docx.bytes },
     {
-      styleMap: [...listStartRules(numbers), ...styleMap],
+      styleMap,
       // Ids of our own, so that notes are found by `notes.ts` whatever the document.
       idPrefix: 'docx-',
       externalFileAccess: false,
@@ -60,9 +60,23 @@ export async function convertToHtml(docx: DocxPackage, name: string, styleMap: s
   return { html: result.value, pictures, warnings: result.messages.flatMap(mammothWarning) };
 }
 
-/** mammoth's own messages, said for editors; unknown styles are said by `styles-used.ts`. */
+/**
+ * mammoth's own messages, passed on, except where `ooxml/unsupported.ts` and `pictures.ts` say
+ * the same with the place (equations, simple fields, picture formats). A style without a
+ * component is said once, as what it means for the editor.
+ */
 function mammothWarning(message: { type: string; message: string }): ImportWarning[] {
-  if (/^Unrecognised (paragraph|run) style/.test(message.message)) return [];
-  if (/unlikely to display in web browsers/.test(message.message)) return [];
+  const style = /^Unrecognised (paragraph|run) style: '(.*)' \(Style ID: (.*)\)$/.exec(message.message);
+  if (style) {
+    return [
+      warning(
+        'import-style',
+        `Word style “${style[2]}” is no component: its ${style[1] === 'run' ? 'text' : 'paragraphs'} became ` +
+          'ordinary text (issue.yaml can map it under import: styles:)',
+      ),
+    ];
+  }
+  if (/unlikely to display in web browsers|was ignored: .*(oMath|oMathPara|w:fldSimple)$/.test(message.message))
+    return [];
   return [warning('import-mammoth', message.message)];
 }

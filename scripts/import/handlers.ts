@@ -1,14 +1,15 @@
 /**
  * How the HTML mammoth writes becomes the Markdown the rest of Persklaar reads, where
  * hast-util-to-mdast's own handlers do not know it: the components the style map made
- * (`style-map.ts`), note references, links to Word's own bookmarks, lists that start at a
- * number, and the paragraphs with a role (`roles.ts`).
+ * (`style-map.ts`), note references, links to Word's own bookmarks, lists that Word starts
+ * anew (`list-starts.ts`), and the paragraphs with a role (`roles.ts`).
  */
 import type { Element, ElementContent } from 'hast';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import { toString } from 'hast-util-to-string';
 import type { BlockContent, List, Paragraph, PhrasingContent } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
+import { splitAtMarkedStarts, tightened } from './list-starts.ts';
 import { noteIdentifier } from './notes.ts';
 import { roles, withRole, type Role } from './roles.ts';
 
@@ -59,14 +60,14 @@ const a: Handle = (state, node) => {
   return defaultHandlers.a(state, node);
 };
 
-const ol: Handle = (state, node) => {
-  const list = defaultHandlers.ol(state, node) as List;
-  const start = classes(node)
-    .map((name) => /^from-(\d+)$/.exec(name)?.[1])
-    .find(Boolean);
-  if (start) list.start = Number(start);
-  return list;
-};
+const ol: Handle = (state, node) =>
+  splitAtMarkedStarts(node).map(({ start, list }) => {
+    const converted = tightened(defaultHandlers.ol(state, list) as List);
+    if (start !== undefined && start !== 1) converted.start = start;
+    return converted;
+  });
+
+const ul: Handle = (state, node) => tightened(defaultHandlers.ul(state, node) as List);
 
 const p: Handle = (state, node) => {
   const paragraph = defaultHandlers.p(state, node) as Paragraph | undefined;
@@ -82,4 +83,4 @@ function directive(
   return { type: 'containerDirective', name, attributes: attributes ?? {}, children: children as BlockContent[] };
 }
 
-export const handlers: Record<string, Handle> = { a, aside, div, ol, p, span, sup };
+export const handlers: Record<string, Handle> = { a, aside, div, ol, p, span, sup, ul };

@@ -1,26 +1,24 @@
 /**
  * Lists that start where Word starts them. mammoth puts list paragraphs that follow each other
  * in one list; where Word's number (`ooxml/list-numbers.ts`) is not the one that list would
- * show next, the paragraph is given a style of ours that opens a new list there, with its
- * number as a class (`ol.from-4`), which `to-markdown.ts` makes the Markdown list's start.
+ * show next, the item is marked here, in mammoth's document before it becomes HTML, with a
+ * marker at the start of its text; `list-starts.ts` splits the HTML list there and gives the
+ * new list Word's number. (A style of ours cannot do it: mammoth continues a list only in an
+ * element with the very same attributes, which would cut off the items after the marked one.)
  */
 import type { ListNumber } from './ooxml/list-numbers.ts';
 
 /** The part of mammoth's document model read here. */
 export interface MammothElement {
   type: string;
+  value?: string;
   children?: MammothElement[];
-  styleId?: string | null;
-  styleName?: string | null;
   numbering?: { level: string | number; isOrdered: boolean } | null;
 }
 
-const restartStyle = (number: number) => `persklaar-list-from-${number}`;
-
-/** The style rules for every mark `markListStarts` may make (the map is given before it runs). */
-export function listStartRules(numbers: ListNumber[]): string[] {
-  return [...new Set(numbers.filter((each) => each.ordered).map((each) => restartRule(each.level, each.number)))];
-}
+/** Characters of Unicode's private use area, which no document's text means as ours. */
+export const startMarker = /^\uE000(\d+)\uE001/;
+const marker = (number: number) => `\uE000${number}\uE001`;
 
 /**
  * Marks the numbered paragraphs of `document` that begin a list of their own. When mammoth and
@@ -43,17 +41,21 @@ export function markListStarts(document: MammothElement, numbers: ListNumber[]):
     const level = Number(paragraph.numbering.level);
     shown.length = level + 1;
     const next = (shown[level] ?? 0) + 1;
-    if (paragraph.numbering.isOrdered && word.number !== next) {
-      paragraph.styleName = restartStyle(word.number);
-      paragraph.styleId = null;
+    const text = firstText(paragraph);
+    if (paragraph.numbering.isOrdered && word.number !== next && text) {
+      text.value = `${marker(word.number)}${text.value}`;
     }
-    shown[level] = paragraph.numbering.isOrdered ? word.number : next;
+    shown[level] = paragraph.numbering.isOrdered && text ? word.number : next;
   }
 }
 
-function restartRule(level: number, number: number): string {
-  const parents = 'ul|ol > li > '.repeat(level);
-  return `p[style-name='${restartStyle(number)}']:ordered-list(${level + 1}) => ${parents}ol.from-${number}:fresh > li:fresh`;
+function firstText(element: MammothElement): MammothElement | undefined {
+  if (element.type === 'text' && typeof element.value === 'string') return element;
+  for (const child of element.children ?? []) {
+    const found = firstText(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function paragraphsOf(element: MammothElement): MammothElement[] {

@@ -67,25 +67,24 @@ function equations(body: DocumentBody): ImportWarning[] {
     );
 }
 
-/** Complex (w:instrText) and simple (w:fldSimple) fields whose instruction is not understood. */
+/**
+ * Fields whose instruction is not understood. Of a complex field (w:instrText) mammoth keeps the
+ * text Word last showed; a simple field (w:fldSimple) it leaves out, shown text and all.
+ */
 function unknownFields(body: DocumentBody): ImportWarning[] {
-  const instructions: Array<{ element: Element; instruction: string }> = [
-    ...descendants(body.document, 'instrText')
-      .filter(isWordElement)
-      .map((element) => ({ element, instruction: element.textContent ?? '' })),
-    ...descendants(body.document, 'fldSimple')
-      .filter(isWordElement)
-      .map((element) => ({ element, instruction: attribute(element, 'instr') ?? '' })),
-  ];
-  return instructions.flatMap(({ element, instruction }) => {
+  const complex = descendants(body.document, 'instrText')
+    .filter(isWordElement)
+    .map((element) => ({ element, instruction: element.textContent ?? '', kept: true }));
+  const simple = descendants(body.document, 'fldSimple')
+    .filter(isWordElement)
+    .map((element) => ({ element, instruction: attribute(element, 'instr') ?? '', kept: false }));
+  return [...complex, ...simple].flatMap(({ element, instruction, kept }) => {
     const name = /^\s*(\w+)/.exec(instruction)?.[1]?.toUpperCase();
     if (!name || understoodFields.has(name)) return [];
-    return [
-      warning(
-        'import-unsupported',
-        `field ${name} ${body.places.of(element)}: only the text Word last showed for it is kept, ` +
-          'not the field itself',
-      ),
-    ];
+    const shown = firstWords(runText(element));
+    const what = kept
+      ? 'only the text Word last showed for it is kept, not the field itself'
+      : `left out${shown ? `, with the text it showed (“${shown}”)` : ''}; type that text in if it belongs there`;
+    return [warning('import-unsupported', `field ${name} ${body.places.of(element)}: ${what}`)];
   });
 }
