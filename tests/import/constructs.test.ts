@@ -278,7 +278,7 @@ beforeAll(async () => {
   out = outDir();
   const build = await persklaarAsync(['build', issue, '--out', out]);
   expect(build.stderr).not.toMatch(/error/i);
-  expect(build.status).toBe(0);
+  expect(build.status, build.stderr).toBe(0);
 }, 600_000);
 
 const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
