@@ -19,7 +19,7 @@ export interface DocxPackage {
 }
 
 export async function openDocx(file: string): Promise<DocxPackage> {
-  const size = (await stat(file)).size;
+  const size = (await stat(file).catch(() => refuse(file, 'no such file: expected a Word document (.docx)'))).size;
   if (size > importLimits.fileBytes) {
     refuse(
       file,

@@ -24,8 +24,9 @@ export function checkPictures(tree: Root): ImportWarning[] {
       if (parent && index !== undefined) parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    if (!node.alt?.trim()) {
-      node.alt = '';
+    // Word keeps a description's line breaks; alt text is one line.
+    node.alt = (node.alt ?? '').replace(/\s+/g, ' ').trim();
+    if (node.alt === '') {
       warnings.push(
         warning(
           'import-alt-missing',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Math as WordMath, MathRun } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefereesPass } from '../corpus/editions.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
 import * as d from './documents.ts';
 import { articleIn, importInto, newIssue, type ImportRun } from './issue.ts';
@@ -476,4 +477,13 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     expect(markdown).toContain(':::citaat\nEen streamer in de stijl van de auteur\n:::');
     expect(web).toMatch(/<aside class="pullquote">\s*<blockquote>\s*<p>Een streamer in de stijl van de auteur/);
   });
+
+  it('lints clean except for the alt text the document lacks, and every edition passes every referee', async () => {
+    const lint = await persklaarAsync(['lint', issue, '--format', 'json']);
+    const findings = JSON.parse(lint.stdout) as Array<{ file: string; line: number; ruleId: string; message: string }>;
+    expect(findings.map((each) => `${path.basename(each.file)}:${each.line} ${each.ruleId}`)).toEqual([
+      'zonder-alt.md:7 image-alt-missing',
+    ]);
+    await expectRefereesPass(out, 'blad');
+  }, 600_000);
 });

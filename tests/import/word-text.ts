@@ -16,7 +16,8 @@ export interface WordContent {
 export async function wordContent(bytes: Buffer): Promise<WordContent> {
   const zip = await JSZip.loadAsync(bytes);
   const part = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
-  const document = await part('word/document.xml');
+  // A drawing's alternative content holds the same text twice (Word's choice and its fallback).
+  const document = (await part('word/document.xml')).replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, '');
   const notes = `${await part('word/footnotes.xml')}${await part('word/endnotes.xml')}`;
   const deleted = [...`${document}${notes}`.matchAll(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g)].map((match) => match[0]);
   const kept = `${document}${notes}`.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, '');

@@ -5,7 +5,7 @@
  */
 import { firstWords, warning, type ImportWarning } from '../warning.ts';
 import { isWordElement, type DocumentBody } from './body.ts';
-import { attribute, descendants, isInside, runText, type Element } from './xml.ts';
+import { attribute, descendants, isInside, runText } from './xml.ts';
 
 /** Fields whose shown text is what the article means: links, caption numbers, page numbers. */
 const understoodFields = new Set(['HYPERLINK', 'SEQ', 'PAGE', 'NUMPAGES', 'FORMCHECKBOX']);
