@@ -62,7 +62,7 @@ export async function convertToHtml(docx: DocxPackage, name: string, styleMap: s
 
 /**
  * mammoth's own messages, passed on, except where `ooxml/unsupported.ts` and `pictures.ts` say
- * the same with the place (equations, simple fields, picture formats). A style without a
+ * the same with the place (equations, simple fields, embedded objects, picture formats). A style without a
  * component is said once, as what it means for the editor.
  */
 function mammothWarning(message: { type: string; message: string }): ImportWarning[] {
@@ -76,7 +76,9 @@ function mammothWarning(message: { type: string; message: string }): ImportWarni
       ),
     ];
   }
-  if (/unlikely to display in web browsers|was ignored: .*(oMath|oMathPara|w:fldSimple)$/.test(message.message))
+  if (
+    /unlikely to display in web browsers|was ignored: .*(oMath|oMathPara|w:fldSimple|OLEObject)$/.test(message.message)
+  )
     return [];
   return [warning('import-mammoth', message.message)];
 }

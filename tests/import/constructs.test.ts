@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Math as WordMath, MathRun } from 'docx';
 import { ChartRun } from 'docx/charts';
+import { EmbeddedFileRun } from 'docx/embedded-files';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefereesPass } from '../corpus/editions.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
@@ -241,6 +242,22 @@ const documents: Record<string, () => Promise<Buffer>> = {
         d.paragraph(d.text('Geschreven door '), new d.SimpleField('AUTHOR', 'Anna')),
       ],
     }),
+  object: async () =>
+    d.wordDocument({
+      children: [
+        d.title('Een ingesloten object'),
+        d.paragraph(d.text('Een alinea voor de bijlage.')),
+        d.paragraph(
+          new EmbeddedFileRun({
+            fileName: 'bijlage.docx',
+            data: await d.wordDocument({ children: [d.paragraph(d.text('De tekst van de bijlage'))] }),
+            preview: { type: 'png', data: photos.portrait },
+            transformation: { width: 200, height: 120 },
+          }),
+        ),
+        d.paragraph(d.text('Een alinea na de bijlage.')),
+      ],
+    }),
   'eigen-stijl': () =>
     d.wordDocument({
       ownStyles: ['Streamer'],
@@ -472,6 +489,18 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     expect(web).toMatch(/Geschreven door\s*<\/p>/);
   });
 
+  it('an embedded object is named where it stood; only the picture Word shows of it is kept', () => {
+    const { markdown, web } = article('object');
+    const stderr = runs.get('object')!.stderr.replace(/\s+/g, ' ');
+    expect(stderr).toMatch(
+      /embedded object \(Word\.Document\.12\) in paragraph 3: only the picture Word shows of it is kept/,
+    );
+    expect(stderr).not.toContain('unrecognised element');
+    expect(markdown).toContain('Een alinea voor de bijlage.\n\n![](object-1.png)\n\nEen alinea na de bijlage.');
+    expect(readFileSync(path.join(issue, 'images', 'object-1.png')).equals(photos.portrait)).toBe(true);
+    expect(web).not.toContain('De tekst van de bijlage');
+  });
+
   it('issue.yaml’s import: styles: maps an author’s own style to a component', () => {
     const { markdown, web } = article('eigen-stijl');
     expect(markdown).toContain(':::citaat\nEen streamer in de stijl van de auteur\n:::');
@@ -482,6 +511,7 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     const lint = await persklaarAsync(['lint', issue, '--format', 'json']);
     const findings = JSON.parse(lint.stdout) as Array<{ file: string; line: number; ruleId: string; message: string }>;
     expect(findings.map((each) => `${path.basename(each.file)}:${each.line} ${each.ruleId}`)).toEqual([
+      'object.md:8 image-alt-missing',
       'zonder-alt.md:6 image-alt-missing',
     ]);
     await expectRefereesPass(out, 'blad');
