@@ -511,8 +511,8 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     const lint = await persklaarAsync(['lint', issue, '--format', 'json']);
     const findings = JSON.parse(lint.stdout) as Array<{ file: string; line: number; ruleId: string; message: string }>;
     expect(findings.map((each) => `${path.basename(each.file)}:${each.line} ${each.ruleId}`)).toEqual([
-      'object.md:8 image-alt-missing',
       'zonder-alt.md:6 image-alt-missing',
+      'object.md:8 image-alt-missing',
     ]);
     await expectRefereesPass(out, 'blad');
   }, 600_000);
