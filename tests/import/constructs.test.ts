@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Math as WordMath, MathRun } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { EmbeddedFileRun } from 'docx/embedded-files';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefereesPass } from '../corpus/editions.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
@@ -258,6 +259,18 @@ const documents: Record<string, () => Promise<Buffer>> = {
         d.paragraph(d.text('Een alinea na de bijlage.')),
       ],
     }),
+  // docx writes no SmartArt: a drawing of one, as Word writes it inline, put in a docx document's XML.
+  smartart: async () =>
+    withDiagram(
+      await d.wordDocument({
+        children: [
+          d.title('Een SmartArt-schema'),
+          d.paragraph(d.text('Het proces in vier stappen:')),
+          d.paragraph(d.text('SCHEMA')),
+          d.paragraph(d.text('Na het schema.')),
+        ],
+      }),
+    ),
   'eigen-stijl': () =>
     d.wordDocument({
       ownStyles: ['Streamer'],
@@ -269,6 +282,21 @@ const documents: Record<string, () => Promise<Buffer>> = {
       ],
     }),
 };
+
+async function withDiagram(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const drawing =
+    '<w:r><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="9" name="Diagram 1"/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">' +
+    '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rId90" r:lo="rId91" ' +
+    'r:qs="rId92" r:cs="rId93"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
+  const changed = xml.replace(/<w:r>(?:(?!<w:r>).)*?<w:t[^>]*>SCHEMA<\/w:t><\/w:r>/, drawing);
+  expect(changed).not.toBe(xml);
+  zip.file('word/document.xml', changed);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 function row(cells: string[], header = false) {
   return new d.TableRow({
@@ -499,6 +527,15 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     expect(markdown).toContain('Een alinea voor de bijlage.\n\n![](object-1.png)\n\nEen alinea na de bijlage.');
     expect(readFileSync(path.join(issue, 'images', 'object-1.png')).equals(photos.portrait)).toBe(true);
     expect(web).not.toContain('De tekst van de bijlage');
+  });
+
+  it('a SmartArt diagram is named where it stood, and left out', () => {
+    const { markdown, web } = article('smartart');
+    expect(runs.get('smartart')!.stderr.replace(/\s+/g, ' ')).toMatch(
+      /SmartArt diagram in paragraph 3: left out, it cannot be carried into the article/,
+    );
+    expect(markdown).toContain('Het proces in vier stappen:\n\nNa het schema.');
+    expect(web).toMatch(/<p>Het proces in vier stappen:<\/p>\s*<p>Na het schema\.<\/p>/);
   });
 
   it('issue.yaml’s import: styles: maps an author’s own style to a component', () => {
