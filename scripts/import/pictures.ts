@@ -4,7 +4,7 @@
  * one in a format no edition can show (EMF, WMF, TIFF, BMP) is written to the images folder but
  * not placed, and named, so that the editor converts and places it.
  */
-import type { Image, Root } from 'mdast';
+import type { Image, Paragraph, Parent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { warning, type ImportWarning } from './warning.ts';
 
@@ -12,6 +12,7 @@ const shown = /\.(jpe?g|png|gif|svg|webp)$/i;
 
 export function checkPictures(tree: Root): ImportWarning[] {
   const warnings: ImportWarning[] = [];
+  const emptied = new Set<Parent>();
   visit(tree, 'image', (node: Image, index, parent) => {
     if (!shown.test(node.url)) {
       warnings.push(
@@ -22,6 +23,7 @@ export function checkPictures(tree: Root): ImportWarning[] {
         ),
       );
       if (parent && index !== undefined) parent.children.splice(index, 1);
+      if (parent) emptied.add(parent);
       return [SKIP, index];
     }
     // Word keeps a description's line breaks; alt text is one line.
@@ -36,5 +38,17 @@ export function checkPictures(tree: Root): ImportWarning[] {
     }
     return undefined;
   });
+  removeEmptyParagraphs(tree, emptied);
   return warnings;
+}
+
+/** A paragraph that held only an unplaced picture would be an empty line in the article. */
+function removeEmptyParagraphs(tree: Root, candidates: Set<Parent>): void {
+  if (candidates.size === 0) return;
+  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    const empty = node.children.every((child) => child.type === 'text' && child.value.trim() === '');
+    if (!candidates.has(node) || !empty || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
 }

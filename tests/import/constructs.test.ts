@@ -17,7 +17,19 @@ import * as d from './documents.ts';
 import { articleIn, importInto, newIssue, type ImportRun } from './issue.ts';
 
 const date = '2026-11-02T10:00:00Z';
-const photos = { landscape: await d.photo(1), portrait: await d.photo(2, 'png'), captioned: await d.photo(3) };
+const photos = {
+  landscape: await d.photo(1),
+  portrait: await d.photo(2, 'png'),
+  captioned: await d.photo(3),
+  above: await d.photo(4),
+};
+
+/** A 2 × 2 pixel 24-bit BMP, written by hand: sharp writes none, and Word keeps what it is given. */
+const bitmap = Buffer.concat([
+  Buffer.from('424d46000000000000003600000028000000020000000200000001001800000000001000000000000000', 'hex'),
+  Buffer.alloc(8),
+  Buffer.from('0000ff0000ff00000000ff0000ff0000', 'hex'),
+]).subarray(0, 70);
 
 const documents: Record<string, () => Promise<Buffer>> = {
   koppen: () =>
@@ -179,6 +191,25 @@ const documents: Record<string, () => Promise<Buffer>> = {
           d.picture(photos.captioned, 'jpg', { description: 'Een paars vlak dat een foto met bijschrift voorstelt' }),
         ),
         d.styled('Caption', 'Het bijschrift onder de foto'),
+        d.paragraph(d.text('Tekst voor het bijschrift boven een foto.')),
+        d.styled('Caption', 'Het bijschrift boven de foto'),
+        d.paragraph(d.picture(photos.above, 'jpg', { description: 'Een oranje vlak met het bijschrift erboven' })),
+      ],
+    }),
+  bitmap: () =>
+    d.wordDocument({
+      children: [
+        d.title('Een BMP-afbeelding'),
+        d.paragraph(d.text('Voor de afbeelding.')),
+        d.paragraph(
+          new d.ImageRun({
+            type: 'bmp',
+            data: bitmap,
+            transformation: { width: 20, height: 20 },
+            altText: { name: 'BMP', description: 'Een rood vierkantje' },
+          }),
+        ),
+        d.paragraph(d.text('Na de afbeelding.')),
       ],
     }),
   'zonder-alt': () =>
@@ -460,11 +491,28 @@ describe('persklaar import: each construct, read back from the Markdown and the 
     expect(readFileSync(path.join(images, 'fotos-1.jpg')).equals(photos.landscape)).toBe(true);
     expect(readFileSync(path.join(images, 'fotos-2.png')).equals(photos.portrait)).toBe(true);
     expect(readFileSync(path.join(images, 'fotos-3.jpg')).equals(photos.captioned)).toBe(true);
+    expect(markdown).toContain(
+      ':::figuur\n![Een oranje vlak met het bijschrift erboven](fotos-4.jpg)\n\nHet bijschrift boven de foto\n:::',
+    );
+    expect(web).toMatch(
+      /<img [^>]*alt="Een oranje vlak[^"]*"[^>]*>(\s*<\/picture>)?\s*<figcaption>Het bijschrift boven de foto/,
+    );
     expect(web).toMatch(/<img [^>]*alt="Een blauw vlak op een grijze achtergrond, als proef"/);
     expect(web).toMatch(/<img [^>]*alt="Een groen vlak, alleen met een titel als alt-tekst"/);
     expect(web).toMatch(
       /<figure[^>]*>\s*(<picture>\s*)?(<source[^>]*>\s*)*<img [^>]*alt="Een paars vlak[^"]*"[^>]*>(\s*<\/picture>)?\s*<figcaption>Het bijschrift onder de foto/,
     );
+  });
+
+  it('a picture in a format no edition shows is written as it is, not placed, and named', () => {
+    const { markdown, web } = article('bitmap');
+    expect(readFileSync(path.join(issue, 'images', 'bitmap-1.bmp')).equals(bitmap)).toBe(true);
+    expect(markdown).toContain('Voor de afbeelding.\n\nNa de afbeelding.');
+    expect(markdown).not.toContain('bitmap-1.bmp');
+    expect(runs.get('bitmap')!.stderr.replace(/\s+/g, ' ')).toMatch(
+      /picture bitmap-1\.bmp is in a format no edition can show: it is in the images folder but not placed/,
+    );
+    expect(web).not.toContain('<img');
   });
 
   it('a picture without alt text keeps an empty alt, with a warning, and lint reports it', async () => {

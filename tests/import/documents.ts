@@ -110,7 +110,7 @@ export const numbered = (value: string, level = 0, instance = 1) =>
 
 export { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, EndnoteReferenceRun };
 export { FootnoteReferenceRun, InsertedTextRun, SimpleField, Table, TableCell, TableRow, Textbox, TextRun };
-export { Paragraph, WidthType };
+export { ImageRun, Paragraph, WidthType };
 
 /** A photo of `width` × `height` as JPEG (or PNG) bytes, different for each seed. */
 export async function photo(seed: number, format: 'jpeg' | 'png' = 'jpeg', width = 320, height = 200) {
