@@ -132,6 +132,25 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     });
 
   program
+    .command('import')
+    .description('take in an article from a Word document (.docx): its Markdown, pictures and place in issue.yaml')
+    .argument('<FILE>', 'the Word document (.docx)')
+    .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE_DIR)
+    .option('--name <NAME>', "the article's file name (default: the document's, slugged)")
+    .option('--force', 'replace an article and pictures of the same name')
+    .action(async (file: string, issueDir: string, options: { name?: string; force?: boolean }) => {
+      const { importArticle } = await import('./import/import-article.ts');
+      const imported = await importArticle(file, issueDir, options);
+      if (imported.report.messages.length > 0) process.stderr.write(`${await reported([imported.report])}\n`);
+      const count = imported.pictures.length;
+      const pictures = count > 0 ? ` and ${count} picture${count === 1 ? '' : 's'}` : '';
+      process.stdout.write(
+        `Imported ${file} as ${imported.article}${pictures} (“${imported.title}”), listed in issue.yaml\n` +
+          `Next: persklaar lint ${issueDir} && persklaar build ${issueDir}\n`,
+      );
+    });
+
+  program
     .command('check')
     .description('check a built edition: PDF/UA preflight for .pdf (press preflight for PDF/X), EPUBCheck for .epub')
     .argument('<FILE>', 'a .pdf or .epub file')

@@ -45,6 +45,30 @@ export const pressSchema = z.strictObject({
   condition: nonEmpty.optional(),
 });
 
+/**
+ * What a Word style becomes when an article is taken in from Word (`persklaar import`): a
+ * component of the magazine, or ordinary text. `scripts/import/style-map.ts` has the defaults.
+ */
+export const importTargets = [
+  'titel',
+  'intro',
+  'bovenregel',
+  'citaat',
+  'citaat-bron',
+  'kader',
+  'kadertitel',
+  'meer-info',
+  'meer-info-titel',
+  'blokcitaat',
+  'bijschrift',
+  'spreker',
+  'tekst',
+] as const;
+
+export const importSchema = z.strictObject({
+  styles: z.record(nonEmpty, z.enum(importTargets)).default({}),
+});
+
 export const issueSchema = z.strictObject({
   title: nonEmpty,
   subtitle: nonEmpty.optional(),
@@ -62,6 +86,7 @@ export const issueSchema = z.strictObject({
   colophon: z.array(creditSchema).default([]),
   lint: z.record(z.string(), severity).default({}),
   press: z.union([z.boolean(), pressSchema]).optional(),
+  import: importSchema.optional(),
   articles: z.array(markdownFile).min(1, 'expected at least one article'),
 });
 
@@ -89,6 +114,7 @@ export const frontMatterSchema = z.strictObject({
 export const frontMatterInputSchema = frontMatterSchema.extend({ title: nonEmpty.optional() });
 
 export type IssueMeta = z.infer<typeof issueSchema>;
+export type ImportTarget = (typeof importTargets)[number];
 export type PressOptions = z.infer<typeof pressSchema>;
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Teaser = z.infer<typeof teaserSchema>;

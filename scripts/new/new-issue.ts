@@ -1,5 +1,6 @@
 /**
- * `persklaar new DIR`: a ready issue folder that builds and lints clean as it comes. The folder
+ * `persklaar new DIR`: a ready issue folder that builds and lints clean as it comes, with an
+ * authors' template (`sjabloon.docx`) whose styles `persklaar import` knows. The folder
  * is written whole or not at all (made beside its destination, then renamed into place), and
  * an existing folder with anything in it is never written into.
  */
@@ -7,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.ts';
+import { authorsTemplate } from './authors-template.ts';
 import { issueYaml, readme, sampleArticle, sampleDrawing, wordList, type NewIssue } from './templates.ts';
 
 export async function newIssue(target: string, today = new Date()): Promise<string[]> {
@@ -15,12 +17,13 @@ export async function newIssue(target: string, today = new Date()): Promise<stri
     throw new UsageError(`${target} already exists and is not empty: choose a new folder for the issue`);
   }
   const issue = describe(dir, today);
-  const files: Record<string, string> = {
+  const files: Record<string, string | Buffer> = {
     'issue.yaml': issueYaml(issue),
     'eerste-artikel.md': sampleArticle,
     'images/voorbeeld.svg': sampleDrawing,
     'woordenlijst.txt': wordList,
     'README.md': readme(issue),
+    'sjabloon.docx': await authorsTemplate(issue.title),
   };
   const staging = path.join(path.dirname(dir), `.${path.basename(dir)}.new-${process.pid}`);
   try {

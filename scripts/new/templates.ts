@@ -74,6 +74,13 @@ lint: {}
 #   profile: FOGRA51.icc
 #   condition: FOGRA51
 
+# Artikelen uit Word (persklaar import): welke Word-stijl welk onderdeel wordt, bovenop de vaste
+# lijst (zie docs/import.md). Onderdelen: titel, intro, bovenregel, citaat, citaat-bron, kader,
+# kadertitel, meer-info, meer-info-titel, blokcitaat, bijschrift, spreker, tekst.
+# import:
+#   styles:
+#     Streamer: citaat
+
 # De artikelen (verplicht), in leesvolgorde: bestandsnamen in deze map. Spaties en haken mogen,
 # zet zo'n naam dan tussen aanhalingstekens.
 articles:
@@ -174,7 +181,10 @@ afbeeldingen in \`images/\`.
    geef elke afbeelding een alt-tekst: wie of wat er te zien is, 60 tot 200 tekens.
 4. Controleer: \`npx persklaar lint ${'<map>'}\`. Fouten moeten weg; waarschuwingen zijn voor de
    eindredactie. Namen die de spellingcontrole niet kent, gaan in \`woordenlijst.txt\`.
-5. Maak het nummer: \`npx persklaar build ${'<map>'}\` schrijft de website, de pdf en de EPUB
+5. Artikelen die in Word binnenkomen, zet je om met \`npx persklaar import artikel.docx ${'<map>'}\`.
+   Geef auteurs \`sjabloon.docx\`: de stijlen daarin (Citaat, Kader, Intro, Bijschrift …) worden
+   vanzelf de onderdelen van het blad.
+6. Maak het nummer: \`npx persklaar build ${'<map>'}\` schrijft de website, de pdf en de EPUB
    in \`dist/\`.
 
 ## Eigen huisstijl

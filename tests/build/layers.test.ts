@@ -20,7 +20,7 @@ const layers: string[][] = [
   ['web', 'pdf', 'epub'],
   ['check'],
   ['(build)'],
-  ['watch', 'new'],
+  ['watch', 'new', 'import'],
   ['(cli)'],
 ];
 /** The referee's own rule: what it may import besides itself. */

@@ -21,6 +21,7 @@ describe('persklaar new', () => {
       'eerste-artikel.md',
       'images',
       'issue.yaml',
+      'sjabloon.docx',
       'woordenlijst.txt',
     ]);
     expect(readdirSync(path.join(dir, 'images'))).toEqual(['voorbeeld.svg']);
