@@ -120,6 +120,15 @@ async function drawAll(sources: string[], config: Record<string, unknown>, id: s
         element.removeAttribute('class');
       }
       for (const sheet of [...root.querySelectorAll('style')]) sheet.remove();
+      // A `click` link becomes a plain group: a printed drawing links nowhere, and the link's
+      // position (its transform) must stay with what it holds.
+      for (const link of [...root.querySelectorAll('a')]) {
+        const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+        const transform = link.getAttribute('transform');
+        if (transform) group.setAttribute('transform', transform);
+        group.append(...link.childNodes);
+        link.replaceWith(group);
+      }
       const box = root.viewBox.baseVal;
       root.removeAttribute('style');
       root.setAttribute('width', String(Math.ceil(box.width)));

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 /** One emoji: a pictograph with its variation selector, skin tone or joined parts, or a flag. */
 const EMOJI =
   /(?:\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*|\p{Regional_Indicator}{2})+/gu;
+const ONE_EMOJI = new RegExp(EMOJI.source, 'u');
 const PLAIN = new Set(['code', 'pre', 'kbd', 'samp', 'math', 'svg', 'script', 'style']);
 
 export function markEmoji(tree: Root | Element): void {
@@ -15,8 +16,7 @@ export function markEmoji(tree: Root | Element): void {
   for (let index = children.length - 1; index >= 0; index--) {
     const child = children[index]!;
     if (child.type === 'element' && !PLAIN.has(child.tagName)) markEmoji(child);
-    else if (child.type === 'text' && EMOJI.test(child.value)) children.splice(index, 1, ...split(child.value));
-    EMOJI.lastIndex = 0;
+    else if (child.type === 'text' && ONE_EMOJI.test(child.value)) children.splice(index, 1, ...split(child.value));
   }
 }
 
