@@ -84,8 +84,9 @@ describe('GitHub’s constructs in every edition', () => {
     const web = wordsOf(articleText(readFileSync(path.join(out, 'web', 'github.html'), 'utf8')));
     const pdf = wordsOf(pdfText(path.join(out, `${SLUG}.pdf`)));
     const epub = wordsOf(articleText(await chapter(out)));
-    // The text inside <details>, which a closed one hides in print.
+    // The text inside <details>, which a closed one hides in print, and inside `<div hidden>`.
     expect(web).toContain('uitklapblok');
+    expect(web).toContain('verborgen');
     expect([...web].filter((word) => !pdf.has(word))).toEqual([]);
     expect([...web].filter((word) => !epub.has(word))).toEqual([]);
   });
