@@ -67,74 +67,90 @@ function sansFace(): string {
   return `@font-face { font-family: 'Source Sans 3'; src: url(data:font/woff2;base64,${data}) format('woff2'); }`;
 }
 
-/** Runs in the page. */
+/**
+ * Runs in the page, so everything it uses is inside it: Puppeteer sends the function's text.
+ * Each source is read first (`parse`), so an error is Mermaid's message, not a drawing of it.
+ */
 async function drawAll(sources: string[], config: Record<string, unknown>, id: string): Promise<DrawResult[]> {
   type Mermaid = {
     initialize(config: Record<string, unknown>): void;
     parse(text: string): Promise<unknown>;
     render(id: string, text: string): Promise<{ svg: string }>;
   };
-  const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
-  mermaid.initialize(config);
   // Paint for every shape; type only for text (SVG allows font properties on text alone).
-  const paint = [
-    'fill',
-    'fill-opacity',
-    'stroke',
-    'stroke-width',
-    'stroke-opacity',
-    'stroke-dasharray',
-    'stroke-linecap',
-    'stroke-linejoin',
-    'opacity',
-  ];
+  const paint = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray'];
+  const strokes = ['stroke-linecap', 'stroke-linejoin', 'opacity'];
   const type = ['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline'];
   const shapes = new Set(['rect', 'path', 'polygon', 'polyline', 'circle', 'ellipse', 'line', 'text', 'tspan']);
   const texts = new Set(['text', 'tspan']);
+
+  /** Mermaid's style sheet, resolved and written on each shape; hidden and sizeless parts removed. */
+  const resolveStyles = (root: SVGSVGElement) => {
+    // Read for every element first: the selectors match on classes removed below.
+    const resolved = [...root.querySelectorAll('*')].map((element) => {
+      const style = getComputedStyle(element);
+      // A label's backdrop with no size draws nothing, and SVG requires a rect's size.
+      const sizeless =
+        element.localName === 'rect' && !(element.hasAttribute('width') && element.hasAttribute('height'));
+      const hidden = sizeless || (element.localName !== 'style' && style.display === 'none');
+      const names = texts.has(element.localName)
+        ? [...paint, ...strokes, ...type]
+        : shapes.has(element.localName)
+          ? [...paint, ...strokes]
+          : [];
+      return { element, hidden, values: names.map((name) => [name, style.getPropertyValue(name)] as const) };
+    });
+    for (const { element, hidden, values } of resolved) {
+      if (hidden) {
+        element.remove();
+        continue;
+      }
+      for (const [name, value] of values) element.setAttribute(name, value);
+      element.removeAttribute('style');
+      element.removeAttribute('class');
+    }
+    for (const sheet of [...root.querySelectorAll('style')]) sheet.remove();
+  };
+
+  /** A `click` link becomes a plain group: a printed drawing links nowhere, and its position stays. */
+  const unlink = (root: SVGSVGElement) => {
+    for (const link of [...root.querySelectorAll('a')]) {
+      const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+      const transform = link.getAttribute('transform');
+      if (transform) group.setAttribute('transform', transform);
+      group.append(...link.childNodes);
+      link.replaceWith(group);
+    }
+  };
+
+  /** Its natural size from its view box (Mermaid sets a maximum width in a style instead). */
+  const sizeToViewBox = (root: SVGSVGElement) => {
+    const box = root.viewBox.baseVal;
+    root.removeAttribute('style');
+    root.setAttribute('width', String(Math.ceil(box.width)));
+    root.setAttribute('height', String(Math.ceil(box.height)));
+  };
+
+  const drawOne = async (mermaid: Mermaid, source: string): Promise<DrawResult> => {
+    await mermaid.parse(source);
+    const { svg } = await mermaid.render(id, source);
+    const host = document.createElement('div');
+    host.innerHTML = svg;
+    document.body.append(host);
+    const root = host.querySelector('svg')!;
+    resolveStyles(root);
+    unlink(root);
+    sizeToViewBox(root);
+    host.remove();
+    return { svg: root.outerHTML };
+  };
+
+  const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
+  mermaid.initialize(config);
   const results: DrawResult[] = [];
   for (const source of sources) {
     try {
-      await mermaid.parse(source);
-      const { svg } = await mermaid.render(id, source);
-      const host = document.createElement('div');
-      host.innerHTML = svg;
-      document.body.append(host);
-      const root = host.querySelector('svg')!;
-      // Resolved for every element first: the selectors match on classes removed below.
-      const resolved = [...root.querySelectorAll('*')].map((element) => {
-        const style = getComputedStyle(element);
-        // Hidden parts, and a label's backdrop with no size, draw nothing (and SVG requires a rect's size).
-        const sizeless =
-          element.localName === 'rect' && !(element.hasAttribute('width') && element.hasAttribute('height'));
-        const hidden = sizeless || (element.localName !== 'style' && style.display === 'none');
-        const names = texts.has(element.localName) ? [...paint, ...type] : shapes.has(element.localName) ? paint : [];
-        return { element, hidden, values: names.map((name) => [name, style.getPropertyValue(name)] as const) };
-      });
-      for (const { element, hidden, values } of resolved) {
-        if (hidden) {
-          element.remove();
-          continue;
-        }
-        for (const [name, value] of values) element.setAttribute(name, value);
-        element.removeAttribute('style');
-        element.removeAttribute('class');
-      }
-      for (const sheet of [...root.querySelectorAll('style')]) sheet.remove();
-      // A `click` link becomes a plain group: a printed drawing links nowhere, and the link's
-      // position (its transform) must stay with what it holds.
-      for (const link of [...root.querySelectorAll('a')]) {
-        const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-        const transform = link.getAttribute('transform');
-        if (transform) group.setAttribute('transform', transform);
-        group.append(...link.childNodes);
-        link.replaceWith(group);
-      }
-      const box = root.viewBox.baseVal;
-      root.removeAttribute('style');
-      root.setAttribute('width', String(Math.ceil(box.width)));
-      root.setAttribute('height', String(Math.ceil(box.height)));
-      results.push({ svg: root.outerHTML });
-      host.remove();
+      results.push(await drawOne(mermaid, source));
     } catch (error) {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }

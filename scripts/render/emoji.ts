@@ -5,9 +5,13 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 
-/** One emoji: a pictograph with its variation selector, skin tone or joined parts, or a flag. */
+/**
+ * One emoji: a character shown as an emoji by default, or a pictograph asked to be one (U+FE0F),
+ * with its skin tone or joined parts; or a flag. `©`, `™`, arrows and digits are pictographs
+ * that read as text unless asked, and stay in the text face.
+ */
 const EMOJI =
-  /(?:\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*|\p{Regional_Indicator}{2})+/gu;
+  /(?:(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F?)\p{Emoji_Modifier}?)*|\p{Regional_Indicator}{2})+/gu;
 const ONE_EMOJI = new RegExp(EMOJI.source, 'u');
 const PLAIN = new Set(['code', 'pre', 'kbd', 'samp', 'math', 'svg', 'script', 'style']);
 
