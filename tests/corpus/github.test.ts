@@ -216,3 +216,15 @@ describe('a diagram or a formula that cannot be read', () => {
     expect(page).toContain('<code class="formula-source">$\\frac{1}{2$</code>');
   }, 120_000);
 });
+
+describe('an issue without diagrams', () => {
+  it('starts no browser for its web edition: there is nothing to draw', async () => {
+    const out = outDir();
+    const result = await persklaarAsync(['build', path.join(fixtures, 'mini'), '--out', out, '--only', 'web'], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-github-cache-'),
+      PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  }, 120_000);
+});
