@@ -33,6 +33,8 @@ import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { hasFatal, InputError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
 import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
+import { closeOrKill, launchChromium } from './pdf/browser.ts';
+import { drawDiagrams, mermaidBlocks, type Diagrams } from './diagrams/index.ts';
 import { type Location, resolveLocation } from './issue/location.ts';
 import { refuseWritesToSources } from './issue/source-folders.ts';
 import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
@@ -138,8 +140,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const printForPages =
       !wanted.includes('pdf') && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
     if (printForPages) printer ??= startPrinter();
+    const diagrams = await drawnDiagrams(issue, cacheDir, stage);
     const rendered: RenderedArticle[] = await stage('render', () =>
-      issue.articles.map((article) => renderArticle(article, issue)),
+      issue.articles.map((article) => renderArticle(article, issue, diagrams)),
     );
     // What the render could not repair (`render/refusals.ts`) stops the build at its lines.
     const refused = issue.articles.map((article) => article.file).filter(hasFatal);
@@ -381,4 +384,26 @@ function pdfSummary(pdf: PdfBuild): string {
   const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
   const remembered = `${pdf.pagesRemembered} pages as in the last build`;
   return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts})`;
+}
+
+/**
+ * The issue's Mermaid blocks drawn (`diagrams/`), with a browser of their own started only
+ * when a block is not in the cache: an issue without diagrams starts none.
+ */
+async function drawnDiagrams(
+  issue: Issue,
+  cacheDir: string,
+  stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>,
+): Promise<Diagrams> {
+  const blocks = mermaidBlocks(issue.articles);
+  if (blocks.length === 0) return new Map();
+  return stage('diagrams', () =>
+    drawDiagrams(blocks, {
+      cacheDir,
+      browser: async () => {
+        const browser = await launchChromium();
+        return { browser, close: () => closeOrKill(browser) };
+      },
+    }),
+  );
 }

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../util/output.ts';
 import { epubVariant, fileUrl } from './images.ts';
 import { assembleWithLibrary } from './library.ts';
 import { bookMetadata } from './metadata.ts';
+import { foreignProperties, stashForeign } from './foreign.ts';
 import { bodyBlocks } from './page-breaks.ts';
 import { pageBreaksByArticle, pageId, type PageBreak, type PageMap } from './page-map.ts';
 import { articlePage, coverPage } from './pages.ts';
@@ -93,13 +94,19 @@ export async function packEpub(
       manifestId: 'cover',
       bodyClass: 'page-cover',
     },
-    ...articles.map((item, index) => ({
-      title: `${shortTitle(item.article)} — ${issueLabel(issue.meta)}`,
-      filename: files.get(item.article.id)!,
-      content: toXhtml(articlePage(issue, item, images, breaks.get(item.article.id) ?? [], (id) => files.get(id)!)),
-      manifestId: `chapter-${index + 1}`,
-      bodyClass: `page-article kind-${item.article.data.kind}`,
-    })),
+    ...articles.map((item, index) => {
+      const page = articlePage(issue, item, images, breaks.get(item.article.id) ?? [], (id) => files.get(id)!);
+      const properties = foreignProperties(page);
+      stashForeign(page);
+      return {
+        title: `${shortTitle(item.article)} — ${issueLabel(issue.meta)}`,
+        filename: files.get(item.article.id)!,
+        content: toXhtml(page),
+        manifestId: `chapter-${index + 1}`,
+        bodyClass: `page-article kind-${item.article.data.kind}`,
+        properties,
+      };
+    }),
   ];
 
   const pageList: NavEntry[] = [

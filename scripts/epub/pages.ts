@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
 import { rewriteIssueLinks } from '../render/links.ts';
+import { openDetails } from '../render/open-details.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { epubImages, epubVariant, fileUrl } from './images.ts';
 import { copyrightNotice } from './metadata.ts';
@@ -32,6 +33,7 @@ export function articlePage(
   const { data } = article;
   // The body is shared with the other editions: the EPUB edits its own copy only.
   const body = structuredClone(rendered.body);
+  openDetails(body);
   epubImages(body, images);
   // `gesprek.md#kop` → `gesprek.xhtml#kop`: each article is its own content document.
   rewriteIssueLinks(

@@ -4,12 +4,14 @@
  *   random UUID the library draws on every run, in the files and in every reference to them;
  * - an empty `alt` (a decorative image) is put back where the sanitiser wrote
  *   "image-placeholder", which a screen reader would read out;
- * - attributes carried through the sanitiser as class tokens are restored (`sanitiser.ts`).
+ * - attributes carried through the sanitiser as class tokens are restored (`sanitiser.ts`),
+ *   and so are MathML and SVG (`foreign.ts`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type JSZip from 'jszip';
 import type { PackedImage } from './library.ts';
+import { restoreForeign } from './foreign.ts';
 import { restoreCarried } from './sanitiser.ts';
 
 export interface ZipEntry {
@@ -33,7 +35,7 @@ export async function stableEntries(zip: JSZip, images: readonly PackedImage[]):
     }
     let text = await file.async('string');
     for (const [from, to] of renames) text = text.split(relativeTo(file.name, from)).join(relativeTo(file.name, to));
-    if (name.endsWith('.xhtml')) text = restoreCarried(text.split(PLACEHOLDER_ALT).join('alt=""'));
+    if (name.endsWith('.xhtml')) text = restoreForeign(restoreCarried(text.split(PLACEHOLDER_ALT).join('alt=""')));
     entries.push({ name, data: new TextEncoder().encode(text) });
   }
   return entries;

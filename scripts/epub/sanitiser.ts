@@ -22,6 +22,8 @@ const carried: Record<string, RegExp> = {
   // GFM task lists: `- [x] klaar` is a disabled, checked checkbox.
   checked: /^checked$/,
   disabled: /^disabled$/,
+  // `<details>` is open in the EPUB: nothing a reader could miss (`render/open-details.ts`).
+  open: /^open$/,
 };
 const KEEP = 'pk-keep-';
 

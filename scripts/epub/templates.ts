@@ -31,6 +31,8 @@ export interface TemplateBook {
 export interface ChapterExtras {
   manifestId: string;
   bodyClass: string;
+  /** Manifest properties of the content document (`mathml`, `svg`). */
+  properties?: string;
 }
 
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
@@ -96,7 +98,8 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
       if (image.url === book.coverImageUrl) { %> properties="cover-image"<% } %>/>
 <% }) -%>
 <% content.forEach(function (chapter) { -%>
-    <item id="<%= chapter.manifestId %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
+    <item id="<%= chapter.manifestId %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"<%
+      if (chapter.properties) { %> properties="<%= chapter.properties %>"<% } %>/>
 <% }) -%>
   </manifest>
   <spine toc="ncx">

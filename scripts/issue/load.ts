@@ -9,7 +9,6 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { parseMarkdown } from '../markdown/parse.ts';
 import { forgetOtherArticles, parseWithCache } from '../markdown/parse-cache.ts';
 import { hasFatal, InputError } from '../util/errors.ts';
 import { readTextFile } from '../util/text-file.ts';
@@ -81,7 +80,9 @@ async function loadArticle(
 ): Promise<Article | { file: VFile }> {
   const file = await readTextFile(path.join(dir, name));
   if (hasFatal(file)) return { file };
-  const parsed = options.cacheDir ? await parseWithCache(file, options.cacheDir, dir, name) : parseMarkdown(file);
+  const parsed = options.cacheDir
+    ? await parseWithCache(file, options.cacheDir, dir, name)
+    : (await import('../markdown/parse.ts')).parseMarkdown(file);
   if (hasFatal(file)) return { file };
   // Front matter is optional: ordinary Markdown has its title in the first `#` heading.
   const yaml = parsed.children.find((node): node is Yaml => node.type === 'yaml');

@@ -13,7 +13,6 @@ import type { VFile } from 'vfile';
 import { hasFatal } from '../util/errors.ts';
 import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import { readCacheJson, writeFileAtomic } from '../util/output.ts';
-import { parseMarkdown } from './parse.ts';
 
 interface Entry {
   key: string;
@@ -25,6 +24,9 @@ export async function parseWithCache(file: VFile, cacheDir: string, issueDir: st
   const entryFile = path.join(parsedDir(cacheDir, issueDir), `${name}.json`);
   const cached = await readCacheJson<Entry>(entryFile);
   if (cached?.key === key && cached.tree?.type === 'root') return cached.tree;
+  // The parser and its plugins (GFM, directives, math, the emoji list) load only when a
+  // manuscript has changed: a rebuild from the cache does not pay for them.
+  const { parseMarkdown } = await import('./parse.ts');
   const tree = parseMarkdown(file);
   if (!hasFatal(file)) await writeFileAtomic(entryFile, JSON.stringify({ key, tree } satisfies Entry));
   return tree;

@@ -4,15 +4,27 @@
  */
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { remarkAlerts } from './alerts.ts';
 import { markerFlood, MAX_MARKERS_PER_PARAGRAPH } from './marker-flood.ts';
 import { MAX_NESTING, tooDeep, type TooDeep } from './nesting.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+// What GitHub renders besides GFM: `$…$` formulas, `:tada:` shortcodes and `> [!NOTE]` alerts.
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkMath)
+  .use(remarkGemoji)
+  .use(remarkAlerts)
+  .freeze();
 /**
  * The same block structure without GFM, whose tree transforms recurse: only to find where an article nests too
  * deeply.

@@ -14,6 +14,8 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { prefixIds, rewriteIssueLinks } from '../render/links.ts';
 import { unlinkLocalFiles } from '../render/local-links.ts';
 import { hyphenateTree } from './hyphenate.ts';
+import { openDetails } from '../render/open-details.ts';
+import { printableNoteBoxes } from './note-boxes.ts';
 import { CHARACTERS_PER_PIECE, splitLongParagraphs } from './long-paragraphs.ts';
 import { articleHeader } from '../render/article-header.ts';
 
@@ -131,6 +133,8 @@ function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySe
   const { data } = article;
   const anchor = articleAnchor(article.id);
   const content = structuredClone(body);
+  openDetails(content);
+  printableNoteBoxes(content);
   // All articles share one document here: ids get the article's prefix, links follow.
   prefixIds(content, `${anchor}--`);
   rewriteIssueLinks(content, articleIds, ({ article: target, fragment }) => {

@@ -30,6 +30,9 @@ const skipTags = new Set([
   'samp',
   'script',
   'style',
+  // A formula's identifiers and a diagram's labels are set by their own layout.
+  'math',
+  'svg',
 ]);
 const skipClasses = new Set(['speaker', 'credit', 'box-title']);
 

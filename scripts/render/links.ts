@@ -4,7 +4,7 @@
  * EPUB: chapter files), so each rewrites these links — and, where articles share one
  * document, the ids — at its edge with one resolver.
  */
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Root } from 'hast';
 import { slug } from '../issue/article-id.ts';
 
@@ -30,6 +30,8 @@ export function rewriteIssueLinks(tree: Root, articleIds: ReadonlySet<string>, r
 /** Prefixes every id in an article, for editions that put all articles in one document. */
 export function prefixIds(tree: Root, prefix: string): void {
   visit(tree, 'element', (node) => {
+    // A drawing's ids are unique already (`components/diagram.ts`) and are referred to by `url(#…)`.
+    if (node.tagName === 'svg') return SKIP;
     if (typeof node.properties.id === 'string') node.properties.id = `${prefix}${node.properties.id}`;
     for (const key of ['ariaLabelledBy', 'ariaDescribedBy'] as const) {
       const ids = node.properties[key] as string | string[] | undefined;

@@ -19,9 +19,13 @@ import { PAGE_IDS, rawHtml } from './raw-html.ts';
 import { repairsFor } from './repairs.ts';
 import { refuseUnrepairable } from './refusals.ts';
 import { plainImages } from './plain-images.ts';
+import { markEmoji } from './emoji.ts';
 import { alignNumbers } from './tables.ts';
 import { labelsFor, type Labels } from './labels.ts';
 import { respecTerms } from '../markdown/respec-terms.ts';
+import { blockquoteWithAlerts } from './components/alert.ts';
+import { diagramHandler, type Diagrams } from './components/diagram.ts';
+import { formulaHandlers } from './components/formula.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -32,6 +36,8 @@ export interface RenderedArticle {
 export function renderArticle(
   article: Article,
   issue: Pick<Issue, 'dir' | 'imagesDir' | 'meta' | 'articles'>,
+  /** Mermaid blocks drawn by the diagram stage (`diagrams/`); a block not drawn stays code. */
+  diagrams: Diagrams = new Map(),
 ): RenderedArticle {
   const context: RenderContext = { ids: headingIds(article.tree), photographer: article.data.photographer };
   const source = String(article.file.value);
@@ -87,6 +93,10 @@ export function renderArticle(
       linkReference,
       text,
       image,
+      // What GitHub renders besides GFM: alerts, formulas, Mermaid diagrams.
+      blockquote: blockquoteWithAlerts(issue.meta.language, context.ids.values()),
+      ...formulaHandlers(article.file),
+      code: diagramHandler(diagrams, article.id),
     },
     footnoteLabel: labels.footnotes,
     footnoteLabelProperties: { className: ['footnotes-title'] },
@@ -101,6 +111,7 @@ export function renderArticle(
     else if (node.tagName === 'table') alignNumbers(node);
   });
   plainImages(body);
+  markEmoji(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
   confineLinks(body, {
     fromDir: path.dirname(path.join(issue.dir, article.name)),

@@ -2,9 +2,10 @@
 # Installs the system programs the editions and their checks need, when they are missing:
 # Chromium's headless shell (renders the PDF, runs the accessibility checks; the full `chromium`
 # works too, at half the speed), Java + epubcheck (checks the EPUB)
-# poppler-utils (page previews) and libgs-common (the press edition's default CMYK profile and
-# its sRGB profile). Uses apt-get as root; otherwise says what to run. With --check it only
-# says what is missing (exit 1), as the tests' setup asks before it runs Chromium and Java.
+# poppler-utils (page previews), libgs-common (the press edition's default CMYK profile and
+# its sRGB profile) and fonts-noto-color-emoji (emoji print in colour, embedded in the PDF).
+# Uses apt-get as root; otherwise says what to run. With --check it only says what is missing
+# (exit 1), as the tests' setup asks before it runs Chromium and Java.
 set -euo pipefail
 check_only=false
 [ "${1:-}" = --check ] && check_only=true
@@ -17,6 +18,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 [ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || missing+=(libgs-common)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -15,7 +15,7 @@ const layers: string[][] = [
   ['util', 'types', 'report', 'pdf-read'],
   ['markdown', 'drawings'],
   ['issue'],
-  ['lint', 'images'],
+  ['lint', 'images', 'diagrams'],
   ['render'],
   ['web', 'pdf', 'epub'],
   ['check'],

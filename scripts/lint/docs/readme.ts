@@ -26,7 +26,11 @@ export async function lintReadme(): Promise<string> {
   const made =
     '<!-- Made by `npm run docs:lint` from docs/README.template.md and the examples in rules/*.ts:\n' +
     '     edit those, not this file. -->\n';
-  return made + body.replace('<!-- rule list -->\n', ruleList()).replace('<!-- rule examples -->\n', ruleSections());
+  // Replacer functions: an example's `$$` (a display formula) is text, not a replacement pattern.
+  return (
+    made +
+    body.replace('<!-- rule list -->\n', () => ruleList()).replace('<!-- rule examples -->\n', () => ruleSections())
+  );
 }
 
 function ruleList(): string {

@@ -1,5 +1,6 @@
 /** Every lint rule, in the order their messages are easiest to read. Adding one is a file and a line here. */
 import type { RuleModule } from '../types.ts';
+import { alertKind } from './alert-kind.ts';
 import { anchorExists } from './anchor-exists.ts';
 import { articleListed } from './article-listed.ts';
 import { figureHasImage } from './figure-has-image.ts';
@@ -14,6 +15,7 @@ import { linkTextDescriptive } from './link-text-descriptive.ts';
 import { linkTextEmpty } from './link-text-empty.ts';
 import { localFileExists } from './local-file-exists.ts';
 import { localPathInside } from './local-path-inside.ts';
+import { mathSyntax } from './math-syntax.ts';
 import { noPlaceholderLink } from './no-placeholder-link.ts';
 import { rawHtmlUnsafe } from './raw-html-unsafe.ts';
 import { referenceDefined } from './reference-defined.ts';
@@ -40,6 +42,8 @@ export const rules: readonly RuleModule[] = [
   headingIncrement,
   headingEmpty,
   unknownDirective,
+  alertKind,
+  mathSyntax,
   articleListed,
   spelling,
 ];
