@@ -21,6 +21,7 @@ import { plainImages } from './plain-images.ts';
 import { alignNumbers } from './tables.ts';
 import { labelsFor, type Labels } from './labels.ts';
 import { respecTerms } from '../markdown/respec-terms.ts';
+import { addressBreaks } from './break-opportunities.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -108,6 +109,7 @@ export function renderArticle(
   });
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0)
     body.children.push(colophonCredits(issue.meta));
+  addressBreaks(body);
   return { article, body };
 }
 
