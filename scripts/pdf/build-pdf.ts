@@ -24,6 +24,8 @@ import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
+import { setRagged, withStretched } from './ragged-paragraphs.ts';
+import { stretchedLines } from './stretched-lines.ts';
 
 const MAX_PRINTS = 3;
 
@@ -69,6 +71,7 @@ export async function buildPdf(
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
+  let stretched = cachedMap?.stretched ?? {};
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -79,6 +82,7 @@ export async function buildPdf(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    setRagged(tree, stretched);
     placePlainBlocks(tree, images);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
@@ -92,7 +96,11 @@ export async function buildPdf(
     prints++;
     const facts = readStartPages(pdf, anchors);
     pageCount = facts.pageCount;
-    if (samePages(startPages, facts.startPages)) break;
+    // A paragraph with a line stretched past the limit is set ragged in the next print.
+    const found = stretchedLines(pdf, facts.startPages);
+    const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
+    stretched = withStretched(stretched, found);
+    if (samePages(startPages, facts.startPages) && !moreRagged) break;
     startPages = facts.startPages;
   }
   options.printed?.(startPages);
@@ -114,7 +122,7 @@ export async function buildPdf(
   await Promise.all([
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
-      JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2),
+      JSON.stringify({ pageCount, startPages, stretched } satisfies PrintedPages, null, 2),
     ),
     memo.write(memoFile),
     saveHyphenationMemo(wordsFile, toolVersion()),

@@ -7,11 +7,14 @@ import path from 'node:path';
 import type { Issue } from '../issue/load.ts';
 import { issueCacheDir } from '../util/fingerprint.ts';
 import type { StartPages } from './document.ts';
+import type { StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
 export interface PrintedPages {
   pageCount: number;
   startPages: StartPages;
+  /** Lines the print found stretched, whose paragraphs the next print sets ragged at once. */
+  stretched?: StretchedTexts;
 }
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {

@@ -20,6 +20,8 @@ import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../document.ts';
 import { loadHyphenationMemo } from '../hyphenate.ts';
 import { readPageMapCache, samePages } from '../page-map-cache.ts';
+import { setRagged, withStretched } from '../ragged-paragraphs.ts';
+import { stretchedLines } from '../stretched-lines.ts';
 import { readStartPages } from '../page-map.ts';
 import { placePrintImages } from '../print-images.ts';
 import type { Printer } from '../printer.ts';
@@ -65,13 +67,12 @@ export async function buildPress(
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
   let startPages = options.startPages;
-  if (!startPages) {
-    const [cached] = await Promise.all([
-      readPageMapCache(options.cacheDir, issue),
-      loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
-    ]);
-    startPages = cached?.startPages;
-  }
+  const [cached] = await Promise.all([
+    readPageMapCache(options.cacheDir, issue),
+    startPages ? undefined : loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
+  ]);
+  startPages ??= cached?.startPages;
+  let stretched = cached?.stretched ?? {};
 
   let printed: Uint8Array | undefined;
   let doc: PDFDocument | undefined;
@@ -81,6 +82,7 @@ export async function buildPress(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    setRagged(tree, stretched);
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));
@@ -91,7 +93,11 @@ export async function buildPress(
     doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const facts = readStartPages(doc, anchors);
     pageCount = facts.pageCount;
-    if (samePages(startPages, facts.startPages)) break;
+    // As in the accessible PDF: a paragraph with a line stretched past the limit is set ragged.
+    const found = stretchedLines(doc, facts.startPages);
+    const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
+    stretched = withStretched(stretched, found);
+    if (samePages(startPages, facts.startPages) && !moreRagged) break;
     startPages = facts.startPages;
     printed = undefined;
   }
