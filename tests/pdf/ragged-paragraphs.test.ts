@@ -1,18 +1,22 @@
 /**
  * A stretched line, as the PDF spells it (soft hyphens, the hyphen shown at its end), finds
- * its paragraph in the print document, in its own article only; a paragraph already ragged
- * is not counted again, so the print loop stops.
+ * its paragraph in the print document, in its own article only. A line that ended on a space
+ * gets a forced break there (only it is set ragged); one that ended inside a word sets its
+ * paragraph ragged. Either is done once, so the print loop stops.
  */
-import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { articleAnchor } from '../../scripts/pdf/document.ts';
-import { RAGGED_CLASS, setRagged, withStretched } from '../../scripts/pdf/ragged-paragraphs.ts';
+import { setRagged, withStretched } from '../../scripts/pdf/ragged-paragraphs.ts';
 
 function printTree(): Root {
-  const paragraph = 'Vragen over de aan\u00advraag? Mail naar servicecentrum@logius.nl of bel.';
+  const paragraph = [
+    'Vragen over de aan\u00advraag? Mail naar ',
+    h('a', { href: 'mailto:servicecentrum@logius.nl' }, 'servicecentrum@logius.nl'),
+    ' of bel het ser\u00advi\u00adce\u00adcen\u00adtrum.',
+  ];
   return {
     type: 'root',
     children: [
@@ -22,34 +26,48 @@ function printTree(): Root {
   };
 }
 
-/** The text of every ragged paragraph, by the id of its article. */
-function raggedTexts(tree: Root): string[] {
-  const found: string[] = [];
-  visit(tree, 'element', (article) => {
-    if (article.tagName !== 'article') return;
-    visit(article, 'element', (node) => {
-      if ((node.properties.className as string[] | undefined)?.includes(RAGGED_CLASS))
-        found.push(`${article.properties.id}: ${toString(node)}`);
-    });
-  });
-  return found;
-}
-
-describe('ragged paragraphs', () => {
-  it('sets ragged the paragraph of its article that holds the line, once', () => {
+describe('ragged lines', () => {
+  it('ends a line that ended on a space with a forced break, once', () => {
     const tree = printTree();
-    const lines = withStretched({}, [{ article: 'links', text: 'Vragen over de aan\u00ad-' }]);
+    const lines = withStretched({}, [{ article: 'links', text: 'Vragen over de aan\u00advraag? Mail naar' }]);
     expect(setRagged(tree, lines)).toBe(1);
-    expect(raggedTexts(tree)).toEqual([
-      `${articleAnchor('links')}: Vragen over de aan\u00advraag? Mail naar servicecentrum@logius.nl of bel.`,
-    ]);
+    expect(toHtml(tree)).toContain(
+      '<article id="art-links"><p>Vragen over de aan\u00advraag? Mail naar<br class="ragged-end"><a ',
+    );
+    expect(toHtml(tree)).toContain('<article id="art-elders"><p>Vragen over de aan\u00advraag? Mail naar <a ');
     expect(setRagged(tree, lines)).toBe(0);
+  });
+
+  it('sets the paragraph ragged when the line ended inside a word', () => {
+    const tree = printTree();
+    const lines = { links: ['servicecentrum@logius.nl of bel het ser\u00advi\u00ad-'] };
+    expect(setRagged(tree, lines)).toBe(1);
+    expect(toHtml(tree)).toContain('<article id="art-links"><p class="ragged">');
+    expect(toHtml(tree)).not.toContain('<br');
+    expect(setRagged(tree, lines)).toBe(0);
+  });
+
+  it('ends a line that ended at a break opportunity of an address there', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('article', { id: articleAnchor('links') }, [
+          h('p', ['Zie ', h('a', { href: 'https://logius.nl/oin-stelsel' }, ['https://', h('wbr'), 'logius.nl']), '.']),
+        ]),
+      ],
+    };
+    expect(setRagged(tree, { links: ['Zie https://'] })).toBe(1);
+    expect(toHtml(tree)).toContain(
+      '<a href="https://logius.nl/oin-stelsel">https://<br class="ragged-end">logius.nl</a>',
+    );
+    expect(setRagged(tree, { links: ['Zie https://'] })).toBe(0);
   });
 
   it('changes nothing for a line it cannot find, or one of another article', () => {
     const tree = printTree();
+    const before = toHtml(tree);
     expect(setRagged(tree, { links: ['Deze regel staat nergens'], onbekend: ['Vragen over de'] })).toBe(0);
-    expect(raggedTexts(tree)).toEqual([]);
+    expect(toHtml(tree)).toBe(before);
   });
 
   it('keeps every line found once', () => {
