@@ -19,7 +19,14 @@ import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from 'pdf-lib';
 import type { FinishReport } from './finish/index.ts';
-import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
+import {
+  keepStretched,
+  keptStretched,
+  pageMapFile,
+  readPageMapCache,
+  samePages,
+  type PrintedPages,
+} from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
@@ -71,7 +78,7 @@ export async function buildPdf(
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
-  let stretched = cachedMap?.stretched ?? {};
+  let stretched = keptStretched(issue, cachedMap);
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -122,7 +129,11 @@ export async function buildPdf(
   await Promise.all([
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
-      JSON.stringify({ pageCount, startPages, stretched } satisfies PrintedPages, null, 2),
+      JSON.stringify(
+        { pageCount, startPages, stretched: keepStretched(issue, stretched) } satisfies PrintedPages,
+        null,
+        2,
+      ),
     ),
     memo.write(memoFile),
     saveHyphenationMemo(wordsFile, toolVersion()),

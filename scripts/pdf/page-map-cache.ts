@@ -4,8 +4,8 @@
  */
 import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
-import type { Issue } from '../issue/load.ts';
-import { issueCacheDir } from '../util/fingerprint.ts';
+import type { Article, Issue } from '../issue/load.ts';
+import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import type { StartPages } from './document.ts';
 import type { StretchedTexts } from './ragged-paragraphs.ts';
 
@@ -13,8 +13,14 @@ import type { StretchedTexts } from './ragged-paragraphs.ts';
 export interface PrintedPages {
   pageCount: number;
   startPages: StartPages;
-  /** Lines the print found stretched, whose paragraphs the next print sets ragged at once. */
-  stretched?: StretchedTexts;
+  /** Lines the print found stretched, set ragged in the next build's first print (`keptStretched`). */
+  stretched?: Record<string, KeptLines>;
+}
+
+/** An article's stretched lines, with the key of the text and look they were measured in. */
+interface KeptLines {
+  key: string;
+  lines: string[];
 }
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {
@@ -25,6 +31,37 @@ export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<
   const cached = await readCacheJson<PrintedPages>(pageMapFile(cacheDir, issue));
   const complete = issue.articles.every((article) => Number.isInteger(cached?.startPages?.[article.id]));
   return complete && Number.isInteger(cached?.pageCount) ? cached : undefined;
+}
+
+/**
+ * The stretched lines to keep for the next build, each article's under the key of its text.
+ * A line breaks where the article's own text, the code and the theme put it: nothing else.
+ */
+export function keepStretched(issue: Issue, stretched: StretchedTexts): Record<string, KeptLines> {
+  const kept: Record<string, KeptLines> = {};
+  for (const article of issue.articles) {
+    const lines = stretched[article.id];
+    if (lines) kept[article.id] = { key: articleKey(issue, article), lines };
+  }
+  return kept;
+}
+
+/**
+ * The stretched lines of the last build for the articles whose text and look are unchanged: a
+ * stale line could otherwise end a line that no longer ends there.
+ */
+export function keptStretched(issue: Issue, cached: PrintedPages | undefined): StretchedTexts {
+  const stretched: StretchedTexts = {};
+  for (const article of issue.articles) {
+    const kept = cached?.stretched?.[article.id];
+    if (kept && Array.isArray(kept.lines) && kept.key === articleKey(issue, article))
+      stretched[article.id] = kept.lines;
+  }
+  return stretched;
+}
+
+function articleKey(issue: Issue, article: Article): string {
+  return hashOf(toolVersion(), JSON.stringify(issue.theme ?? null), String(article.file.value));
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {

@@ -2,13 +2,16 @@
  * A stretched line, as the PDF spells it (soft hyphens, the hyphen shown at its end), finds
  * its paragraph in the print document, in its own article only. A line that ended on a space
  * gets a forced break there (only it is set ragged); one that ended inside a word sets its
- * paragraph ragged. Either is done once, so the print loop stops.
+ * paragraph ragged. Either is done once, so the print loop stops. What a build found is kept
+ * for the next only for articles whose text has not changed.
  */
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { articleAnchor } from '../../scripts/pdf/document.ts';
+import type { Issue } from '../../scripts/issue/load.ts';
+import { keepStretched, keptStretched } from '../../scripts/pdf/page-map-cache.ts';
 import { setRagged, withStretched } from '../../scripts/pdf/ragged-paragraphs.ts';
 
 function printTree(): Root {
@@ -76,5 +79,24 @@ describe('ragged lines', () => {
       { article: undefined, text: 'c d' },
     ]);
     expect(withStretched(first, [{ article: 'links', text: 'a b' }])).toEqual({ links: ['a b'] });
+  });
+});
+
+describe('stretched lines kept for the next build', () => {
+  const issue = (text: string) =>
+    ({
+      theme: undefined,
+      articles: [
+        { id: 'links', file: { value: text } },
+        { id: 'elders', file: { value: 'Ongewijzigd.' } },
+      ],
+    }) as unknown as Issue;
+
+  it('are taken up for an article whose text is unchanged, and dropped for one that changed', () => {
+    const kept = keepStretched(issue('Eerste tekst.'), { links: ['Vragen over de'], elders: ['Een regel'] });
+    const cached = { pageCount: 3, startPages: {}, stretched: kept };
+    expect(keptStretched(issue('Eerste tekst.'), cached)).toEqual({ links: ['Vragen over de'], elders: ['Een regel'] });
+    expect(keptStretched(issue('Tweede tekst.'), cached)).toEqual({ elders: ['Een regel'] });
+    expect(keptStretched(issue('Eerste tekst.'), undefined)).toEqual({});
   });
 });

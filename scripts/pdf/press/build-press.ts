@@ -19,7 +19,7 @@ import { toolVersion } from '../../util/fingerprint.ts';
 import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../document.ts';
 import { loadHyphenationMemo } from '../hyphenate.ts';
-import { readPageMapCache, samePages } from '../page-map-cache.ts';
+import { keptStretched, readPageMapCache, samePages } from '../page-map-cache.ts';
 import { setRagged, withStretched } from '../ragged-paragraphs.ts';
 import { stretchedLines } from '../stretched-lines.ts';
 import { readStartPages } from '../page-map.ts';
@@ -72,7 +72,7 @@ export async function buildPress(
     startPages ? undefined : loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
   ]);
   startPages ??= cached?.startPages;
-  let stretched = cached?.stretched ?? {};
+  let stretched = keptStretched(issue, cached);
 
   let printed: Uint8Array | undefined;
   let doc: PDFDocument | undefined;
