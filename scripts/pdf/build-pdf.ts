@@ -26,6 +26,7 @@ import {
   readPageMapCache,
   samePages,
   type PrintedPages,
+  type SettledPrint,
 } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
@@ -33,14 +34,26 @@ import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
 import { setRagged, withStretched } from './ragged-paragraphs.ts';
 import { stretchedLines } from './stretched-lines.ts';
+import { placeAndMark } from './placement/apply.ts';
+import { MARKER_PATTERN } from './placement/markers.ts';
+import { dropDestinations } from './placement/measure.ts';
+import { measureLayouts, PLACEMENT_PASSES, PlacementSearch, samePlan } from './placement/search.ts';
+import type { ArticleLayout } from './placement/layout.ts';
+import type { MarkedArticle } from './placement/apply.ts';
+import { layoutFindings, type LayoutFinding } from './placement/report.ts';
 
-const MAX_PRINTS = 3;
+/** Placement passes, then the prints that settle the contents numbers. */
+const MAX_PRINTS = PLACEMENT_PASSES + 3;
 
 export interface PdfBuild {
   /** The finished PDF; the build writes it once every edition has succeeded. */
   bytes: Uint8Array;
   /** Where each article starts, as printed on the contents page and verified in the PDF. */
   startPages: StartPages;
+  /** Where the print set each article's floats (the press edition prints the same). */
+  placement: SettledPrint['placement'];
+  /** The lines the print set ragged (the press edition sets the same). */
+  stretched: SettledPrint['stretched'];
   pageCount: number;
   prints: number;
   timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
@@ -54,7 +67,7 @@ export interface PdfOptions {
   printDir: string;
   cacheDir: string;
   /** Called once the last print is made: the browser is no longer needed. */
-  printed?: (startPages: StartPages | undefined) => void;
+  printed?: (settled: SettledPrint | undefined) => void;
   /** The build failed elsewhere: stop printing, finish nothing, keep nothing in the cache. */
   signal?: AbortSignal;
 }
@@ -79,6 +92,9 @@ export async function buildPdf(
   ]);
   let startPages = cachedMap?.startPages;
   let stretched = keptStretched(issue, cachedMap);
+  const placement = new PlacementSearch(cachedMap?.placement);
+  let layouts = new Map<string, ArticleLayout>();
+  let marked: MarkedArticle[] = [];
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -91,6 +107,7 @@ export async function buildPdf(
     const tree = printDocument(issue, rendered, startPages);
     setRagged(tree, stretched);
     placePlainBlocks(tree, images);
+    marked = placeAndMark(tree, placement.plan);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
@@ -103,17 +120,24 @@ export async function buildPdf(
     prints++;
     const facts = readStartPages(pdf, anchors);
     pageCount = facts.pageCount;
-    // A paragraph with a line stretched past the limit is set ragged in the next print.
+    layouts = measureLayouts(pdf, marked, facts.startPages, anchors);
+    const plan = placement.next(layouts);
+    const settled = samePlan(plan, placement.plan);
+    // A line stretched past the limit is set ragged in the next print (it moves nothing).
     const found = stretchedLines(pdf, facts.startPages);
     const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
     stretched = withStretched(stretched, found);
-    if (samePages(startPages, facts.startPages) && !moreRagged) break;
+    if (settled && samePages(startPages, facts.startPages) && !moreRagged) break;
+    placement.adopt(plan);
     startPages = facts.startPages;
   }
-  options.printed?.(startPages);
+  options.printed?.(startPages && { startPages, placement: placement.plan, stretched });
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
+  reportLayout(issue, layoutFindings(layouts, marked));
   signal?.throwIfAborted();
+  // The measuring destinations served the placement; the shipped PDF keeps its own.
+  dropDestinations(pdf, (name) => MARKER_PATTERN.test(name));
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {
@@ -130,7 +154,12 @@ export async function buildPdf(
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
       JSON.stringify(
-        { pageCount, startPages, stretched: keepStretched(issue, stretched) } satisfies PrintedPages,
+        {
+          pageCount,
+          startPages,
+          placement: placement.memo(layouts),
+          stretched: keepStretched(issue, stretched),
+        } satisfies PrintedPages,
         null,
         2,
       ),
@@ -141,11 +170,22 @@ export async function buildPdf(
   return {
     bytes: finished,
     startPages,
+    placement: placement.plan,
+    stretched,
     pageCount,
     prints,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings },
     pagesRemembered: memo.hits,
   };
+}
+
+/** What the layout could not solve, told at the manuscript line as a warning of the build. */
+function reportLayout(issue: Issue, findings: LayoutFinding[]): void {
+  const byAnchor = new Map(issue.articles.map((article) => [articleAnchor(article.id), article]));
+  for (const finding of findings) {
+    const place = finding.line === undefined ? undefined : { line: finding.line, column: 1 };
+    byAnchor.get(finding.anchor)?.file.message(finding.message, { place, ruleId: finding.ruleId, source: 'persklaar' });
+  }
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */

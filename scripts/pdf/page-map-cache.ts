@@ -7,12 +7,16 @@ import path from 'node:path';
 import type { Article, Issue } from '../issue/load.ts';
 import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import type { StartPages } from './document.ts';
+import type { PlacementPlan } from './placement/apply.ts';
+import type { PlacementMemo } from './placement/search.ts';
 import type { StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
 export interface PrintedPages {
   pageCount: number;
   startPages: StartPages;
+  /** Where the print set each article's floats, and what it could not solve. */
+  placement?: PlacementMemo;
   /** Lines the print found stretched, set ragged in the next build's first print (`keptStretched`). */
   stretched?: Record<string, KeptLines>;
 }
@@ -21,6 +25,13 @@ export interface PrintedPages {
 interface KeptLines {
   key: string;
   lines: string[];
+}
+
+/** What the press edition prints with: the accessible print's contents numbers, placement and ragged lines. */
+export interface SettledPrint {
+  startPages: StartPages;
+  placement: PlacementPlan;
+  stretched: StretchedTexts;
 }
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {

@@ -19,9 +19,10 @@ import { toolVersion } from '../../util/fingerprint.ts';
 import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../document.ts';
 import { loadHyphenationMemo } from '../hyphenate.ts';
-import { keptStretched, readPageMapCache, samePages } from '../page-map-cache.ts';
-import { setRagged, withStretched } from '../ragged-paragraphs.ts';
-import { stretchedLines } from '../stretched-lines.ts';
+import { keptStretched, readPageMapCache, samePages, type SettledPrint } from '../page-map-cache.ts';
+import { setRagged } from '../ragged-paragraphs.ts';
+import { placeAndMark } from '../placement/apply.ts';
+import { placePlainBlocks } from '../plain-placement.ts';
 import { readStartPages } from '../page-map.ts';
 import { placePrintImages } from '../print-images.ts';
 import type { Printer } from '../printer.ts';
@@ -47,8 +48,8 @@ export interface PressOptions {
   /** Folder for the press document and its assets (swapped into place whole by the build). */
   pressDir: string;
   cacheDir: string;
-  /** Where the articles start, as the accessible PDF of this build settled it. */
-  startPages?: StartPages;
+  /** Where the articles start and their floats go, as the accessible PDF of this build settled it. */
+  settled?: SettledPrint;
   references: ImageReference[];
   signal?: AbortSignal;
 }
@@ -66,13 +67,18 @@ export async function buildPress(
   await writeThemeAssets(pressDir, 'print.css');
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
-  let startPages = options.startPages;
-  const [cached] = await Promise.all([
-    readPageMapCache(options.cacheDir, issue),
-    startPages ? undefined : loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
-  ]);
-  startPages ??= cached?.startPages;
-  let stretched = keptStretched(issue, cached);
+  let startPages = options.settled?.startPages;
+  let placement = options.settled?.placement;
+  let stretched = options.settled?.stretched;
+  if (!startPages) {
+    const [cached] = await Promise.all([
+      readPageMapCache(options.cacheDir, issue),
+      loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
+    ]);
+    startPages = cached?.startPages;
+    placement = cached?.placement?.plan;
+    stretched = keptStretched(issue, cached);
+  }
 
   let printed: Uint8Array | undefined;
   let doc: PDFDocument | undefined;
@@ -82,7 +88,10 @@ export async function buildPress(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
-    setRagged(tree, stretched);
+    placePlainBlocks(tree, images);
+    placeAndMark(tree, placement ?? {});
+    // The lines the accessible print set ragged: the press prints the same lines.
+    setRagged(tree, stretched ?? {});
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));
@@ -93,11 +102,7 @@ export async function buildPress(
     doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const facts = readStartPages(doc, anchors);
     pageCount = facts.pageCount;
-    // As in the accessible PDF: a paragraph with a line stretched past the limit is set ragged.
-    const found = stretchedLines(doc, facts.startPages);
-    const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
-    stretched = withStretched(stretched, found);
-    if (samePages(startPages, facts.startPages) && !moreRagged) break;
+    if (samePages(startPages, facts.startPages)) break;
     startPages = facts.startPages;
     printed = undefined;
   }
