@@ -40,6 +40,30 @@ export function flow(spot: Spot): number {
   return (spot.page * 2 + spot.column) * H + spot.depth;
 }
 
+/** The spot at a place in the run of columns. */
+export function spotAt(place: number): Spot {
+  const column = Math.floor(place / H);
+  return { page: Math.floor(column / 2), column: (column % 2) as 0 | 1, depth: place - column * H };
+}
+
+/**
+ * A block that runs from one column into the next has a destination at the top left of all
+ * its pieces together: the head of the column where it ends. Such a start is taken from where
+ * the block before it in print order ended.
+ */
+export function withTrueStarts(blocks: PlacedBlock[]): PlacedBlock[] {
+  let previousBottom: number | undefined;
+  return blocks.map((block) => {
+    const start = block.start;
+    const fixed =
+      start && previousBottom !== undefined && flow(start) < previousBottom
+        ? { ...block, start: spotAt(previousBottom) }
+        : block;
+    previousBottom = bottomOf(fixed) ?? previousBottom;
+    return fixed;
+  });
+}
+
 export function bottomOf(block: PlacedBlock): number | undefined {
   return block.end && flow(block.end) + (block.endInline ? LINE : 0);
 }
@@ -92,7 +116,19 @@ export function holesOf(layout: ArticleLayout, limit = HOLE_LIMIT): Hole[] {
   return holes;
 }
 
-/** The layout's fault in one number: the blank beyond the limit, summed over every hole. */
+/**
+ * The layout's fault in one number: the blank beyond the limit, summed over every hole, and a
+ * whole column's worth for each float set more than one page after the paragraph it follows.
+ */
 export function badness(layout: ArticleLayout): number {
-  return holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0);
+  return holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0) + floatsSetFar(layout).length;
+}
+
+/** Floats whose first page is more than one page after the end of the block before them in the manuscript. */
+export function floatsSetFar(layout: ArticleLayout): PlacedBlock[] {
+  const byIndex = new Map(layout.blocks.map((block) => [block.index, block]));
+  return layout.blocks.filter((block) => {
+    const before = byIndex.get(block.index - 1);
+    return block.kind === 'float' && block.start && before?.end && block.start.page - before.end.page > 1;
+  });
 }

@@ -6,7 +6,7 @@
  * paragraph it follows.
  */
 import type { MarkedArticle } from './apply.ts';
-import { type ArticleLayout, holesOf, LINE, type PlacedBlock } from './layout.ts';
+import { floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
 export interface LayoutFinding {
@@ -72,13 +72,4 @@ function loneLine(block: PlacedBlock): 'orphan' | 'widow' | undefined {
   if (start.depth > TYPE_AREA.height - 1.5 * LINE) return 'orphan';
   if (end.depth < 0.5 * LINE) return 'widow';
   return undefined;
-}
-
-/** Floats whose first page is more than one page after the end of the block before them in the manuscript. */
-function floatsSetFar(layout: ArticleLayout): PlacedBlock[] {
-  const byIndex = new Map(layout.blocks.map((block) => [block.index, block]));
-  return layout.blocks.filter((block) => {
-    const before = byIndex.get(block.index - 1);
-    return block.kind === 'float' && block.start && before?.end && block.start.page - before.end.page > 1;
-  });
 }

@@ -5,10 +5,11 @@
  * bounded; what it could not solve is remembered with the plan, so that the next build of an
  * unchanged article does not pay for the search again.
  */
+import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import type { StartPages } from '../document.ts';
 import type { MarkedArticle, PlacementPlan } from './apply.ts';
-import { badness, holesOf, type ArticleLayout } from './layout.ts';
+import { badness, holesOf, withTrueStarts, type ArticleLayout } from './layout.ts';
 import { readDestinations } from './measure.ts';
 import { MARKER_PATTERN, START_PATTERN } from './markers.ts';
 import { improvedMoves, type Moves } from './plan.ts';
@@ -44,20 +45,29 @@ export function measureLayouts(
       firstPage,
       lastPage,
       headerEnd: spots.get(article.headerEnd),
-      blocks: article.blocks.map(({ ids, line, ...traits }) => ({
-        ...traits,
-        start: spots.get(ids.start),
-        end: spots.get(ids.end),
-      })),
+      blocks: withTrueStarts(
+        article.blocks.map(({ ids, line, ...traits }) => ({
+          ...traits,
+          start: spots.get(ids.start),
+          end: spots.get(ids.end),
+        })),
+      ),
     });
   }
   return layouts;
 }
 
+/**
+ * The holes a layout has, and the article's structure (its blocks' kinds and pins): the same
+ * holes in an article whose words alone changed are not searched again; a new or pinned
+ * block is.
+ */
 export function signatureOf(layout: ArticleLayout): string {
-  return holesOf(layout)
-    .map((hole) => `${hole.page - layout.firstPage}:${hole.column}:${hole.next?.index ?? '-'}`)
-    .join(' ');
+  const holes = holesOf(layout).map(
+    (hole) => `${hole.page - layout.firstPage}:${hole.column}:${hole.next?.index ?? '-'}`,
+  );
+  const structure = layout.blocks.map((block) => `${block.index}${block.kind[0]}${block.pinned ? '!' : ''}`).join();
+  return `${holes.join(' ')} ${createHash('sha256').update(structure).digest('base64url').slice(0, 16)}`;
 }
 
 export class PlacementSearch {
@@ -82,9 +92,10 @@ export class PlacementSearch {
       if (!best || score < best.badness) this.best.set(anchor, { moves, badness: score });
       const kept = this.best.get(anchor)!;
       const known = this.unsolved[anchor] === signatureOf(layout);
+      // The search goes on from the current plan, even one that is worse for now (a float
+      // deferred once may need to go a column further); when it stops, the best plan seen wins.
       const improved = searching && score > 0 && !known ? improvedMoves(layout, moves) : moves;
-      // A plan that made things worse, or a search that has run out, falls back to the best one seen.
-      next[anchor] = score > kept.badness ? kept.moves : improved;
+      next[anchor] = sameMoves(improved, moves) ? kept.moves : improved;
       if (score === 0) delete this.unsolved[anchor];
     }
     return next;
