@@ -4,15 +4,16 @@
  * word (an address, a name) gapes, and only the printed result says which lines did.
  *
  * Chromium (Skia) places every glyph with a `Td` of its own, so the set width of a word space
- * is the distance from the space glyph to the next glyph on its baseline; no font metrics are
- * needed. A space is measured in ems of its own font size, so that 9.5 pt body text and 7.5 pt
- * notes are judged alike. Artifacts (running heads, page numbers) are not read.
+ * is the distance from the space glyph to the next glyph on its baseline; the font's width
+ * table only says how wide the space is unstretched. A space is measured in ems of its own
+ * font size, so that 9.5 pt body text and 7.5 pt notes are judged alike. Artifacts (running
+ * heads, page numbers) are not read.
  */
 import type { PDFDocument, PDFDict } from 'pdf-lib';
-import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../pdf-read/matrix.ts';
+import { decodeTextString, IDENTITY, multiply, type Matrix } from '../pdf-read/matrix.ts';
 import { asDict, inherited, N, pageContentBytes } from '../pdf-read/objects.ts';
-import { FontDecoders } from '../pdf-read/text.ts';
-import { glyphWidths, type WidthOf } from '../pdf-read/widths.ts';
+import { type FontDecoder, FontDecoders } from '../pdf-read/text.ts';
+import { glyphWidths } from '../pdf-read/widths.ts';
 import { isArray, isDict, isName, isString, tokenize, type Operand, type Operation } from '../pdf-read/tokenizer.ts';
 import type { StartPages } from './document.ts';
 
@@ -30,19 +31,6 @@ export interface StretchedLine {
   wordSpace: number;
 }
 
-/** A glyph (or a span read as one piece of text) at its origin on the page. */
-interface PlacedGlyph {
-  text: string;
-  x: number;
-  y: number;
-  /** The font's em in page units, where the glyph is drawn. */
-  em: number;
-  /** A real word space (not a soft hyphen's invisible stand-in). */
-  space: boolean;
-  /** For a space: its own width in ems, as the font has it (unknown: 0). */
-  natural: number;
-}
-
 /** A space set this much wider than the font's own is stretched; below it, rounding. */
 const STRETCHED = 0.01;
 
@@ -55,7 +43,7 @@ export function stretchedLines(
   return lineWordSpaces(pdf, startPages).filter((line) => line.wordSpace > limit);
 }
 
-/** Every line of the article pages that has a word space, with its widest. */
+/** Every line of the article pages that has a stretched word space, with its widest. */
 export function lineWordSpaces(pdf: PDFDocument, startPages: StartPages): StretchedLine[] {
   const decoders = new FontDecoders(pdf.context);
   const articleOf = pageArticles(startPages);
@@ -63,12 +51,9 @@ export function lineWordSpaces(pdf: PDFDocument, startPages: StartPages): Stretc
   pdf.getPages().forEach((page, index) => {
     const article = articleOf(index + 1);
     if (article === undefined) return;
-    const glyphs = pageGlyphs(pdf, page.node, decoders);
-    for (const line of baselines(glyphs)) {
-      const wordSpace = widestSpace(line);
-      if (wordSpace > 0)
-        lines.push({ page: index + 1, article, text: line.map((glyph) => glyph.text).join(''), wordSpace });
-    }
+    const collector = new Lines((text, wordSpace) => lines.push({ page: index + 1, article, text, wordSpace }));
+    readGlyphs(pdf, page.node, decoders, collector);
+    collector.end();
   });
   return lines;
 }
@@ -80,105 +65,136 @@ function pageArticles(startPages: StartPages): (page: number) => string | undefi
 }
 
 /**
- * The widest stretched word space of a line in ems; 0 when it has none. A space as wide as
- * its font's own (a ragged line, a monospaced font's wide space) is not stretched. Several
- * spaces in a row are preserved white space (code, indentation), never justification: each
- * counts for its share of the run. A line's leading spaces are indentation too.
+ * Glyphs in content order on one baseline form a line; a step back to the left starts one
+ * too. Each line's widest stretched word space, in ems: a space as wide as its font's own (a
+ * ragged line, a monospaced font's wide space) is not stretched. Several spaces in a row are
+ * preserved white space (code, indentation), never justification: each counts for its share
+ * of the run. A line's leading spaces are indentation too.
  */
-function widestSpace(line: readonly PlacedGlyph[]): number {
-  let widest = 0;
-  let index = line.findIndex((glyph) => !glyph.space);
-  if (index < 0) return 0;
-  for (; index < line.length - 1; index++) {
-    const glyph = line[index]!;
-    if (!glyph.space) continue;
-    let next = index + 1;
-    while (next < line.length && line[next]!.space) next++;
-    if (next === line.length) break;
-    const set = (line[next]!.x - glyph.x) / (next - index) / glyph.em;
-    if (set > glyph.natural + STRETCHED) widest = Math.max(widest, set);
-    index = next - 1;
-  }
-  return widest;
-}
+class Lines {
+  private text = '';
+  private widest = 0;
+  private x = Number.NaN;
+  private y = Number.NaN;
+  /** The first space of the run since the last glyph, if any, and how many spaces it has. */
+  private spaceX = 0;
+  private spaceEm = 1;
+  private spaceNatural = 0;
+  private spaces = 0;
+  private started = false;
 
-/** Glyphs in content order on one baseline form a line; a step back to the left starts one too. */
-function baselines(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
-  const lines: PlacedGlyph[][] = [];
-  let previous: PlacedGlyph | undefined;
-  for (const glyph of glyphs) {
-    if (!previous || Math.abs(glyph.y - previous.y) >= 1 || glyph.x < previous.x - 1) lines.push([]);
-    lines.at(-1)!.push(glyph);
-    previous = glyph;
+  constructor(private readonly found: (text: string, wordSpace: number) => void) {}
+
+  add(text: string, x: number, y: number, em: number, natural: number | undefined): void {
+    if (Math.abs(y - this.y) >= 1 || x < this.x - 1) this.end();
+    this.x = x;
+    this.y = y;
+    this.text += text;
+    if (natural !== undefined) {
+      if (this.spaces++ === 0) [this.spaceX, this.spaceEm, this.spaceNatural] = [x, em, natural];
+      return;
+    }
+    if (this.spaces > 0 && this.started) {
+      const set = (x - this.spaceX) / this.spaces / this.spaceEm;
+      if (set > this.spaceNatural + STRETCHED) this.widest = Math.max(this.widest, set);
+    }
+    this.spaces = 0;
+    this.started = true;
   }
-  return lines;
+
+  end(): void {
+    if (this.widest > 0) this.found(this.text, this.widest);
+    this.text = '';
+    this.widest = 0;
+    this.spaces = 0;
+    this.started = false;
+  }
 }
 
 interface Span {
+  /** Inside an artifact (this span or one around it). */
   artifact: boolean;
-  actualText?: string;
-  placed: boolean;
+  /** The nearest span with /ActualText, this one or one around it. */
+  replaced?: { text: string; placed: boolean };
 }
 
-/** The page's shown text outside artifacts, each show operator at the point where it starts. */
-function pageGlyphs(pdf: PDFDocument, page: PDFDict, decoders: FontDecoders): PlacedGlyph[] {
+/**
+ * The page's shown text outside artifacts, each show operator at the point where it starts:
+ * a space with its font's own width, anything else as text.
+ */
+function readGlyphs(pdf: PDFDocument, page: PDFDict, decoders: FontDecoders, lines: Lines): void {
   const context = pdf.context;
   const fonts = asDict(context, asDict(context, inherited(context, page, 'Resources'))?.get(N('Font')));
-  const glyphs: PlacedGlyph[] = [];
-  const widths = new Map<string | undefined, WidthOf>();
-  const widthOf = (font: string | undefined) => {
-    if (!widths.has(font))
-      widths.set(font, glyphWidths(context, font ? asDict(context, fonts?.get(N(font))) : undefined));
-    return widths.get(font)!;
-  };
   const state = new TextState();
   const spans: Span[] = [];
+  const fontOf = (name: string | undefined) => {
+    const decoder = decoders.forResource(fonts, name);
+    const dict = name ? asDict(context, fonts?.get(N(name))) : undefined;
+    return { name, decode: decodeOnce(decoder), widthOf: glyphWidths(context, dict) };
+  };
+  let font = fontOf(undefined);
   for (const op of tokenize(pageContentBytes(context, page))) {
     if (state.apply(op)) continue;
-    if (op.op === 'BDC' || op.op === 'BMC') spans.push(spanOf(op));
+    if (op.op === 'BDC' || op.op === 'BMC') spans.push(spanOf(op, spans.at(-1)));
     else if (op.op === 'EMC') spans.pop();
     else if (SHOW.has(op.op)) {
       if (op.op === "'" || op.op === '"') state.nextLine();
-      if (spans.some((span) => span.artifact)) continue;
-      const placed = state.placed();
-      const replaced = [...spans].reverse().find((span) => span.actualText !== undefined);
-      if (replaced) {
+      const span = spans.at(-1);
+      if (span?.artifact) continue;
+      if (span?.replaced) {
         // A span's text (Chromium's soft hyphen is a space glyph under ActualText U+00AD) counts once.
-        if (!replaced.placed) glyphs.push({ ...placed, text: replaced.actualText!, space: false, natural: 0 });
-        replaced.placed = true;
+        if (!span.replaced.placed) lines.add(span.replaced.text, state.x, state.y, state.em, undefined);
+        span.replaced.placed = true;
         continue;
       }
-      const strings = shownStrings(op.operands);
-      const text = strings.map((bytes) => decoders.forResource(fonts, state.font).decode(bytes)).join('');
-      const space = text === ' ';
-      const natural = space && strings.length === 1 ? (widthOf(state.font)(strings[0]!) ?? 0) : 0;
-      glyphs.push({ ...placed, text, space, natural });
+      if (font.name !== state.font) font = fontOf(state.font);
+      const shown = op.operands.at(-1);
+      const bytes = isString(shown) ? shown.bytes : undefined;
+      const text = bytes ? font.decode(bytes) : shownStrings(op.operands).map(font.decode).join('');
+      const natural = bytes && text === ' ' ? (font.widthOf(bytes) ?? 0) : undefined;
+      lines.add(text, state.x, state.y, state.em, natural);
     }
   }
-  return glyphs;
 }
 
 const SHOW = new Set(['Tj', 'TJ', "'", '"']);
 
-function spanOf(op: Operation): Span {
-  const [tag, properties] = op.operands;
-  const actual = op.op === 'BDC' && isDict(properties) ? properties.entries.get('ActualText') : undefined;
-  return {
-    artifact: isName(tag) && tag.value === 'Artifact',
-    ...(isString(actual) ? { actualText: decodeTextString(actual.bytes) } : {}),
-    placed: false,
+/** A font's decoder that decodes each two-byte glyph code once: a page shows the same few hundred. */
+function decodeOnce(decoder: FontDecoder): (bytes: Uint8Array) => string {
+  const known = new Map<number, string>();
+  return (bytes) => {
+    if (bytes.length !== 2) return decoder.decode(bytes);
+    const code = (bytes[0]! << 8) | bytes[1]!;
+    let text = known.get(code);
+    if (text === undefined) known.set(code, (text = decoder.decode(bytes)));
+    return text;
   };
 }
 
-/** The graphics and text state a reader needs to say where a glyph starts and how large it is. */
+function spanOf(op: Operation, around: Span | undefined): Span {
+  const [tag, properties] = op.operands;
+  const actual = op.op === 'BDC' && isDict(properties) ? properties.entries.get('ActualText') : undefined;
+  return {
+    artifact: (isName(tag) && tag.value === 'Artifact') || around?.artifact === true,
+    replaced: isString(actual) ? { text: decodeTextString(actual.bytes), placed: false } : around?.replaced,
+  };
+}
+
+/**
+ * The graphics and text state a reader needs to say where a glyph starts and how large it is.
+ * The text matrix is kept as numbers: Chromium moves it once per glyph.
+ */
 class TextState {
   font: string | undefined;
+  /** Where the next glyph starts, and its font's em, in page units. */
+  x = 0;
+  y = 0;
+  em = 0;
   private size = 0;
   private leading = 0;
   private ctm: Matrix = IDENTITY;
   private readonly saved: Matrix[] = [];
-  private tm: Matrix = IDENTITY;
-  private tlm: Matrix = IDENTITY;
+  private line: Matrix = IDENTITY;
 
   /** Takes a state operator; false for any other. */
   apply(op: Operation): boolean {
@@ -194,17 +210,18 @@ class TextState {
         this.ctm = multiply(matrix(o), this.ctm);
         return true;
       case 'BT':
-        this.tm = this.tlm = IDENTITY;
+        this.setLine(IDENTITY);
         return true;
       case 'Tf':
         this.font = isName(o[0]) ? o[0].value : undefined;
         this.size = num(o[1]);
+        this.place();
         return true;
       case 'TL':
         this.leading = num(o[0]);
         return true;
       case 'Tm':
-        this.tm = this.tlm = matrix(o);
+        this.setLine(matrix(o));
         return true;
       case 'Td':
         this.moveLine(num(o[0]), num(o[1]));
@@ -224,15 +241,21 @@ class TextState {
     this.moveLine(0, -this.leading);
   }
 
-  /** Where the next glyph starts, and its font's em, in page units. */
-  placed(): { x: number; y: number; em: number } {
-    const m = multiply(this.tm, this.ctm);
-    const [x, y] = apply(m, 0, 0);
-    return { x, y, em: Math.abs(this.size) * Math.hypot(m[2], m[3]) };
+  private moveLine(tx: number, ty: number): void {
+    const m = this.line;
+    this.setLine([m[0], m[1], m[2], m[3], tx * m[0] + ty * m[2] + m[4], tx * m[1] + ty * m[3] + m[5]]);
   }
 
-  private moveLine(tx: number, ty: number): void {
-    this.tm = this.tlm = multiply([1, 0, 0, 1, tx, ty], this.tlm);
+  private setLine(line: Matrix): void {
+    this.line = line;
+    this.place();
+  }
+
+  private place(): void {
+    const m = multiply(this.line, this.ctm);
+    this.x = m[4];
+    this.y = m[5];
+    this.em = Math.abs(this.size) * Math.hypot(m[2], m[3]);
   }
 }
 

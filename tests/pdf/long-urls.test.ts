@@ -49,8 +49,10 @@ describe('long addresses and compounds in a justified column', () => {
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.filter((line) => line.wordSpace > MAX_WORD_SPACE_EM)).toEqual([]);
     // The article is made so that some lines would stretch even with break opportunities.
-    const pageMap = JSON.parse(readFileSync(pageMapOf(cache), 'utf8')) as { stretched?: Record<string, string[]> };
-    expect(pageMap.stretched?.links?.length).toBeGreaterThan(0);
+    const pageMap = JSON.parse(readFileSync(pageMapOf(cache), 'utf8')) as {
+      stretched?: Record<string, { lines: string[] }>;
+    };
+    expect(pageMap.stretched?.links?.lines.length).toBeGreaterThan(0);
     const print = readFileSync(path.join(out, 'print', 'index.html'), 'utf8');
     expect(print).toMatch(/<br class="ragged-end">|<p class="ragged">/);
   });
