@@ -68,7 +68,7 @@ describe('a manuscript the referees would reject as written', () => {
     expect(web).toMatch(/<h2 id="nog-een-titel">Nog een titel<\/h2>/);
     // The address shown is the link's, with the break opportunities of an address.
     expect(web).toContain(
-      'Een <a href="https://www.rijksoverheid.nl">https://<wbr>www.<wbr>rijksoverheid.<wbr>nl</a> zonder tekst.',
+      'Een <a href="https://www.rijksoverheid.nl">https://<wbr>www.<wbr>rijksoverheid.nl</a> zonder tekst.',
     );
   });
 
