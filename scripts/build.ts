@@ -26,7 +26,6 @@ import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
-import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages, type SettledPrint } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
@@ -210,7 +209,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const settledPrint =
       printing && settled
-        ? Promise.race([settled, printing.then((pdf) => ({ startPages: pdf.startPages, placement: pdf.placement }))])
+        ? Promise.race([
+            settled,
+            printing.then(({ startPages, placement, stretched }) => ({ startPages, placement, stretched })),
+          ])
         : undefined;
     const pressing = pressDir
       ? pressAlongside(issue, rendered, {

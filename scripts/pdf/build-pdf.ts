@@ -19,11 +19,21 @@ import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { FinishReport } from './finish/index.ts';
-import { pageMapFile, readPageMapCache, samePages, type PrintedPages, type SettledPrint } from './page-map-cache.ts';
+import {
+  keepStretched,
+  keptStretched,
+  pageMapFile,
+  readPageMapCache,
+  samePages,
+  type PrintedPages,
+  type SettledPrint,
+} from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
+import { setRagged, withStretched } from './ragged-paragraphs.ts';
+import { stretchedLines } from './stretched-lines.ts';
 import { placeAndMark } from './placement/apply.ts';
 import { MARKER_PATTERN } from './placement/markers.ts';
 import { dropDestinations } from './placement/measure.ts';
@@ -43,6 +53,8 @@ export interface PdfBuild {
   startPages: StartPages;
   /** Where the print set each article's floats (the press edition prints the same). */
   placement: SettledPrint['placement'];
+  /** The lines the print set ragged (the press edition sets the same). */
+  stretched: SettledPrint['stretched'];
   pageCount: number;
   prints: number;
   timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
@@ -80,6 +92,7 @@ export async function buildPdf(
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
+  let stretched = keptStretched(issue, cachedMap);
   const placement = new PlacementSearch(cachedMap?.placement);
   let layouts = new Map<string, ArticleLayout>();
   let marked: MarkedArticle[] = [];
@@ -93,6 +106,7 @@ export async function buildPdf(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    setRagged(tree, stretched);
     placePlainBlocks(tree, images);
     marked = placeAndMark(tree, placement.plan);
     placePrintImages(tree, images, printDir);
@@ -110,11 +124,15 @@ export async function buildPdf(
     layouts = measureLayouts(pdf, marked, facts.startPages, anchors);
     const plan = placement.next(layouts);
     const settled = samePlan(plan, placement.plan);
-    if (settled && samePages(startPages, facts.startPages)) break;
+    // A line stretched past the limit is set ragged in the next print (it moves nothing).
+    const found = stretchedLines(pdf, facts.startPages);
+    const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
+    stretched = withStretched(stretched, found);
+    if (settled && samePages(startPages, facts.startPages) && !moreRagged) break;
     placement.adopt(plan);
     startPages = facts.startPages;
   }
-  options.printed?.(startPages && { startPages, placement: placement.plan });
+  options.printed?.(startPages && { startPages, placement: placement.plan, stretched });
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
@@ -143,7 +161,16 @@ export async function buildPdf(
   await Promise.all([
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
-      JSON.stringify({ pageCount, startPages, placement: placement.memo(layouts) } satisfies PrintedPages, null, 2),
+      JSON.stringify(
+        {
+          pageCount,
+          startPages,
+          placement: placement.memo(layouts),
+          stretched: keepStretched(issue, stretched),
+        } satisfies PrintedPages,
+        null,
+        2,
+      ),
     ),
     memo.write(memoFile),
     saveHyphenationMemo(wordsFile, toolVersion()),
@@ -152,6 +179,7 @@ export async function buildPdf(
     bytes: finished,
     startPages,
     placement: placement.plan,
+    stretched,
     pageCount,
     prints,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings },

@@ -188,16 +188,26 @@ function columnSets(children: ElementContent[], countCharacters: boolean): Eleme
 }
 
 /**
- * Links whose text is an address (no spaces: an e-mail address, a domain) are set as
- * inline-blocks: Chromium 156 drops the link annotation of such a link when its paragraph
- * continues from an earlier page inside columns, and an address cannot wrap anyway.
+ * Links whose text is a short address (no spaces and no break opportunity: an e-mail address,
+ * a domain) are set as inline-blocks: Chromium 156 drops the link annotation of such a link
+ * when its paragraph continues from an earlier page inside columns, and it cannot wrap anyway.
+ * A long address stays inline, to break at its `<wbr>` (an inline-block would move whole to
+ * the next line and leave the line before it stretched).
  */
 function markAddresses(tree: Root): void {
   visit(tree, 'element', (node) => {
-    if (node.tagName === 'a' && !/\s/.test(toString(node).trim())) {
+    if (node.tagName === 'a' && !/\s/.test(toString(node).trim()) && !hasBreakOpportunity(node)) {
       node.properties.className = [...((node.properties.className as string[] | undefined) ?? []), 'address'];
     }
   });
+}
+
+function hasBreakOpportunity(node: Element): boolean {
+  let found = false;
+  visit(node, 'element', (child) => {
+    if (child.tagName === 'wbr') found = true;
+  });
+  return found;
 }
 
 /** One named page per article, carrying its running head; the cover has none. */

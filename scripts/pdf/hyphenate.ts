@@ -3,7 +3,8 @@
  * Chromium on Linux ships no hyphenation dictionaries, so `hyphens: auto` alone does nothing
  * and justified columns would gape. Patterns from the `hyphen` package (nl); an exceptions
  * list in styles/ overrides bad breaks. Only running text is touched — never headings,
- * captions, names, link texts (an address broken by a hyphen is a wrong address) or code.
+ * captions, names (a long capitalised compound is no name), link texts (an address broken by
+ * a hyphen is a wrong address) or code.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,9 +55,20 @@ let patterns: typeof hyphenNl | undefined;
 const memo = new Map<string, string>();
 const used = new Set<string>();
 
+/**
+ * A capitalised word this long is taken as a compound (`Kinderbeschermingsmaatregelen`), not a
+ * name: names that long are rare, and a word that long left whole gapes a justified column.
+ */
+const MIN_CAPITALISED_COMPOUND = 15;
+
+/** Names and acronyms are not broken: a capital first letter is taken as a name, unless the word is long. */
+function isName(word: string): boolean {
+  if (word[0] === word[0]!.toLowerCase()) return false;
+  return word.length < MIN_CAPITALISED_COMPOUND || word === word.toUpperCase();
+}
+
 export function hyphenateWord(word: string): string {
-  // Names and acronyms are not broken: a capital first letter is taken as a name.
-  if (word.length < MIN_WORD || word[0] !== word[0]!.toLowerCase()) return word;
+  if (word.length < MIN_WORD || isName(word)) return word;
   used.add(word);
   const known = memo.get(word);
   if (known !== undefined) return known;

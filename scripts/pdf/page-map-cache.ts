@@ -4,11 +4,12 @@
  */
 import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
-import type { Issue } from '../issue/load.ts';
-import { issueCacheDir } from '../util/fingerprint.ts';
+import type { Article, Issue } from '../issue/load.ts';
+import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
 import type { StartPages } from './document.ts';
 import type { PlacementPlan } from './placement/apply.ts';
 import type { PlacementMemo } from './placement/search.ts';
+import type { StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
 export interface PrintedPages {
@@ -16,12 +17,21 @@ export interface PrintedPages {
   startPages: StartPages;
   /** Where the print set each article's floats, and what it could not solve. */
   placement?: PlacementMemo;
+  /** Lines the print found stretched, set ragged in the next build's first print (`keptStretched`). */
+  stretched?: Record<string, KeptLines>;
 }
 
-/** What the press edition prints with: the accessible print's contents numbers and placement. */
+/** An article's stretched lines, with the key of the text and look they were measured in. */
+interface KeptLines {
+  key: string;
+  lines: string[];
+}
+
+/** What the press edition prints with: the accessible print's contents numbers, placement and ragged lines. */
 export interface SettledPrint {
   startPages: StartPages;
   placement: PlacementPlan;
+  stretched: StretchedTexts;
 }
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {
@@ -32,6 +42,37 @@ export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<
   const cached = await readCacheJson<PrintedPages>(pageMapFile(cacheDir, issue));
   const complete = issue.articles.every((article) => Number.isInteger(cached?.startPages?.[article.id]));
   return complete && Number.isInteger(cached?.pageCount) ? cached : undefined;
+}
+
+/**
+ * The stretched lines to keep for the next build, each article's under the key of its text.
+ * A line breaks where the article's own text, the code and the theme put it: nothing else.
+ */
+export function keepStretched(issue: Issue, stretched: StretchedTexts): Record<string, KeptLines> {
+  const kept: Record<string, KeptLines> = {};
+  for (const article of issue.articles) {
+    const lines = stretched[article.id];
+    if (lines) kept[article.id] = { key: articleKey(issue, article), lines };
+  }
+  return kept;
+}
+
+/**
+ * The stretched lines of the last build for the articles whose text and look are unchanged: a
+ * stale line could otherwise end a line that no longer ends there.
+ */
+export function keptStretched(issue: Issue, cached: PrintedPages | undefined): StretchedTexts {
+  const stretched: StretchedTexts = {};
+  for (const article of issue.articles) {
+    const kept = cached?.stretched?.[article.id];
+    if (kept && Array.isArray(kept.lines) && kept.key === articleKey(issue, article))
+      stretched[article.id] = kept.lines;
+  }
+  return stretched;
+}
+
+function articleKey(issue: Issue, article: Article): string {
+  return hashOf(toolVersion(), JSON.stringify(issue.theme ?? null), String(article.file.value));
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {

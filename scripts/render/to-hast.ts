@@ -26,6 +26,7 @@ import { respecTerms } from '../markdown/respec-terms.ts';
 import { blockquoteWithAlerts } from './components/alert.ts';
 import { diagramHandler, type Diagrams } from './components/diagram.ts';
 import { formulaHandlers } from './components/formula.ts';
+import { addressBreaks } from './break-opportunities.ts';
 
 export interface RenderedArticle {
   article: Article;
@@ -120,6 +121,7 @@ export function renderArticle(
   });
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0)
     body.children.push(colophonCredits(issue.meta));
+  addressBreaks(body);
   return { article, body };
 }
 

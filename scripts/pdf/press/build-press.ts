@@ -19,7 +19,8 @@ import { toolVersion } from '../../util/fingerprint.ts';
 import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../document.ts';
 import { loadHyphenationMemo } from '../hyphenate.ts';
-import { readPageMapCache, samePages, type SettledPrint } from '../page-map-cache.ts';
+import { keptStretched, readPageMapCache, samePages, type SettledPrint } from '../page-map-cache.ts';
+import { setRagged } from '../ragged-paragraphs.ts';
 import { placeAndMark } from '../placement/apply.ts';
 import { placePlainBlocks } from '../plain-placement.ts';
 import { readStartPages } from '../page-map.ts';
@@ -68,6 +69,7 @@ export async function buildPress(
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
   let startPages = options.settled?.startPages;
   let placement = options.settled?.placement;
+  let stretched = options.settled?.stretched;
   if (!startPages) {
     const [cached] = await Promise.all([
       readPageMapCache(options.cacheDir, issue),
@@ -75,6 +77,7 @@ export async function buildPress(
     ]);
     startPages = cached?.startPages;
     placement = cached?.placement?.plan;
+    stretched = keptStretched(issue, cached);
   }
 
   let printed: Uint8Array | undefined;
@@ -87,6 +90,8 @@ export async function buildPress(
     const tree = printDocument(issue, rendered, startPages);
     placePlainBlocks(tree, images);
     placeAndMark(tree, placement ?? {});
+    // The lines the accessible print set ragged: the press prints the same lines.
+    setRagged(tree, stretched ?? {});
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));

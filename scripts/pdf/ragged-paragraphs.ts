@@ -1,0 +1,173 @@
+/**
+ * The print's answer to a stretched line (`stretched-lines.ts`): that line is set ragged right,
+ * by a forced break where it ended (a line before a forced break is not justified), or, where
+ * it ended inside a word, its whole paragraph. Chromium breaks lines first and justifies them
+ * after, so either way the line breaks, the paragraph's height and everything after it stay
+ * where they were; only the word spaces of that line shrink to the font's own. A line is found
+ * again in the print document by its text, within its article.
+ */
+import type { Element, Root, Text } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import { articleAnchor } from './document.ts';
+
+export const RAGGED_CLASS = 'ragged';
+/** A forced break where a stretched line ended: the line before it is set ragged. */
+export const LINE_END_CLASS = 'ragged-end';
+/** A piece of a long paragraph justifies its last line (`long-paragraphs.ts`), forced breaks too. */
+const RUNS_ON_CLASS = 'piece-runs-on';
+
+/** The text of stretched lines, by article id: what the next print sets ragged. */
+export type StretchedTexts = Record<string, string[]>;
+
+/**
+ * Ends each of `lines` where it ended in the print, so that it is set ragged and the rest of
+ * its paragraph stays justified; sets the whole paragraph ragged where the line cannot be
+ * ended so (it ends inside a word or an address). Returns how many lines or paragraphs
+ * changed (none: printing again would change nothing).
+ */
+export function setRagged(tree: Root, lines: StretchedTexts): number {
+  let changed = 0;
+  visit(tree, 'element', (article) => {
+    const texts = article.tagName === 'article' ? linesOf(article, lines) : undefined;
+    if (!texts) return;
+    const paragraphs = paragraphsOf(article);
+    for (const line of texts.map(comparable).filter((text) => text.length > 0)) {
+      const paragraph = paragraphs.find((candidate) => lettersOf(candidate).text.includes(line));
+      if (paragraph && raggedLine(paragraph, line)) changed++;
+    }
+    return SKIP;
+  });
+  return changed;
+}
+
+/** Sets the line ragged (or its paragraph); false when it already is. */
+function raggedLine(paragraph: Element, line: string): boolean {
+  if (isRagged(paragraph)) return false;
+  const letters = lettersOf(paragraph);
+  const position = letters.text.indexOf(line) + line.length;
+  const end = letters.at[position] ?? letters.opportunities.get(position);
+  if (end?.node.type === 'element' && end.node.tagName === 'br') return false;
+  if (end && !classes(paragraph).includes(RUNS_ON_CLASS)) {
+    breakAt(end);
+    return true;
+  }
+  paragraph.properties.className = [...classes(paragraph), RAGGED_CLASS];
+  return true;
+}
+
+/** A place in a paragraph's tree: a character of a text node, a `<br>` or a `<wbr>`. */
+interface Letter {
+  parent: Element;
+  node: Text | Element;
+  offset: number;
+}
+
+/**
+ * The paragraph's text as `comparable` spells it, with the places a line may have ended on:
+ * a space or a `<br>` (by the letter's index), a `<wbr>` (by the index of the letter after it).
+ */
+function lettersOf(paragraph: Element): {
+  text: string;
+  at: (Letter | undefined)[];
+  opportunities: Map<number, Letter>;
+} {
+  let text = '';
+  const at: (Letter | undefined)[] = [];
+  const opportunities = new Map<number, Letter>();
+  const walk = (parent: Element) => {
+    for (const node of parent.children) {
+      if (node.type === 'element' && node.tagName === 'wbr')
+        opportunities.set(text.length, { parent, node, offset: 0 });
+      else if (node.type === 'element' && node.tagName === 'br') {
+        if (text.endsWith(' ')) at[text.length - 1] = { parent, node, offset: 0 };
+        else {
+          text += ' ';
+          at.push({ parent, node, offset: 0 });
+        }
+      } else if (node.type === 'element') walk(node);
+      else if (node.type === 'text') addText(parent, node);
+    }
+  };
+  const addText = (parent: Element, node: Text) => {
+    for (let offset = 0; offset < node.value.length; offset++) {
+      const char = node.value[offset]!;
+      if (char === '\u00ad' || (/\s/.test(char) && (text === '' || text.endsWith(' ')))) continue;
+      const space = /\s/.test(char);
+      text += space ? ' ' : char;
+      at.push(space ? { parent, node, offset } : undefined);
+    }
+  };
+  walk(paragraph);
+  return { text, at, opportunities };
+}
+
+/**
+ * Replaces the space or the break opportunity a line ended on with a forced break: the line
+ * before it is not justified.
+ */
+function breakAt({ parent, node, offset }: Letter): void {
+  const index = parent.children.indexOf(node);
+  const lineEnd: Element = {
+    type: 'element',
+    tagName: 'br',
+    properties: { className: [LINE_END_CLASS] },
+    children: [],
+  };
+  if (node.type === 'element') {
+    parent.children.splice(index, 1, lineEnd);
+    return;
+  }
+  const after = node.value.slice(offset).replace(/^\s+/, '');
+  parent.children.splice(
+    index,
+    1,
+    { type: 'text', value: node.value.slice(0, offset) },
+    lineEnd,
+    ...(after ? [{ type: 'text', value: after } satisfies Text] : []),
+  );
+}
+
+function paragraphsOf(article: Element): Element[] {
+  const paragraphs: Element[] = [];
+  visit(article, 'element', (node) => {
+    if (node.tagName === 'p') paragraphs.push(node);
+  });
+  return paragraphs;
+}
+
+function linesOf(article: Element, lines: StretchedTexts): string[] | undefined {
+  const id = article.properties.id;
+  return Object.entries(lines).find(([name]) => articleAnchor(name) === id)?.[1];
+}
+
+/** Adds what a print found to what earlier prints found. */
+export function withStretched(known: StretchedTexts, found: { article?: string; text: string }[]): StretchedTexts {
+  const merged: StretchedTexts = { ...known };
+  for (const { article, text } of found) {
+    if (article === undefined) continue;
+    const texts = merged[article] ?? [];
+    if (!texts.includes(text)) merged[article] = [...texts, text];
+  }
+  return merged;
+}
+
+/**
+ * Text as both the PDF and the document spell it: no soft hyphens (nor the hyphen Chromium
+ * shows for one at a line's end), single spaces.
+ */
+function comparable(text: string): string {
+  return text
+    .replace(/\u00ad[-\u2010]?\s*$/, '')
+    .replaceAll('\u00ad', '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function classes(node: Element): string[] {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function isRagged(node: Element): boolean {
+  return classes(node).includes(RAGGED_CLASS);
+}
