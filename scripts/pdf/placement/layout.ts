@@ -51,15 +51,18 @@ export function spotAt(place: number): Spot {
 /**
  * A block in pieces (across columns or pages) has a destination at the top left of all its
  * pieces together, not where it begins. So a start before the end of the block printed before
- * it is taken from that end; and so is the start of text (a paragraph, a list), which breaks
- * wherever its column ends and so never leaves a column blank (but for an orphan line).
+ * it is taken from that end; and so is the start of text in pieces (a paragraph, a list) that
+ * claims a gap before it: text breaks wherever its column ends and never leaves one blank (but
+ * for an orphan line). Text in one piece has its true start, such as the head of a column
+ * below a photo that spans both.
  */
 export function withTrueStarts(blocks: PlacedBlock[], headerEnd?: Spot): PlacedBlock[] {
   let previousBottom = headerEnd && flow(headerEnd);
   return blocks.map((block) => {
     const start = block.start;
+    const inPieces = start && block.end && block.end.page * 2 + block.end.column > start.page * 2 + start.column;
     const followsOn = (place: number) =>
-      place < previousBottom! || (block.kind === 'text' && place > previousBottom! + 2 * LINE);
+      place < previousBottom! || (block.kind === 'text' && inPieces && place > previousBottom! + 2 * LINE);
     const fixed =
       start && previousBottom !== undefined && followsOn(flow(start))
         ? { ...block, start: spotAt(previousBottom) }
