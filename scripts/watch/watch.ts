@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { build, type BuildResult } from '../build.ts';
+import { build, type BuildResult } from '../build/build.ts';
 import { warmPrinter } from '../pdf/printer.ts';
 import { report } from '../report/report.ts';
 import { stylesDir } from '../render/theme.ts';

@@ -19,9 +19,9 @@ const layers: string[][] = [
   ['render'],
   ['web', 'pdf', 'epub'],
   ['check'],
-  ['(build)'],
+  ['build'],
   ['watch', 'new'],
-  ['(cli)'],
+  ['cli'],
 ];
 /** The referee's own rule: what it may import besides itself. */
 const refereeMayImport = new Set(['util', 'pdf-read', 'check', 'report']);
@@ -32,11 +32,9 @@ function layerOf(folder: string): number {
   return index;
 }
 
-/** `scripts/<folder>/…` → folder; of the files directly in scripts/, the command line is the top. */
+/** `scripts/<folder>/…` → folder. */
 function folderOf(file: string): string {
-  const [first, ...rest] = path.relative(scripts, file).split(path.sep);
-  if (rest.length > 0) return first!;
-  return first === 'cli.ts' ? '(cli)' : '(build)';
+  return path.relative(scripts, file).split(path.sep)[0]!;
 }
 
 function sourceFiles(dir: string): string[] {

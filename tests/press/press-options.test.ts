@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultEditions, inputFingerprint } from '../../scripts/build-state.ts';
+import { defaultEditions, inputFingerprint } from '../../scripts/build/build-state.ts';
 import { checkPress } from '../../scripts/check/press/index.ts';
 import { resolveLocation } from '../../scripts/issue/location.ts';
 import { SRGB_PROFILE } from '../../scripts/pdf/press/settings.ts';

@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Location } from './issue/location.ts';
-import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
-import { readCacheJson, writeFileAtomic } from './util/output.ts';
+import type { Location } from '../issue/location.ts';
+import { hashOf, statKey, toolVersion } from '../util/fingerprint.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 /** What a plain `build` makes. */
 export const editions = ['web', 'pdf', 'epub'] as const;

@@ -20,23 +20,23 @@ import {
   type BuildPlan,
   type EditionName,
 } from './build-state.ts';
-import { collectImages } from './issue/image-references.ts';
-import { loadIssue, type Issue } from './issue/load.ts';
-import { processImages } from './images/process.ts';
-import { formatImageSummary } from './images/summary.ts';
-import type { Edition } from './images/types.ts';
-import type { PdfBuild } from './pdf/build-pdf.ts';
-import type { StartPages } from './pdf/document.ts';
-import type { PressBuild } from './pdf/press/build-press.ts';
-import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
-import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
-import { hasFatal, InputError } from './util/errors.ts';
-import { lockOutput } from './util/lock.ts';
-import { borrowed, launchedPrinter, type Printer } from './pdf/printer.ts';
-import { type Location, resolveLocation } from './issue/location.ts';
-import { refuseWritesToSources } from './issue/source-folders.ts';
-import { stageDir, writeFileAtomic, type StagedDir } from './util/output.ts';
-import { buildWeb } from './web/build-web.ts';
+import { collectImages } from '../issue/image-references.ts';
+import { loadIssue, type Issue } from '../issue/load.ts';
+import { processImages } from '../images/process.ts';
+import { formatImageSummary } from '../images/summary.ts';
+import type { Edition } from '../images/types.ts';
+import type { PdfBuild } from '../pdf/build-pdf.ts';
+import type { StartPages } from '../pdf/document.ts';
+import type { PressBuild } from '../pdf/press/build-press.ts';
+import { readPageMapCache, samePages, type PrintedPages } from '../pdf/page-map-cache.ts';
+import { renderArticle, type RenderedArticle } from '../render/to-hast.ts';
+import { hasFatal, InputError } from '../util/errors.ts';
+import { lockOutput } from '../util/lock.ts';
+import { borrowed, launchedPrinter, type Printer } from '../pdf/printer.ts';
+import { type Location, resolveLocation } from '../issue/location.ts';
+import { refuseWritesToSources } from '../issue/source-folders.ts';
+import { stageDir, writeFileAtomic, type StagedDir } from '../util/output.ts';
+import { buildWeb } from '../web/build-web.ts';
 
 export { allEditions, editions, type EditionName } from './build-state.ts';
 
@@ -181,7 +181,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let printing: Promise<PdfBuild> | undefined;
     let settled: Promise<StartPages | undefined> | undefined;
     if (printDir) {
-      const { buildPdf } = await import('./pdf/build-pdf.ts');
+      const { buildPdf } = await import('../pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
       // The press edition prints with the same browser as soon as the page map has settled,
       // while this print is finished for PDF/UA.
@@ -310,7 +310,7 @@ async function pressAlongside(
       cacheDir: path.join(cacheDir, 'images'),
     }),
   );
-  const { buildPress } = await import('./pdf/press/build-press.ts');
+  const { buildPress } = await import('../pdf/press/build-press.ts');
   const startPages = await options.startPages;
   return stage('press', () =>
     buildPress(issue, rendered, placed.images, {
@@ -344,7 +344,7 @@ async function packEpubAlongside(
     stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
   },
 ): Promise<Uint8Array> {
-  const { packEpub } = await import('./epub/build-epub.ts');
+  const { packEpub } = await import('../epub/build-epub.ts');
   const pack = (printed: PrintedPages) => {
     const pageMap = {
       totalPages: printed.pageCount,

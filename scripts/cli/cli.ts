@@ -4,12 +4,12 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand, planBuild, type BuildOptions } from './build-command.ts';
-import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from './issue/location.ts';
+import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from '../issue/location.ts';
 import type { VFile } from 'vfile';
-import { formats, type Format } from './report/formats.ts';
-import { toolRelease } from './util/version.ts';
-import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './util/errors.ts';
-import { exitCodes, handleTerminationSignals, Interrupted, onTermination, terminated } from './util/termination.ts';
+import { formats, type Format } from '../report/formats.ts';
+import { toolRelease } from '../util/version.ts';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from '../util/errors.ts';
+import { exitCodes, handleTerminationSignals, Interrupted, onTermination, terminated } from '../util/termination.ts';
 
 /** What the launcher (`bin/persklaar.cjs`) offers the command. */
 export interface Launcher {
@@ -43,7 +43,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     }
     // Stage times on a terminal; CI logs get the summary line only.
     const progress = process.stderr.isTTY || verbose;
-    const { build } = await import('./build.ts');
+    const { build } = await import('../build/build.ts');
     if (progress) {
       const loaded = performance.now().toFixed(0).padStart(6);
       process.stderr.write(`  ${'start-up'.padEnd(13)} ${loaded} ms (process start to pipeline loaded)\n`);
@@ -82,7 +82,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .addOption(new Option('--format <FORMAT>', 'output format').choices([...formats]).default('text'))
     .option('--online', 'also check that external links answer (needs network)')
     .action(async (issueDir: string, options: { format: Format; online?: boolean }) => {
-      const { runLint } = await import('./lint/index.ts');
+      const { runLint } = await import('../lint/index.ts');
       const cacheDir = resolveCacheDir();
       exitCode = await runLint(issueDir, { format: options.format, online: options.online, cacheDir });
     });
@@ -94,7 +94,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .option('--out <DIR>', 'output folder', DEFAULT_OUT_DIR)
     .option('--port <PORT>', 'port on 127.0.0.1 (0 picks a free one)', '4321')
     .action(async (issueDir: string, options: { out: string; port: string }) => {
-      const { startWatch } = await import('./watch/watch.ts');
+      const { startWatch } = await import('../watch/watch.ts');
       const starting = startWatch(issueDir, {
         outDir: options.out,
         port: Number(options.port),
@@ -118,7 +118,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .description('write a new issue folder that builds and lints as it comes')
     .argument('<DIR>', 'the folder to make (new, or empty)')
     .action(async (dir: string) => {
-      const { newIssue } = await import('./new/new-issue.ts');
+      const { newIssue } = await import('../new/new-issue.ts');
       const files = await newIssue(dir);
       process.stdout.write(
         `Wrote a new issue in ${dir}: ${files.join(', ')}\nNext: persklaar build ${dir} && persklaar lint ${dir}\n`,
@@ -130,7 +130,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     .description('check a built edition: PDF/UA preflight for .pdf (press preflight for PDF/X), EPUBCheck for .epub')
     .argument('<FILE>', 'a .pdf or .epub file')
     .action(async (file: string) => {
-      const { runCheck } = await import('./check/index.ts');
+      const { runCheck } = await import('../check/index.ts');
       exitCode = await runCheck(file);
     });
 
@@ -165,6 +165,6 @@ async function handle(error: unknown, verbose: boolean): Promise<number> {
 
 /** The files' messages as the reporter writes them; loaded only when there is something to say. */
 async function reported(files: VFile[]): Promise<string> {
-  const { report } = await import('./report/report.ts');
+  const { report } = await import('../report/report.ts');
   return report(files);
 }
