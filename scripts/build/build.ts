@@ -27,7 +27,7 @@ import { formatImageSummary } from '../images/summary.ts';
 import type { Edition } from '../images/types.ts';
 import type { PdfBuild } from '../pdf/build-pdf.ts';
 import type { StartPages } from '../pdf/document.ts';
-import type { PressBuild } from '../pdf/press/build-press.ts';
+import type { PressBuild } from '../press/build-press.ts';
 import { readPageMapCache, samePages, type PrintedPages } from '../pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from '../render/to-hast.ts';
 import { hasFatal, InputError } from '../util/errors.ts';
@@ -310,7 +310,7 @@ async function pressAlongside(
       cacheDir: path.join(cacheDir, 'images'),
     }),
   );
-  const { buildPress } = await import('../pdf/press/build-press.ts');
+  const { buildPress } = await import('../press/build-press.ts');
   const startPages = await options.startPages;
   return stage('press', () =>
     buildPress(issue, rendered, placed.images, {

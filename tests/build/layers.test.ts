@@ -18,6 +18,7 @@ const layers: string[][] = [
   ['lint', 'images'],
   ['render'],
   ['web', 'pdf', 'epub'],
+  ['press'],
   ['check'],
   ['build'],
   ['watch', 'new'],

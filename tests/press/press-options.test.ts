@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultEditions, inputFingerprint } from '../../scripts/build/build-state.ts';
 import { checkPress } from '../../scripts/check/press/index.ts';
 import { resolveLocation } from '../../scripts/issue/location.ts';
-import { SRGB_PROFILE } from '../../scripts/pdf/press/settings.ts';
+import { SRGB_PROFILE } from '../../scripts/press/settings.ts';
 import { persklaar, root } from '../helpers/cli.ts';
 import { copyFixture, edit } from '../helpers/temp-issue.ts';
 
