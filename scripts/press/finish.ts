@@ -27,8 +27,8 @@ import {
 } from 'pdf-lib';
 import { asArray, asDict, inherited, N, resolve, textObject } from '../pdf-read/objects.ts';
 import { FontDecoders } from '../pdf-read/text.ts';
-import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../pdf/finish/glyph-text.ts';
-import { infoDict, pdfDate } from '../pdf/finish/info.ts';
+import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../pdf-write/glyph-text.ts';
+import { infoDict, pdfDate } from '../pdf-write/info.ts';
 import { MARK_ROOM_MM, marksStream, REGISTRATION } from './marks.ts';
 import { MM, TRIM_MM, type PressSettings } from './settings.ts';
 import { pressXmp, uuidFrom } from './xmp.ts';

@@ -13,6 +13,7 @@ const scripts = path.join(root, 'scripts');
 /** Bottom to top; a folder may import its own layer's folder and every folder below. */
 const layers: string[][] = [
   ['util', 'types', 'report', 'pdf-read'],
+  ['pdf-write'],
   ['markdown'],
   ['issue'],
   ['lint', 'images'],
