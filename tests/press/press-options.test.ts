@@ -4,7 +4,7 @@
  * and in the preflight; a profile that is not a CMYK printer profile stops the build at its
  * line. Built from a copy of the small test issue.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
@@ -43,6 +43,16 @@ describe('press: in issue.yaml', () => {
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub']);
     edit(path.join(dir, 'issue.yaml'), (text) => text.replace('press: false', 'press:\n  bleed: 5'));
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub', 'press']);
+  });
+
+  it('reads the key as YAML does, quoted or not, with a comment after it', async () => {
+    const dir = issue();
+    const yaml = path.join(dir, 'issue.yaml');
+    const original = readFileSync(yaml, 'utf8');
+    writeFileSync(yaml, `${original}"press": {bleed: 3}\n`);
+    expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub', 'press']);
+    writeFileSync(yaml, `${original}press: false # not this issue\n`);
+    expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub']);
   });
 
   it('counts a printer profile beside issue.yaml among the inputs, so that a new one rebuilds', async () => {
