@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { Location } from '../issue/location.ts';
 import { hashOf, statKey, toolVersion } from '../util/fingerprint.ts';
 import { readCacheJson, writeFileAtomic } from '../util/output.ts';
@@ -91,21 +90,14 @@ export function outputPaths(dir: string, slug: string): Record<EditionName, stri
 
 /**
  * What a build without `--only` makes: the three editions, and the press PDF when issue.yaml
- * asks for it with a top-level `press:` (anything but `press: false`). A file YAML cannot read
- * asks for nothing more: the loader reports it at its line, with the schema's other checks.
+ * asks for it. The YAML parser is loaded only for a file that names the press at all: most
+ * builds never need it.
  */
 export async function defaultEditions(issueDir: string): Promise<EditionName[]> {
   const text = await readFile(path.join(issueDir, 'issue.yaml'), 'utf8').catch(() => '');
+  if (!text.includes('press')) return [...editions];
+  const { pressAsked } = await import('../issue/press-asked.ts');
   return pressAsked(text) ? [...editions, 'press'] : [...editions];
-}
-
-function pressAsked(text: string): boolean {
-  try {
-    const meta: unknown = parse(text);
-    return typeof meta === 'object' && meta !== null && 'press' in meta && meta.press !== false;
-  } catch {
-    return false;
-  }
 }
 
 /**
