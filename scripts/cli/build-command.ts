@@ -8,7 +8,8 @@ import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type Edi
 import { issueFile } from '../issue/issue-file.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from '../issue/location.ts';
 
-export interface BuildOptions {
+/** The `build` command's options as commander gives them; the build itself takes `BuildOptions` (build/build.ts). */
+export interface BuildArguments {
   out: string;
   only?: EditionName[];
   force?: boolean;
@@ -31,7 +32,7 @@ export function buildCommand(program: Command): Command {
  */
 export async function planBuild(
   location: Location,
-  options: BuildOptions,
+  options: BuildArguments,
 ): Promise<{ plan: BuildPlan; unchanged?: string }> {
   issueFile(location.issueDir);
   const only = options.only ?? (await defaultEditions(location.issueDir));

@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { buildCommand, planBuild, type BuildOptions } from './build-command.ts';
+import { buildCommand, planBuild, type BuildArguments } from './build-command.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from '../issue/location.ts';
 import type { VFile } from 'vfile';
 import { formats, type Format } from '../report/formats.ts';
@@ -31,7 +31,7 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       verbose = Boolean(command.opts().verbose);
     });
 
-  buildCommand(program).action(async (issueDir: string, options: BuildOptions) => {
+  buildCommand(program).action(async (issueDir: string, options: BuildArguments) => {
     // Nothing changed since the last build: answered without loading the pipeline at all.
     // The folders, resolved once for the whole command.
     const location = resolveLocation({ issueDir, outDir: options.out });
