@@ -1,6 +1,7 @@
 /**
- * build: load → render → images → editions. Each manuscript is parsed once and rendered to
- * hast once; the editions share that hast.
+ * build: load → render → images → editions, as named steps. Each manuscript is parsed once and
+ * rendered to hast once; the editions share that hast (`editions.ts` makes them side by side;
+ * `build-run.ts` keeps the stage times, the abandon signal and what the build undoes or closes).
  *
  * Incremental: every edition's inputs are fingerprinted (manuscripts, photos, the tool's own
  * code and theme); an edition whose fingerprint matches its last build and whose output is
@@ -8,35 +9,28 @@
  * only when the whole build has succeeded, so a failed build leaves the previous outputs as
  * they were.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   defaultEditions,
   editionKey,
   editionsToBuild,
-  outputPaths,
   writeBuildState,
   type BuildPlan,
+  type BuildState,
   type EditionName,
 } from './build-state.ts';
-import { collectImages } from '../issue/image-references.ts';
+import { BuildRun } from './build-run.ts';
+import { makeEditions, outputsOf, type EditionFolders, type MadeEditions } from './editions.ts';
 import { loadIssue, type Issue } from '../issue/load.ts';
-import { processImages } from '../images/process.ts';
-import { formatImageSummary } from '../images/summary.ts';
-import type { Edition } from '../images/types.ts';
 import type { PdfBuild } from '../pdf/build-pdf.ts';
-import type { StartPages } from '../pdf/document.ts';
 import type { PressBuild } from '../press/build-press.ts';
-import { readPageMapCache, samePages, type PrintedPages } from '../pdf/page-map-cache.ts';
+import { readPageMapCache } from '../pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from '../render/to-hast.ts';
 import { hasFatal, InputError } from '../util/errors.ts';
 import { lockOutput } from '../util/lock.ts';
-import { borrowed, launchedPrinter, type Printer } from '../pdf/printer.ts';
+import type { Printer } from '../pdf/printer.ts';
 import { type Location, resolveLocation } from '../issue/location.ts';
 import { refuseWritesToSources } from '../issue/source-folders.ts';
-import { stageDir, writeFileAtomic, type StagedDir } from '../util/output.ts';
-import { buildWeb } from '../web/build-web.ts';
+import { writeFileAtomic } from '../util/output.ts';
 
 export { allEditions, editions, type EditionName } from './build-state.ts';
 
@@ -76,302 +70,121 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
-  const timings: BuildResult['timings'] = [];
-  const log = options.log ?? (() => {});
-  const failed = new AbortController();
-  const stopped = () => failed.abort(options.signal?.reason);
-  const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
-    if (name !== 'close') failed.signal.throwIfAborted();
-    const start = performance.now();
-    const result = await work();
-    if (name !== 'close') failed.signal.throwIfAborted();
-    const ms = performance.now() - start;
-    timings.push({ stage: name, ms });
-    log(`${name.padEnd(13)} ${ms.toFixed(0).padStart(6)} ms`);
-    return result;
-  };
-
-  const location = options.location ?? resolveLocation(options);
-  const { issueDir, outDir, cacheDir } = location;
-  const asked = options.only ?? (await defaultEditions(issueDir));
-  const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, asked, options.force));
-  const skipped = asked.filter((edition) => !wanted.includes(edition));
-  const prints = wanted.includes('pdf') || wanted.includes('press');
-  // Chromium starts while the manuscripts are read and rendered and the photos made.
-  const startPrinter = () => (options.printer ? borrowed(options.printer) : launchedPrinter());
-  let printer = prints ? startPrinter() : undefined;
-  const staged: StagedDir[] = [];
-  const cleanup: (() => Promise<void>)[] = [];
-  /** Work still running when the build fails, to wait for before its folders are removed. */
-  const cleanupFirst: (() => Promise<void>)[] = [];
-  // The printer's own browser is closed as soon as the last print is made (while the PDF is
-  // finished), or when the build ends, whichever comes first.
-  cleanup.push(async () => printer?.close());
-  /** A folder of this build's own, removed when it ends. */
-  const temporaryDir = async (name: string) => {
-    const dir = await mkdtemp(path.join(tmpdir(), `persklaar-${name}-`));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    return dir;
-  };
-  const stageFor = async (name: string) => {
-    const dir = await stageDir(path.join(outDir, name));
-    staged.push(dir);
-    return dir.path;
-  };
-  options.signal?.addEventListener('abort', stopped, { once: true });
-  if (options.signal?.aborted) stopped();
+  const run = new BuildRun(options.log ?? (() => {}), options.signal, options.printer);
   try {
-    // Nothing is written where the sources live: not the parsed manuscripts the loader keeps in
-    // the cache, and (once the manuscripts are known to be sound) no output.
-    refuseWritesToSources(location, { 'cache folder': cacheDir });
-    // Loaded even when nothing changed: a broken manuscript must still be reported.
-    const issue = await stage('load', () => loadIssue(issueDir, { cacheDir }));
-    refuseWritesToSources(location, { 'output folder': outDir });
-    const outputsOf = outputPaths(outDir, issue.meta.slug);
-    if (wanted.length === 0) {
-      log('nothing changed');
-      return { issue, outputs: [], built: [], skipped, warnings: [], timings, ms: performance.now() - started };
-    }
-    // The EPUB's page list is the print's page numbers: with no print made before, the
-    // document is printed for them, though the PDF itself is not asked for.
-    const printForPages =
-      !wanted.includes('pdf') && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
-    if (printForPages) printer ??= startPrinter();
-    const rendered: RenderedArticle[] = await stage('render', () =>
-      issue.articles.map((article) => renderArticle(article, issue)),
-    );
-    // What the render could not repair (`render/refusals.ts`) stops the build at its lines.
-    const refused = issue.articles.map((article) => article.file).filter(hasFatal);
-    if (refused.length > 0) throw new InputError(refused);
-    const lock = await lockOutput(outDir);
-    cleanup.push(() => lock.release());
-
-    const webDir = wanted.includes('web') ? await stageFor('web') : undefined;
-    const printDir = wanted.includes('pdf')
-      ? await stageFor('print')
-      : printForPages
-        ? await temporaryDir('print')
-        : undefined;
-    const pressDir = wanted.includes('press') ? await stageFor('press') : undefined;
-    // The EPUB packs its photos from here; the folder goes when the build ends.
-    const epubImages = wanted.includes('epub') ? await temporaryDir('epub') : undefined;
-
-    const placeImages = (editions: Edition[]) =>
-      processImages(issue, {
-        outDir: {
-          web: webDir && path.join(webDir, 'images'),
-          print: printDir && path.join(printDir, 'images'),
-          epub: epubImages,
-        },
-        editions,
-        cacheDir: path.join(cacheDir, 'images'),
-      });
-    // The print's photos first, so that Chromium starts on the document while the other
-    // editions' photos (many more files) are placed.
-    const otherEditions: Edition[] = [...(webDir ? ['web' as const] : []), ...(epubImages ? ['epub' as const] : [])];
-    const printImages = printDir
-      ? await stage(otherEditions.length > 0 ? 'images, print' : 'images', () => placeImages(['print']))
-      : undefined;
-    const outputs: string[] = [];
-    const files: [string, Uint8Array][] = [];
-
-    // The print goes first: while Chromium prints, this thread makes the web edition and packs
-    // the EPUB (see `packEpubAlongside`), instead of waiting.
-    let printing: Promise<PdfBuild> | undefined;
-    let settled: Promise<StartPages | undefined> | undefined;
-    if (printDir) {
-      const { buildPdf } = await import('../pdf/build-pdf.ts');
-      const closePrinter = () => void printer!.close().catch(() => undefined);
-      // The press edition prints with the same browser as soon as the page map has settled,
-      // while this print is finished for PDF/UA.
-      let settle: ((pages: StartPages | undefined) => void) | undefined;
-      if (pressDir) settled = new Promise((resolve) => (settle = resolve));
-      const printed = settle ?? closePrinter;
-      printing = stage('pdf', () =>
-        buildPdf(issue, rendered, printImages!.images, {
-          printer: printer!,
-          printDir,
-          cacheDir,
-          printed,
-          signal: failed.signal,
-        }),
-      );
-      printing.catch(() => undefined);
-      cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
-    }
-    const startPages =
-      printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
-    const pressing = pressDir
-      ? pressAlongside(issue, rendered, {
-          printer: printer!,
-          pressDir,
-          cacheDir,
-          startPages,
-          signal: failed.signal,
-          stage,
-        })
-      : undefined;
-    pressing?.catch(() => undefined);
-    if (pressing) cleanupFirst.push(async () => void (await pressing.catch(() => undefined)));
-
-    const otherImages =
-      otherEditions.length > 0
-        ? await stage(printImages ? 'images, rest' : 'images', () => placeImages(otherEditions))
-        : undefined;
-    const images = otherImages?.images ?? printImages?.images;
-    // Each pass counted only its own editions (the press edition's links are not counted).
-    const counted = otherImages ?? printImages;
-    const summary = counted && { ...counted.summary, print: (printImages ?? counted).summary.print };
-    for (const line of summary ? formatImageSummary(summary) : []) log(`  ${line}`);
-
-    if (webDir) {
-      const pages = await stage('web', () => buildWeb(issue, rendered, images!, webDir));
-      outputs.push(...pages.map((page) => path.join(outDir, 'web', page)));
-    }
-
-    const epub = epubImages ? packEpubAlongside(issue, rendered, images!, { cacheDir, printing, stage }) : undefined;
-    epub?.catch(() => undefined);
-    if (epub) cleanupFirst.push(async () => void (await epub.catch(() => undefined)));
-
-    // Whichever fails first fails the build at once (and abandons the other).
-    const [pdf, epubBytes, press] = await Promise.all([printing, epub, pressing]);
-    if (pdf && wanted.includes('pdf')) {
-      log(`  ${pdfSummary(pdf)}`);
-      files.push([outputsOf.pdf, pdf.bytes]);
-      outputs.push(outputsOf.pdf, path.join(outDir, 'print', 'index.html'));
-    }
-    if (epubBytes) {
-      files.push([outputsOf.epub, epubBytes]);
-      outputs.push(outputsOf.epub);
-    }
-    if (press) {
-      const prints = `${press.prints} ${press.prints === 1 ? 'print' : 'prints'}`;
-      const finishing = `PDF/X-4 finishing ${press.timings.finish.toFixed(0)} ms`;
-      log(`  press: ${press.pageCount} pages, ${prints} (${press.timings.print.toFixed(0)} ms), ${finishing}`);
-      files.push([outputsOf.press, press.bytes]);
-      outputs.push(outputsOf.press, path.join(outDir, 'press', 'index.html'));
-    }
-
-    // Everything succeeded: only now does any output change.
-    for (const [file, bytes] of files) await writeFileAtomic(file, bytes);
-    for (const dir of staged) await dir.commit();
-    for (const edition of wanted) state[edition] = editionKey(edition, inputs);
-    await writeBuildState(location, { ...state, slug: issue.meta.slug });
-    return {
-      issue,
-      outputs,
-      built: wanted,
-      skipped,
-      pdf,
-      press,
-      warnings: press?.warnings ?? [],
-      timings,
-      ms: performance.now() - started,
-    };
+    return await buildIssue(options, run);
   } catch (error) {
-    // A print still running is abandoned (its page closed, no retry, nothing finished or kept
-    // in the cache) and waited for before its folder goes; so is an EPUB still being packed.
-    failed.abort(error);
-    await Promise.all(cleanupFirst.map((step) => step()));
-    await Promise.all(staged.map((dir) => dir.discard()));
+    await run.fail(error);
     throw error;
   } finally {
-    options.signal?.removeEventListener('abort', stopped);
-    await stage('close', async () => {
-      // Each step whatever the others did: a folder that cannot be removed must not keep the lock.
-      for (const step of cleanup) await step().catch(() => undefined);
-    });
+    await run.end();
   }
 }
 
-/**
- * The press edition: its own folder and photos (the print variants, linked from the cache), and
- * its print after the accessible PDF's last print, whose settled page map it takes when there is one.
- */
-async function pressAlongside(
-  issue: Issue,
-  rendered: RenderedArticle[],
-  options: {
-    printer: Printer;
-    pressDir: string;
-    cacheDir: string;
-    /** The accessible PDF's settled page map, when it is made in this build. */
-    startPages: Promise<StartPages | undefined> | undefined;
-    signal: AbortSignal;
-    stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
-  },
-): Promise<PressBuild> {
-  const { pressDir, cacheDir, stage } = options;
-  const placed = await stage('images, press', () =>
-    processImages(issue, {
-      outDir: { print: path.join(pressDir, 'images') },
-      editions: ['print'],
-      cacheDir: path.join(cacheDir, 'images'),
-    }),
-  );
-  const { buildPress } = await import('../press/build-press.ts');
-  const startPages = await options.startPages;
-  return stage('press', () =>
-    buildPress(issue, rendered, placed.images, {
-      printer: options.printer,
-      pressDir,
-      cacheDir,
-      startPages,
-      references: collectImages(issue),
-      signal: options.signal,
-    }),
-  );
+/** Which editions are stale, and how their inputs will be recorded. */
+interface EditionPlan {
+  wanted: EditionName[];
+  skipped: EditionName[];
+  inputs: string;
+  state: BuildState;
 }
 
-/**
- * The EPUB's page list comes from the print. It is packed at once with the page map of the
- * last print (as the contents page is first printed with it), while Chromium prints; when the
- * print shows a page has moved, it is packed again with the new map. Without a print in this
- * build the last print's map is used, and without one at all the EPUB cannot be made.
- */
-async function packEpubAlongside(
-  issue: Issue,
-  rendered: RenderedArticle[],
-  images: Awaited<ReturnType<typeof processImages>>['images'],
-  {
-    cacheDir,
-    printing,
-    stage,
-  }: {
-    cacheDir: string;
-    printing: Promise<PdfBuild> | undefined;
-    stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
-  },
-): Promise<Uint8Array> {
-  const { packEpub } = await import('../epub/build-epub.ts');
-  const pack = (printed: PrintedPages) => {
-    const pageMap = {
-      totalPages: printed.pageCount,
-      articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })),
-    };
-    return stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
-  };
-  const last = await readPageMapCache(cacheDir, issue);
-  const early = last ? await pack(last) : undefined;
-  if (!printing) {
-    // The build prints whenever there is no page map: this one vanished meanwhile.
-    if (!early) throw new Error('The print edition’s page map could not be read');
-    return early;
+/** Load and render, then the stale editions; their outputs change only when all succeeded. */
+async function buildIssue(options: BuildOptions, run: BuildRun): Promise<BuildResult> {
+  const location = options.location ?? resolveLocation(options);
+  const plan = await planEditions(options, location);
+  if (plan.wanted.includes('pdf') || plan.wanted.includes('press')) run.startPrinter();
+  const issue = await loadIssueOf(location, run);
+  if (plan.wanted.length === 0) {
+    run.log('nothing changed');
+    return resultOf(issue, plan, run, { outputs: [] });
   }
-  const pdf = await printing;
-  const same = last && last.pageCount === pdf.pageCount && samePages(last.startPages, pdf.startPages);
-  return same && early ? early : pack({ pageCount: pdf.pageCount, startPages: pdf.startPages });
+  const printForPages = await printsForPagesOnly(plan.wanted, location.cacheDir, issue);
+  if (printForPages) run.startPrinter();
+  const rendered = await renderIssue(issue, run);
+  const lock = await lockOutput(location.outDir);
+  run.atEnd(() => lock.release());
+  const folders = await editionFolders(plan.wanted, printForPages, location.outDir, run);
+  const made = await makeEditions({ issue, rendered, folders, cacheDir: location.cacheDir, run });
+  const outputs = await commitOutputs(made, plan, location, issue.meta.slug, run);
+  return resultOf(issue, plan, run, { ...made, outputs });
 }
 
-/** The verbose line of the print: its prints, and where the PDF/UA finishing's time went. */
-function pdfSummary(pdf: PdfBuild): string {
-  const prints = `${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms)`;
-  const parts = Object.entries(pdf.timings.finishParts)
-    .filter(([part]) => part !== 'load')
-    .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
-    .join(', ');
-  const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
-  const remembered = `${pdf.pagesRemembered} pages as in the last build`;
-  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts})`;
+/** Everything succeeded: only now does any output change, and the build's state with it. */
+async function commitOutputs(
+  made: MadeEditions,
+  plan: EditionPlan,
+  location: Location,
+  slug: string,
+  run: BuildRun,
+): Promise<string[]> {
+  const { files, outputs } = outputsOf(made, plan.wanted, location.outDir, slug, run);
+  for (const [file, bytes] of files) await writeFileAtomic(file, bytes);
+  await run.commitStaged();
+  for (const edition of plan.wanted) plan.state[edition] = editionKey(edition, plan.inputs);
+  await writeBuildState(location, { ...plan.state, slug });
+  return outputs;
+}
+
+function resultOf(
+  issue: Issue,
+  plan: EditionPlan,
+  run: BuildRun,
+  { outputs, pdf, press }: Pick<MadeEditions, 'pdf' | 'press'> & { outputs: string[] },
+): BuildResult {
+  const { wanted: built, skipped } = plan;
+  const warnings = press?.warnings ?? [];
+  return { issue, outputs, built, skipped, pdf, press, warnings, timings: run.timings, ms: run.elapsed() };
+}
+
+async function planEditions(options: BuildOptions, location: Location): Promise<EditionPlan> {
+  const asked = options.only ?? (await defaultEditions(location.issueDir));
+  const { stale: wanted, inputs, state } = options.plan ?? (await editionsToBuild(location, asked, options.force));
+  return { wanted, skipped: asked.filter((edition) => !wanted.includes(edition)), inputs, state };
+}
+
+/**
+ * The issue, loaded even when nothing changed: a broken manuscript must still be reported.
+ * Nothing is written where the sources live: not the parsed manuscripts the loader keeps in
+ * the cache, and (once the manuscripts are known to be sound) no output.
+ */
+async function loadIssueOf(location: Location, run: BuildRun): Promise<Issue> {
+  const { issueDir, cacheDir, outDir } = location;
+  refuseWritesToSources(location, { 'cache folder': cacheDir });
+  const issue = await run.stage('load', () => loadIssue(issueDir, { cacheDir }));
+  refuseWritesToSources(location, { 'output folder': outDir });
+  return issue;
+}
+
+/**
+ * The EPUB's page list is the print's page numbers: with no print made before, the document
+ * is printed for them, though the PDF itself is not asked for.
+ */
+async function printsForPagesOnly(wanted: EditionName[], cacheDir: string, issue: Issue): Promise<boolean> {
+  return !wanted.includes('pdf') && wanted.includes('epub') && !(await readPageMapCache(cacheDir, issue));
+}
+
+/** Every article to hast once; what the render could not repair (`render/refusals.ts`) stops the build at its lines. */
+async function renderIssue(issue: Issue, run: BuildRun): Promise<RenderedArticle[]> {
+  const rendered = await run.stage('render', () => issue.articles.map((article) => renderArticle(article, issue)));
+  const refused = issue.articles.map((article) => article.file).filter(hasFatal);
+  if (refused.length > 0) throw new InputError(refused);
+  return rendered;
+}
+
+async function editionFolders(
+  wanted: EditionName[],
+  printForPages: boolean,
+  outDir: string,
+  run: BuildRun,
+): Promise<EditionFolders> {
+  const web = wanted.includes('web') ? await run.stagedDir(outDir, 'web') : undefined;
+  const print = wanted.includes('pdf')
+    ? await run.stagedDir(outDir, 'print')
+    : printForPages
+      ? await run.temporaryDir('print')
+      : undefined;
+  const press = wanted.includes('press') ? await run.stagedDir(outDir, 'press') : undefined;
+  const epubImages = wanted.includes('epub') ? await run.temporaryDir('epub') : undefined;
+  return { web, print, press, epubImages };
 }
