@@ -4,7 +4,13 @@
  * nothing to build evaluates none of the pipeline.
  */
 import { type Command, Option } from 'commander';
-import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from '../build/build-state.ts';
+import {
+  allEditions,
+  defaultEditions,
+  editionsToBuild,
+  type BuildPlan,
+  type EditionName,
+} from '../build/build-state.ts';
 import { issueFile } from '../issue/issue-file.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from '../issue/location.ts';
 

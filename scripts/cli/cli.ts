@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 1 the input has errors, 2 usage or internal failure.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { BuildResult } from '../build/build.ts';
 import { buildCommand, planBuild, type BuildArguments } from './build-command.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, resolveCacheDir, resolveLocation } from '../issue/location.ts';
 import type { VFile } from 'vfile';
@@ -31,49 +32,9 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
       verbose = Boolean(command.opts().verbose);
     });
 
-  buildCommand(program).action(async (issueDir: string, options: BuildArguments) => {
-    // Nothing changed since the last build: answered without loading the pipeline at all.
-    // The folders, resolved once for the whole command.
-    const location = resolveLocation({ issueDir, outDir: options.out });
-    const { plan, unchanged } = await planBuild(location, options);
-    if (unchanged) {
-      launcher.discardCodeCache?.();
-      process.stdout.write(unchanged);
-      return;
-    }
-    // Stage times on a terminal; CI logs get the summary line only.
-    const progress = process.stderr.isTTY || verbose;
-    const { build } = await import('../build/build.ts');
-    if (progress) {
-      const loaded = performance.now().toFixed(0).padStart(6);
-      process.stderr.write(`  ${'start-up'.padEnd(13)} ${loaded} ms (process start to pipeline loaded)\n`);
-    }
-    const building = build({
-      ...location,
-      location,
-      only: options.only,
-      force: options.force,
-      plan,
-      signal: terminated,
-      log: (line) => {
-        if (progress) process.stderr.write(`  ${line}\n`);
-      },
-    });
-    // Interrupted, the build removes what it staged and closes its browser before the exit.
-    const forget = onTermination(() => building.catch(() => undefined));
-    const result = await building.finally(forget);
-    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
-    // And what the build repaired or assumed, at its file and line (`render/repairs.ts`).
-    const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
-      (file) => file.messages.length > 0,
-    );
-    if (warned.length > 0) process.stderr.write(`${await reported(warned)}\n`);
-    const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
-    const built = result.built.join(', ') || 'nothing';
-    process.stdout.write(
-      `Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`,
-    );
-  });
+  buildCommand(program).action((issueDir: string, options: BuildArguments) =>
+    runBuild(issueDir, options, { launcher, verbose }),
+  );
 
   program
     .command('lint')
@@ -140,6 +101,63 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     exitCode = await handle(error, verbose);
   }
   return exitCode;
+}
+
+/**
+ * `persklaar build`: answered at once when nothing changed, without loading the pipeline at
+ * all; otherwise the build, with stage times on a terminal (CI logs get the summary line only).
+ */
+async function runBuild(
+  issueDir: string,
+  options: BuildArguments,
+  { launcher, verbose }: { launcher: Launcher; verbose: boolean },
+): Promise<void> {
+  // Nothing changed since the last build: answered without loading the pipeline at all.
+  // The folders, resolved once for the whole command.
+  const location = resolveLocation({ issueDir, outDir: options.out });
+  const { plan, unchanged } = await planBuild(location, options);
+  if (unchanged) {
+    launcher.discardCodeCache?.();
+    process.stdout.write(unchanged);
+    return;
+  }
+  // Stage times on a terminal; CI logs get the summary line only.
+  const progress = process.stderr.isTTY || verbose;
+  const { build } = await import('../build/build.ts');
+  if (progress) {
+    const loaded = performance.now().toFixed(0).padStart(6);
+    process.stderr.write(`  ${'start-up'.padEnd(13)} ${loaded} ms (process start to pipeline loaded)\n`);
+  }
+  const building = build({
+    ...location,
+    location,
+    only: options.only,
+    force: options.force,
+    plan,
+    signal: terminated,
+    log: (line) => {
+      if (progress) process.stderr.write(`  ${line}\n`);
+    },
+  });
+  // Interrupted, the build removes what it staged and closes its browser before the exit.
+  const forget = onTermination(() => building.catch(() => undefined));
+  const result = await building.finally(forget);
+  await reportBuilt(result);
+}
+
+/** The build's warnings, what it repaired or assumed, and its summary line. */
+async function reportBuilt(result: BuildResult): Promise<void> {
+  for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+  // And what the build repaired or assumed, at its file and line (`render/repairs.ts`).
+  const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
+    (file) => file.messages.length > 0,
+  );
+  if (warned.length > 0) process.stderr.write(`${await reported(warned)}\n`);
+  const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
+  const built = result.built.join(', ') || 'nothing';
+  process.stdout.write(
+    `Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`,
+  );
 }
 
 async function handle(error: unknown, verbose: boolean): Promise<number> {
