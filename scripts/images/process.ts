@@ -129,6 +129,8 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   return { images, summary: context.summary };
 }
 
+// Longer than 80 lines: a photo's quick way (no bytes read) and slow way share its hash, facts
+// and variant look-up, which functions of their own would hand back and forth.
 async function processSource(source: Source, context: Context): Promise<ProcessedImage> {
   const { cache, editions, summary } = context;
   const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));

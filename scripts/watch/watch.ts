@@ -37,6 +37,8 @@ export interface WatchSession {
   close(): Promise<void>;
 }
 
+// Longer than 80 lines: the session's build, debounce and close share its state (the build
+// running, one pending, the timer, closed); functions of their own would pass all of it around.
 export async function startWatch(issueDir: string, options: WatchOptions): Promise<WatchSession> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const events = new EventEmitter();
