@@ -1,7 +1,7 @@
 /**
- * The stages depend downward only, as in the README's data-flow picture: every import in
- * scripts/ goes to its own folder or to a folder of a lower layer, and the referee (check/)
- * reads PDFs through the neutral reader only, never through the code it judges.
+ * The stages depend downward only, as in the data-flow picture: every import in scripts/ goes
+ * to its own folder or to a folder of a lower layer (LAYERS), and the referee (check/) reads
+ * PDFs through the neutral reader only, never through the code it judges.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,26 +10,38 @@ import { root } from '../helpers/cli.ts';
 
 const scripts = path.join(root, 'scripts');
 
-/** Bottom to top; a folder may import its own layer's folder and every folder below. */
-const layers: string[][] = [
+/**
+ * The layers of scripts/, bottom to top: the picture of the data flow (docs/architecture.md
+ * draws it from here). A folder imports its own files and folders of lower layers only, so
+ * folders in one layer (lint, images and render: three readers of the same parse) know
+ * nothing of each other.
+ */
+export const LAYERS = [
+  // Errors, files, hashes and termination; the diagnostics' reporter; the neutral PDF reader.
   ['util', 'types', 'report', 'pdf-read'],
+  // What both PDFs write: the XMP packet, the Info dictionary, the glyph text.
   ['pdf-write'],
+  // Markdown facts every stage shares: parse, directives, placements, links.
   ['markdown'],
+  // load: issue.yaml and the manuscripts into one Issue.
   ['issue'],
-  ['lint', 'images'],
-  ['render'],
+  ['lint', 'images', 'render'],
+  // The editions from the rendered hast; the press edition prints the print's document.
   ['web', 'pdf', 'epub'],
   ['press'],
+  // The referee judges the files, never through the code that made them.
   ['check'],
+  // Orchestration: the build's steps, what it skips, what it keeps.
   ['build'],
   ['watch', 'new'],
+  // The command line: arguments, then a runner.
   ['cli'],
-];
+] as const satisfies readonly (readonly string[])[];
 /** The referee's own rule: what it may import besides itself. */
 const refereeMayImport = new Set(['util', 'pdf-read', 'check', 'report']);
 
 function layerOf(folder: string): number {
-  const index = layers.findIndex((layer) => layer.includes(folder));
+  const index = LAYERS.findIndex((layer: readonly string[]) => layer.includes(folder));
   if (index === -1) throw new Error(`scripts/${folder}/ is in no layer of this test`);
   return index;
 }
