@@ -9,14 +9,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
-import { issueDate, issueLabel } from '../issue/format.ts';
+import { creatorsOf, issueDate, issueDateAsDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ImageReference, ProcessedImage } from '../images/types.ts';
 import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
-import { creatorsOf, issueDateAsDate } from '../pdf/build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../pdf/document.ts';
 import { loadHyphenationMemo } from '../pdf/hyphenate.ts';
 import { readPageMapCache, samePages } from '../pdf/page-map-cache.ts';
