@@ -13,8 +13,7 @@ import { processImages } from '../images/process.ts';
 import { formatImageSummary } from '../images/summary.ts';
 import type { Edition } from '../images/types.ts';
 import type { PdfBuild } from '../pdf/build-pdf.ts';
-import type { StartPages } from '../pdf/document.ts';
-import { readPageMapCache, samePages, type PrintedPages } from '../pdf/page-map-cache.ts';
+import { readPageMapCache, samePages, type PrintedPages, type SettledPrint } from '../pdf/page-map-cache.ts';
 import type { PressBuild } from '../press/build-press.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { buildWeb } from '../web/build-web.ts';
@@ -61,9 +60,7 @@ export async function makeEditions(job: EditionJob): Promise<MadeEditions> {
     : undefined;
   const print = printPhotos ? await startPrint(job, printPhotos.images) : undefined;
   const pressing = folders.press
-    ? run.runAlongside(
-        pressAlongside(issue, rendered, { ...job, pressDir: folders.press, startPages: print?.startPages }),
-      )
+    ? run.runAlongside(pressAlongside(issue, rendered, { ...job, pressDir: folders.press, settled: print?.settled }))
     : undefined;
   const otherPhotos =
     others.length > 0
@@ -111,12 +108,14 @@ function logPhotoSummary(run: BuildRun, printPhotos?: PlacedPhotos, otherPhotos?
 async function startPrint(
   { issue, rendered, folders, cacheDir, run }: EditionJob,
   images: PlacedPhotos['images'],
-): Promise<{ printing: Promise<PdfBuild>; startPages?: Promise<StartPages | undefined> }> {
+): Promise<{ printing: Promise<PdfBuild>; settled?: Promise<SettledPrint | undefined> }> {
   const { buildPdf } = await import('../pdf/build-pdf.ts');
   const printer = run.startPrinter();
   const closePrinter = () => void printer.close().catch(() => undefined);
-  let handOver: ((pages: StartPages | undefined) => void) | undefined;
-  const settled = folders.press ? new Promise<StartPages | undefined>((resolve) => (handOver = resolve)) : undefined;
+  let handOver: ((print: SettledPrint | undefined) => void) | undefined;
+  const handedOver = folders.press
+    ? new Promise<SettledPrint | undefined>((resolve) => (handOver = resolve))
+    : undefined;
   const printDir = folders.print!;
   const printed = handOver ?? closePrinter;
   const printing = run.runAlongside(
@@ -124,8 +123,10 @@ async function startPrint(
       buildPdf(issue, rendered, images, { printer, printDir, cacheDir, printed, signal: run.abandoned }),
     ),
   );
-  const startPages = settled && Promise.race([settled, printing.then((pdf) => pdf.startPages)]);
-  return { printing, startPages };
+  const settled =
+    handedOver &&
+    Promise.race([handedOver, printing.then((pdf) => ({ startPages: pdf.startPages, placement: pdf.placement }))]);
+  return { printing, settled };
 }
 
 /** The files to put in place and every output of the build, with the verbose lines of the PDFs. */
@@ -167,8 +168,8 @@ async function pressAlongside(
     run: BuildRun;
     pressDir: string;
     cacheDir: string;
-    /** The accessible PDF's settled page map, when it is made in this build. */
-    startPages: Promise<StartPages | undefined> | undefined;
+    /** The accessible PDF's settled page map and placement, when it is made in this build. */
+    settled: Promise<SettledPrint | undefined> | undefined;
   },
 ): Promise<PressBuild> {
   const { pressDir, cacheDir, run } = options;
@@ -180,13 +181,13 @@ async function pressAlongside(
     }),
   );
   const { buildPress } = await import('../press/build-press.ts');
-  const startPages = await options.startPages;
+  const settled = await options.settled;
   return run.stage('press', () =>
     buildPress(issue, rendered, placed.images, {
       printer: run.startPrinter(),
       pressDir,
       cacheDir,
-      startPages,
+      settled,
       references: collectImages(issue),
       signal: run.abandoned,
     }),

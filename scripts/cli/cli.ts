@@ -118,7 +118,13 @@ async function runBuild(
   const { plan, unchanged } = await planBuild(location, options);
   if (unchanged) {
     launcher.discardCodeCache?.();
-    process.stdout.write(unchanged);
+    if (options.format === 'text') {
+      process.stdout.write(unchanged);
+      return;
+    }
+    // For CI: the line on stderr, an empty report on stdout.
+    process.stderr.write(unchanged);
+    process.stdout.write(`${await reported([], options.format)}\n`);
     return;
   }
   // Stage times on a terminal; CI logs get the summary line only.
@@ -142,20 +148,25 @@ async function runBuild(
   // Interrupted, the build removes what it staged and closes its browser before the exit.
   const forget = onTermination(() => building.catch(() => undefined));
   const result = await building.finally(forget);
-  await reportBuilt(result);
+  await reportBuilt(result, options.format);
 }
 
 /** The build's warnings, what it repaired or assumed, and its summary line. */
-async function reportBuilt(result: BuildResult): Promise<void> {
+async function reportBuilt(result: BuildResult, format: Format): Promise<void> {
   for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
   // And what the build repaired or assumed, at its file and line (`render/repairs.ts`).
   const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
     (file) => file.messages.length > 0,
   );
-  if (warned.length > 0) process.stderr.write(`${await reported(warned)}\n`);
+  // As text for a person; as JSON or annotations on stdout for CI, the summary then on stderr.
+  const forPeople = format === 'text';
+  if (warned.length > 0 || !forPeople) {
+    const text = `${await reported(warned, format)}\n`;
+    (forPeople ? process.stderr : process.stdout).write(text);
+  }
   const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
   const built = result.built.join(', ') || 'nothing';
-  process.stdout.write(
+  (forPeople ? process.stdout : process.stderr).write(
     `Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`,
   );
 }
@@ -182,7 +193,7 @@ async function handle(error: unknown, verbose: boolean): Promise<number> {
 }
 
 /** The files' messages as the reporter writes them; loaded only when there is something to say. */
-async function reported(files: VFile[]): Promise<string> {
+async function reported(files: VFile[], format: Format = 'text'): Promise<string> {
   const { report } = await import('../report/report.ts');
-  return report(files);
+  return report(files, format);
 }

@@ -18,7 +18,9 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
 import { articleAnchor, printDocument, type StartPages } from '../pdf/document.ts';
 import { loadHyphenationMemo } from '../pdf/hyphenate.ts';
-import { readPageMapCache, samePages } from '../pdf/page-map-cache.ts';
+import { readPageMapCache, samePages, type SettledPrint } from '../pdf/page-map-cache.ts';
+import { placeAndMark } from '../pdf/placement/apply.ts';
+import { placePlainBlocks } from '../pdf/plain-placement.ts';
 import { readStartPages } from '../pdf/page-map.ts';
 import { placePrintImages } from '../pdf/print-images.ts';
 import type { Printer } from '../pdf/printer.ts';
@@ -44,8 +46,8 @@ export interface PressOptions {
   /** Folder for the press document and its assets (swapped into place whole by the build). */
   pressDir: string;
   cacheDir: string;
-  /** Where the articles start, as the accessible PDF of this build settled it. */
-  startPages?: StartPages;
+  /** Where the articles start and their floats go, as the accessible PDF of this build settled it. */
+  settled?: SettledPrint;
   references: ImageReference[];
   signal?: AbortSignal;
 }
@@ -63,13 +65,15 @@ export async function buildPress(
   await writeThemeAssets(pressDir, 'print.css');
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
-  let startPages = options.startPages;
+  let startPages = options.settled?.startPages;
+  let placement = options.settled?.placement;
   if (!startPages) {
     const [cached] = await Promise.all([
       readPageMapCache(options.cacheDir, issue),
       loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
     ]);
     startPages = cached?.startPages;
+    placement = cached?.placement?.plan;
   }
 
   let printed: Uint8Array | undefined;
@@ -80,6 +84,8 @@ export async function buildPress(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    placePlainBlocks(tree, images);
+    placeAndMark(tree, placement ?? {});
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));
