@@ -27,6 +27,7 @@ import type { Printer } from './printer.ts';
 import { placeAndMark } from './placement/apply.ts';
 import { MARKER_PATTERN } from './placement/markers.ts';
 import { dropDestinations } from './placement/measure.ts';
+import { restoreReadingOrder } from './placement/reading-order.ts';
 import { measureLayouts, PLACEMENT_PASSES, PlacementSearch, samePlan } from './placement/search.ts';
 import type { ArticleLayout } from './placement/layout.ts';
 import type { MarkedArticle } from './placement/apply.ts';
@@ -116,10 +117,17 @@ export async function buildPdf(
   options.printed?.(startPages && { startPages, placement: placement.plan });
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
-  reportLayout(issue, layoutFindings(layouts, marked));
   signal?.throwIfAborted();
   // The measuring destinations served the placement; the shipped PDF keeps its own.
   dropDestinations(pdf, (name) => MARKER_PATTERN.test(name));
+  const readInPrintOrder = restoreReadingOrder(pdf, marked).map(
+    (anchor): LayoutFinding => ({
+      anchor,
+      ruleId: 'layout-reading-order',
+      message: 'The tagged PDF reads this article as printed: its tags did not match its blocks one to one',
+    }),
+  );
+  reportLayout(issue, [...layoutFindings(layouts, marked), ...readInPrintOrder]);
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {

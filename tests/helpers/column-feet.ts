@@ -33,8 +33,11 @@ export async function articleStartPages(file: string): Promise<Set<number>> {
   return starts;
 }
 
-/** The blank foot of every column on every page that neither is the cover or contents nor ends an article. */
-export async function columnFeet(file: string): Promise<ColumnFoot[]> {
+/**
+ * The blank foot of every column on every page from the third on, and whether the page ends an
+ * article (the last page of the document does too).
+ */
+export async function columnFeet(file: string): Promise<(ColumnFoot & { endsArticle: boolean })[]> {
   const starts = await articleStartPages(file);
   const dir = mkdtempSync(path.join(tmpdir(), 'persklaar-feet-'));
   try {
@@ -42,10 +45,10 @@ export async function columnFeet(file: string): Promise<ColumnFoot[]> {
     const pages = readdirSync(dir)
       .filter((name) => name.endsWith('.png'))
       .sort();
-    const feet: ColumnFoot[] = [];
-    for (let page = 3; page < pages.length; page++) {
-      if (starts.has(page + 1)) continue;
-      feet.push(...(await feetOf(path.join(dir, pages[page - 1]!), page)));
+    const feet: (ColumnFoot & { endsArticle: boolean })[] = [];
+    for (let page = 3; page <= pages.length; page++) {
+      const endsArticle = page === pages.length || starts.has(page + 1);
+      for (const foot of await feetOf(path.join(dir, pages[page - 1]!), page)) feet.push({ ...foot, endsArticle });
     }
     return feet;
   } finally {
@@ -72,7 +75,19 @@ async function feetOf(png: string, page: number): Promise<ColumnFoot[]> {
   ).map(([column, x0, x1]) => ({ page, column, blank: (foot - lastInk(x0, x1)) / (foot - top) }));
 }
 
-/** The columns whose foot is blank beyond `limit` of the type area. */
+/** The columns, on pages that do not end an article, whose foot is blank beyond `limit` of the type area. */
 export async function holes(file: string, limit = 0.25): Promise<ColumnFoot[]> {
-  return (await columnFeet(file)).filter((foot) => foot.blank > limit);
+  return (await columnFeet(file))
+    .filter((foot) => !foot.endsArticle && foot.blank > limit)
+    .map(({ endsArticle, ...foot }) => foot);
+}
+
+/**
+ * Last pages of an article that hold next to nothing: both columns less than `least` of the
+ * type area (a line or two, or a strip of a box carried over on its own).
+ */
+export async function runtPages(file: string, least = 0.06): Promise<number[]> {
+  const lastPages = (await columnFeet(file)).filter((foot) => foot.endsArticle);
+  const pages = [...new Set(lastPages.map((foot) => foot.page))];
+  return pages.filter((page) => lastPages.filter((foot) => foot.page === page).every((foot) => 1 - foot.blank < least));
 }

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { holes } from '../helpers/column-feet.ts';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { kidsOf, typeOf, walkElements } from '../../scripts/pdf-read/tree.ts';
+import { holes, runtPages } from '../helpers/column-feet.ts';
 import { fixtures, type CliResult } from '../helpers/cli.ts';
 import { miniIssue, outDir, persklaarAsync } from '../hostile/helpers.ts';
 
@@ -62,6 +64,21 @@ describe('placement on the printed page', () => {
     expect(print.indexOf('Alinea 6.')).toBeLessThan(boxAt);
   });
 
+  it('reads the moved box where the manuscript has it: right after its paragraph in the tag tree', async () => {
+    const doc = await PDFDocument.load(readFileSync(path.join(placed.out, 'proefnummer-01.pdf')));
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const articles: string[][] = [];
+    walkElements(doc.context, root, (elem) => {
+      if (typeOf(doc.context, elem) !== 'Art') return;
+      articles.push(
+        kidsOf(doc.context, elem).flatMap((kid) => (kid.kind === 'elem' ? [typeOf(doc.context, kid.elem)] : [])),
+      );
+    });
+    const boxArticleTags = articles.find((kids) => kids.includes('Aside'));
+    // The title block, the two paragraphs before the box in the manuscript, then the box.
+    expect(boxArticleTags?.slice(0, 4)).toEqual(['NonStruct', 'P', 'P', 'Aside']);
+  });
+
   it('leaves a pinned box where the editor put it, and names the hole at its line', async () => {
     expect(pinned.build.status, pinned.build.stderr).toBe(0);
     const found = await holes(path.join(pinned.out, 'proefnummer-01.pdf'));
@@ -85,5 +102,6 @@ describe('placement on the printed page', () => {
 
   it('leaves no hole in the shipped issue', async () => {
     expect(await holes(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
+    expect(await runtPages(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
   });
 });

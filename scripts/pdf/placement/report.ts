@@ -6,14 +6,20 @@
  * paragraph it follows.
  */
 import type { MarkedArticle } from './apply.ts';
-import { floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
+import { filledDepths, floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
 export interface LayoutFinding {
   /** The article's anchor (`art-<id>`). */
   anchor: string;
   line?: number;
-  ruleId: 'layout-hole' | 'layout-orphan' | 'layout-widow' | 'layout-far-float';
+  ruleId:
+    | 'layout-hole'
+    | 'layout-orphan'
+    | 'layout-widow'
+    | 'layout-far-float'
+    | 'layout-runt-page'
+    | 'layout-reading-order';
   message: string;
 }
 
@@ -49,10 +55,29 @@ export function layoutFindings(layouts: Map<string, ArticleLayout>, marked: Mark
           `Page ${block.end!.page}: this paragraph leaves its last line alone at a column's head`,
         );
     }
+    const runt = runtPage(layout);
+    if (runt)
+      add(
+        runt,
+        'layout-runt-page',
+        `Page ${layout.lastPage}: the article's last page holds next to nothing (less than ${RUNT * 100} % of a column)`,
+      );
     for (const far of floatsSetFar(layout))
       add(far, 'layout-far-float', `Page ${far.start!.page}: set more than one page after the paragraph it follows`);
   }
   return findings;
+}
+
+/** A last page whose columns are both filled less than this share of the type area is a runt. */
+const RUNT = 0.06;
+
+/** The first block on the article's last page, when that page holds next to nothing. */
+function runtPage(layout: ArticleLayout): PlacedBlock | undefined {
+  if (layout.lastPage <= layout.firstPage) return undefined;
+  const filled = filledDepths(layout);
+  const most = Math.max(filled.get(layout.lastPage * 2) ?? 0, filled.get(layout.lastPage * 2 + 1) ?? 0);
+  if (most >= RUNT * TYPE_AREA.height) return undefined;
+  return layout.blocks.find((block) => block.end?.page === layout.lastPage);
 }
 
 /** The manuscript line of a block, or of the nearest block before it that has one. */
