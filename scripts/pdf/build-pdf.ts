@@ -61,6 +61,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
 }
 
+// Longer than 80 lines: the print loop (print, measure, place, print again) keeps the page map,
+// the placement search, the layouts and the times across its passes, and the finishing reads them.
 export async function buildPdf(
   issue: Issue,
   rendered: RenderedArticle[],
