@@ -61,7 +61,7 @@ function swapInto(temporary, stamp) {
 async function bundleInto(temporary, stamp) {
   // esbuild splits ES modules only: the chunks are made as such, then each becomes CommonJS.
   const { outputFiles } = await build({
-    entryPoints: { cli: path.join(root, 'scripts/cli.ts') },
+    entryPoints: { cli: path.join(root, 'scripts/cli/cli.ts') },
     outdir: temporary,
     outExtension: { '.js': '.cjs' },
     chunkNames: '[name]-[hash]',

@@ -2,6 +2,6 @@
 export { collectImages } from '../issue/image-references.ts';
 export { MAX_INPUT_PIXELS } from './encode.ts';
 export { PLACED_WIDTH_MM, PRINT_PPI, pixelsFor, type PrintPlacement } from './placements.ts';
-export { DEFAULT_CACHE_DIR, processImages, webSrc } from './process.ts';
+export { processImages, webSrc } from './process.ts';
 export { formatImageSummary } from './summary.ts';
 export type * from './types.ts';

@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import type { Issue } from '../issue/load.ts';
 import { InputError } from '../util/errors.ts';
@@ -24,6 +23,7 @@ import { SourceHashes, sharpEngine, type SourceStats } from './source-hashes.ts'
 import type { PrintPlacement } from './placements.ts';
 import { ImageProblem, reportProblem } from './report.ts';
 import { resolveImagePath } from '../issue/image-path.ts';
+import { resolveCacheDir } from '../issue/location.ts';
 import { emptySummary } from './summary.ts';
 import type {
   Edition,
@@ -36,9 +36,6 @@ import type {
   WebImage,
 } from './types.ts';
 import { EXTENSIONS, MEDIA_TYPES, outputName, planVariants, type SourceFacts, type VariantSpec } from './variants.ts';
-
-/** `.cache/images/` in the project root (git-ignored). */
-export const DEFAULT_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.cache/images');
 
 interface Context {
   /** sharp, loaded on the first photo that needs image work (a warm build needs none). */
@@ -65,7 +62,7 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   const editions = [...new Set(options.editions)];
   const outDirs = outputFolders(options.outDir, editions);
   const jobs = Math.max(1, options.concurrency ?? availableParallelism());
-  const cache = new ImageCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cache = new ImageCache(options.cacheDir ?? path.join(resolveCacheDir(), 'images'));
   let loading: Promise<SharpFactory> | undefined;
   const context: Context = {
     sharp: () => (loading ??= options.sharp ? Promise.resolve(options.sharp) : loadSharp(jobs)),
@@ -144,6 +141,8 @@ export async function processImages(issue: Issue, options: ImageStageOptions): P
   return { images, summary: context.summary };
 }
 
+// Longer than 80 lines: a photo's quick way (no bytes read) and slow way share its hash, facts
+// and variant look-up, which functions of their own would hand back and forth.
 async function processSource(source: Source, context: Context): Promise<ProcessedImage> {
   const { cache, editions, summary } = context;
   const placements = new Set<PrintPlacement>(source.references.map((reference) => reference.placement));

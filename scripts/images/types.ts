@@ -56,7 +56,7 @@ export interface ImageStageOptions {
   /** One folder for every edition, or a folder per edition (required for each edition built). */
   outDir: string | Partial<Record<Edition, string>>;
   editions: readonly Edition[];
-  /** Content-addressed cache; default `.cache/images/` in the project root. */
+  /** Content-addressed cache; default `images/` in the one cache folder (`resolveCacheDir`). */
   cacheDir?: string;
   /** Default: the real sharp. */
   sharp?: SharpFactory;

@@ -1,5 +1,5 @@
-/** How an issue names itself in running text: "Wendbaar #06", "juni 2022". */
-import type { Article } from './load.ts';
+/** How an issue names itself in running text ("Wendbaar #06", "juni 2022") and in a document's metadata. */
+import type { Article, Issue } from './load.ts';
 import type { IssueMeta } from './schema.ts';
 
 export function issueLabel(meta: IssueMeta): string {
@@ -38,4 +38,22 @@ export function issueDate(meta: IssueMeta): string {
 /** The short form used in running heads and browser tabs. */
 export function shortTitle(article: Article): string {
   return article.data.running_head ?? article.data.title;
+}
+
+/** The people credited with the text: article authors, else the colophon's text credits. */
+export function creatorsOf(issue: Issue): string[] {
+  const authors = issue.articles.flatMap((article) => article.data.authors);
+  const fromColophon = issue.meta.colophon
+    .filter((credit) => /^tekst$/i.test(credit.role))
+    .flatMap((credit) => credit.names);
+  const creators = [...new Set([...authors, ...fromColophon])];
+  return creators.length > 0 ? creators : [issue.meta.publisher ?? issue.meta.title];
+}
+
+/** Fixed dates keep builds reproducible: SOURCE_DATE_EPOCH when set, else the issue's date. */
+export function issueDateAsDate(issue: Issue): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const [year, month, day] = issue.meta.date.split('-').map(Number);
+  return new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
 }

@@ -1,6 +1,6 @@
 /**
  * An issue folder's `issue.yaml`, or the usage error that says the folder is no issue. Light on
- * purpose: the build's first question (`build-command.ts`) asks it before any parser is loaded.
+ * purpose: the build's first question (`cli/build-command.ts`) asks it before any parser is loaded.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';

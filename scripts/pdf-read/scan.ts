@@ -171,45 +171,193 @@ class TextItem implements PaintItem {
 }
 
 export function scanContent(ops: readonly Operation[], events: ScanEvents): void {
-  const stack: MarkedFrame[] = [];
-  const gstack: GState[] = [];
-  let gs: GState = { ctm: IDENTITY, font: undefined, leading: 0 };
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
+  new ContentScanner(ops, events).run();
+}
 
-  const textState = (op: Operation): void => {
+/**
+ * The scan's state, advanced operator by operator: the graphics state and its stack, the text
+ * and text-line matrices, and the marked-content stack the events are given.
+ */
+class ContentScanner {
+  private readonly stack: MarkedFrame[] = [];
+  private readonly gstack: GState[] = [];
+  private gs: GState = { ctm: IDENTITY, font: undefined, leading: 0 };
+  private tm: Matrix = IDENTITY;
+  private tlm: Matrix = IDENTITY;
+
+  constructor(
+    private readonly ops: readonly Operation[],
+    private readonly events: ScanEvents,
+  ) {}
+
+  run(): void {
+    let i = 0;
+    while (i < this.ops.length) i = this.step(i);
+  }
+
+  /** Handles the operator at `i` and those that belong to it; returns the index of the next. */
+  private step(i: number): number {
+    const op = this.ops[i]!;
+    if (op.op === 'BT') return this.textObject(i);
+    if (PATH_CONSTRUCTION.has(op.op)) return this.path(i);
+    if (op.op === 'ET') this.events.barrier?.(op, i, this.stack);
+    else if (TEXT_SHOW.has(op.op)) {
+      this.textState(op);
+      this.events.paint?.(new TextItem(this.ops, i, i, this.gs.font, this.origin()), this.stack);
+    } else this.single(op, i);
+    return i + 1;
+  }
+
+  private textState(op: Operation): void {
     const o = op.operands;
     switch (op.op) {
       case 'Tf':
-        gs.font = isName(o[0]) ? o[0].value : undefined;
+        this.gs.font = isName(o[0]) ? o[0].value : undefined;
         break;
       case 'TL':
-        gs.leading = num(o[0]);
+        this.gs.leading = num(o[0]);
         break;
       case 'Tm':
-        tm = tlm = [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
+        this.tm = this.tlm = [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
         break;
       case 'Td':
-        tm = tlm = translate(tlm, num(o[0]), num(o[1]));
+        this.tm = this.tlm = translate(this.tlm, num(o[0]), num(o[1]));
         break;
       case 'TD':
-        gs.leading = -num(o[1]);
-        tm = tlm = translate(tlm, num(o[0]), num(o[1]));
+        this.gs.leading = -num(o[1]);
+        this.tm = this.tlm = translate(this.tlm, num(o[0]), num(o[1]));
         break;
       case 'T*':
       case "'":
       case '"':
-        tm = tlm = translate(tlm, 0, -gs.leading);
+        this.tm = this.tlm = translate(this.tlm, 0, -this.gs.leading);
         break;
     }
-  };
+  }
 
-  const origin = (): [number, number] => apply(multiply(tm, gs.ctm), 0, 0);
+  private origin(): [number, number] {
+    return apply(multiply(this.tm, this.gs.ctm), 0, 0);
+  }
 
-  const handleMarked = (op: Operation, index: number): void => {
-    events.barrier?.(op, index, stack);
+  /** A text object is one unit unless marked content opens or closes inside it. */
+  private textObject(i: number): number {
+    const { ops } = this;
+    let j = i + 1;
+    let markedInside = false;
+    while (j < ops.length && ops[j]!.op !== 'ET') {
+      if (MARKED.has(ops[j]!.op)) markedInside = true;
+      j++;
+    }
+    const end = Math.min(j, ops.length - 1);
+    this.tm = this.tlm = IDENTITY;
+    if (markedInside) {
+      // BT and ET stand alone and each show operator is its own unit, so wrapping can happen
+      // between them without leaving the object.
+      this.events.barrier?.(ops[i]!, i, this.stack);
+      return i + 1;
+    }
+    const fontAtStart = this.gs.font;
+    let firstOrigin: [number, number] | undefined;
+    for (let k = i + 1; k < end || (k === end && ops[k]!.op !== 'ET'); k++) {
+      const inner = ops[k]!;
+      if (firstOrigin === undefined) {
+        this.textState(inner);
+        if (TEXT_SHOW.has(inner.op)) firstOrigin = this.origin();
+      } else if (inner.op === 'Tf' || inner.op === 'TL' || inner.op === 'TD') {
+        // Past the first glyph only state that outlives the text object matters; the
+        // text matrix does not (Chromium writes a Td per glyph, and BT resets it).
+        this.textState(inner);
+      }
+    }
+    if (firstOrigin !== undefined) this.events.paint?.(new TextItem(ops, i, end, fontAtStart, firstOrigin), this.stack);
+    return end + 1;
+  }
+
+  /** A path and the operator that paints it (or not: a path never painted reaches no page). */
+  private path(i: number): number {
+    const { ops } = this;
+    let j = i;
+    let clip = false;
+    const rects: number[][] = [];
+    let segments = 0;
+    while (j < ops.length && (PATH_CONSTRUCTION.has(ops[j]!.op) || ops[j]!.op === 'W' || ops[j]!.op === 'W*')) {
+      const o = ops[j]!;
+      if (o.op === 'W' || o.op === 'W*') clip = true;
+      else {
+        segments++;
+        if (o.op === 're') rects.push(o.operands.map(num));
+      }
+      j++;
+    }
+    const terminator = ops[j];
+    if (!terminator || !PATH_PAINT.has(terminator.op)) return j;
+    if (clip && segments === 1 && rects.length === 1) this.clipRect(rects[0]!);
+    if (terminator.op !== 'n') {
+      const { start } = ops[i]!;
+      const item = { kind: 'path', firstOp: i, lastOp: j, start, end: terminator.end, runs: NO_RUNS } as const;
+      this.events.paint?.({ ...item, paintOp: terminator.op }, this.stack);
+    }
+    return j + 1;
+  }
+
+  private clipRect([x, y, w, h]: number[]): void {
+    const a = apply(this.gs.ctm, x!, y!);
+    const b = apply(this.gs.ctm, x! + w!, y! + h!);
+    const rect: [number, number, number, number] = [
+      Math.min(a[0], b[0]),
+      Math.min(a[1], b[1]),
+      Math.max(a[0], b[0]),
+      Math.max(a[1], b[1]),
+    ];
+    this.events.clipRect?.(rect, this.stack);
+  }
+
+  /** An operator that stands alone: an image, a shading, the graphics state, marked content. */
+  private single(op: Operation, i: number): void {
+    const { events, stack } = this;
+    switch (op.op) {
+      case 'BI':
+        events.paint?.(this.loneItem('inline-image', op, i), stack);
+        break;
+      case 'Do': {
+        const name = op.operands[0];
+        events.paint?.({ ...this.loneItem('xobject', op, i), ...(isName(name) ? { xobject: name.value } : {}) }, stack);
+        break;
+      }
+      case 'sh':
+        events.paint?.(this.loneItem('shading', op, i), stack);
+        break;
+      case 'q':
+        events.barrier?.(op, i, stack);
+        this.gstack.push({ ...this.gs });
+        break;
+      case 'Q':
+        events.barrier?.(op, i, stack);
+        this.gs = this.gstack.pop() ?? this.gs;
+        break;
+      case 'cm': {
+        const o = op.operands;
+        this.gs.ctm = multiply([num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])], this.gs.ctm);
+        break;
+      }
+      case 'BDC':
+      case 'BMC':
+      case 'EMC':
+        this.marked(op, i);
+        break;
+      default:
+        this.textState(op);
+    }
+  }
+
+  private loneItem(kind: PaintItem['kind'], op: Operation, i: number): PaintItem {
+    return { kind, firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS };
+  }
+
+  private marked(op: Operation, index: number): void {
+    this.events.barrier?.(op, index, this.stack);
     if (op.op === 'EMC') {
-      stack.pop();
+      this.stack.pop();
       return;
     }
     const tag = isName(op.operands[0]) ? op.operands[0].value : '';
@@ -222,152 +370,8 @@ export function scanContent(ops: readonly Operation[], events: ScanEvents): void
       const mcid = props.entries.get('MCID');
       if (typeof mcid === 'number') frame.mcid = mcid;
     }
-    stack.push(frame);
-    events.open?.(frame, stack);
-  };
-
-  let i = 0;
-  while (i < ops.length) {
-    const op = ops[i]!;
-    const name = op.op;
-
-    if (name === 'BT') {
-      // A text object is one unit unless marked content opens or closes inside it.
-      let j = i + 1;
-      let markedInside = false;
-      while (j < ops.length && ops[j]!.op !== 'ET') {
-        if (MARKED.has(ops[j]!.op)) markedInside = true;
-        j++;
-      }
-      const end = Math.min(j, ops.length - 1);
-      tm = tlm = IDENTITY;
-      if (!markedInside) {
-        const fontAtStart = gs.font;
-        let firstOrigin: [number, number] | undefined;
-        for (let k = i + 1; k < end || (k === end && ops[k]!.op !== 'ET'); k++) {
-          const inner = ops[k]!;
-          if (firstOrigin === undefined) {
-            textState(inner);
-            if (TEXT_SHOW.has(inner.op)) firstOrigin = origin();
-          } else if (inner.op === 'Tf' || inner.op === 'TL' || inner.op === 'TD') {
-            // Past the first glyph only state that outlives the text object matters; the
-            // text matrix does not (Chromium writes a Td per glyph, and BT resets it).
-            textState(inner);
-          }
-        }
-        if (firstOrigin !== undefined) events.paint?.(new TextItem(ops, i, end, fontAtStart, firstOrigin), stack);
-        i = end + 1;
-        continue;
-      }
-      // Marked content inside the text object: BT and ET stand alone and each show operator
-      // is its own unit, so wrapping can happen between them without leaving the object.
-      events.barrier?.(op, i, stack);
-      i++;
-      continue;
-    }
-    if (name === 'ET') {
-      events.barrier?.(op, i, stack);
-      i++;
-      continue;
-    }
-    if (TEXT_SHOW.has(name)) {
-      textState(op);
-      events.paint?.(new TextItem(ops, i, i, gs.font, origin()), stack);
-      i++;
-      continue;
-    }
-    if (PATH_CONSTRUCTION.has(name)) {
-      let j = i;
-      let clip = false;
-      const rects: number[][] = [];
-      let segments = 0;
-      while (j < ops.length && (PATH_CONSTRUCTION.has(ops[j]!.op) || ops[j]!.op === 'W' || ops[j]!.op === 'W*')) {
-        const o = ops[j]!;
-        if (o.op === 'W' || o.op === 'W*') clip = true;
-        else {
-          segments++;
-          if (o.op === 're') rects.push(o.operands.map(num));
-        }
-        j++;
-      }
-      const terminator = ops[j];
-      if (terminator && PATH_PAINT.has(terminator.op)) {
-        if (clip && segments === 1 && rects.length === 1) {
-          const [x, y, w, h] = rects[0]!;
-          const a = apply(gs.ctm, x!, y!);
-          const b = apply(gs.ctm, x! + w!, y! + h!);
-          events.clipRect?.(
-            [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])],
-            stack,
-          );
-        }
-        if (terminator.op !== 'n') {
-          events.paint?.(
-            {
-              kind: 'path',
-              firstOp: i,
-              lastOp: j,
-              start: op.start,
-              end: terminator.end,
-              runs: NO_RUNS,
-              paintOp: terminator.op,
-            },
-            stack,
-          );
-        }
-        i = j + 1;
-      } else {
-        // A path never painted (malformed): nothing reaches the page.
-        i = j;
-      }
-      continue;
-    }
-    switch (name) {
-      case 'BI':
-        events.paint?.(
-          { kind: 'inline-image', firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS },
-          stack,
-        );
-        break;
-      case 'Do':
-        events.paint?.(
-          {
-            kind: 'xobject',
-            firstOp: i,
-            lastOp: i,
-            start: op.start,
-            end: op.end,
-            runs: NO_RUNS,
-            ...(isName(op.operands[0]) ? { xobject: op.operands[0].value } : {}),
-          },
-          stack,
-        );
-        break;
-      case 'sh':
-        events.paint?.({ kind: 'shading', firstOp: i, lastOp: i, start: op.start, end: op.end, runs: NO_RUNS }, stack);
-        break;
-      case 'q':
-        events.barrier?.(op, i, stack);
-        gstack.push({ ...gs });
-        break;
-      case 'Q':
-        events.barrier?.(op, i, stack);
-        gs = gstack.pop() ?? gs;
-        break;
-      case 'cm': {
-        const o = op.operands;
-        gs.ctm = multiply([num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])], gs.ctm);
-        break;
-      }
-      case 'BDC':
-      case 'BMC':
-      case 'EMC':
-        handleMarked(op, i);
-        break;
-      default:
-        textState(op);
-    }
-    i++;
+    this.stack.push(frame);
+    this.events.open?.(frame, this.stack);
   }
 }
 

@@ -21,6 +21,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { ChromiumFailure, UsageError } from '../util/errors.ts';
+import { atExit } from '../util/termination.ts';
 import { preparePrintPage, printTimeoutMs } from './print.ts';
 
 // Debian's /usr/bin/chromium-headless-shell is a shell script that does not exec: the binary
@@ -145,7 +146,7 @@ const removeOptions = { recursive: true, force: true, maxRetries: 3, retryDelay:
 const profiles = new Set<string>();
 /** A browser's profile removed, once its process has ended (`closeOrKill` waits for it). */
 const profilesRemoved = new WeakMap<ChildProcess, Promise<void>>();
-process.on('exit', () => {
+atExit(() => {
   for (const profile of profiles) removeProfile(profile);
 });
 

@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { issueDate, issueLabel } from '../issue/format.ts';
+import { creatorsOf, issueDate, issueDateAsDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
 import { toHtml } from '../render/serialize.ts';
@@ -73,6 +73,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
 }
 
+// Longer than 80 lines: the print loop (print, measure, place, print again) keeps the page map,
+// the placement search, the layouts and the times across its passes, and the finishing reads them.
 export async function buildPdf(
   issue: Issue,
   rendered: RenderedArticle[],
@@ -194,22 +196,4 @@ function reportLayout(issue: Issue, findings: LayoutFinding[]): void {
     const place = finding.line === undefined ? undefined : { line: finding.line, column: 1 };
     byAnchor.get(finding.anchor)?.file.message(finding.message, { place, ruleId: finding.ruleId, source: 'persklaar' });
   }
-}
-
-/** The people credited with the text: article authors, else the colophon's text credits. */
-export function creatorsOf(issue: Issue): string[] {
-  const authors = issue.articles.flatMap((article) => article.data.authors);
-  const fromColophon = issue.meta.colophon
-    .filter((credit) => /^tekst$/i.test(credit.role))
-    .flatMap((credit) => credit.names);
-  const creators = [...new Set([...authors, ...fromColophon])];
-  return creators.length > 0 ? creators : [issue.meta.publisher ?? issue.meta.title];
-}
-
-/** Fixed dates keep builds reproducible: SOURCE_DATE_EPOCH when set, else the issue's date. */
-export function issueDateAsDate(issue: Issue): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const [year, month, day] = issue.meta.date.split('-').map(Number);
-  return new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
 }

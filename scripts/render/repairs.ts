@@ -18,7 +18,7 @@ import type { VFile } from 'vfile';
 import type { Article } from '../issue/load.ts';
 import { boxTitle } from '../markdown/boxes.ts';
 import { headingIds } from '../markdown/heading-ids.ts';
-import { classify, decode, definitionsOf, normalizeIdentifier } from '../lint/util/links.ts';
+import { classify, decode, definitionsOf, normalizeIdentifier } from '../markdown/links.ts';
 
 export interface Repairs {
   /** Links (and reference links) to write as their text. */

@@ -3,7 +3,8 @@
  * hook registered with `onTermination` (a build that removes its staged outputs and closes its
  * browser, a watch session that stops serving) is then awaited, and the process exits with
  * 128 + the signal's number. Hooks that do not finish within a few seconds are not waited for:
- * Puppeteer still kills its browsers when the process exits.
+ * Puppeteer still kills its browsers when the process exits. What must go however the process
+ * ends (a browser's profile folder) is registered with `atExit`, the one exit handler.
  */
 export const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 type Signal = keyof typeof exitCodes;
@@ -45,4 +46,29 @@ async function terminate(signal: Signal): Promise<void> {
   setTimeout(() => process.exit(code), HOOKS_MS).unref();
   await Promise.allSettled([...hooks].map(async (hook) => hook()));
   process.exit(code);
+}
+
+const exitSteps = new Set<() => void>();
+let exitListening = false;
+
+/**
+ * Runs `step` when the process exits, whichever way: after a signal, an error or a normal end.
+ * Synchronous work only, as nothing is awaited once the process exits. Returns a function that
+ * forgets it.
+ */
+export function atExit(step: () => void): () => void {
+  if (!exitListening) process.once('exit', runExitSteps);
+  exitListening = true;
+  exitSteps.add(step);
+  return () => void exitSteps.delete(step);
+}
+
+function runExitSteps(): void {
+  for (const step of exitSteps) {
+    try {
+      step();
+    } catch {
+      // The others still run: one folder that cannot be removed keeps no other.
+    }
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { build, type BuildResult } from '../build.ts';
+import { build, type BuildResult } from '../build/build.ts';
 import { warmPrinter } from '../pdf/printer.ts';
 import { report } from '../report/report.ts';
 import { stylesDir } from '../render/theme.ts';
@@ -37,6 +37,8 @@ export interface WatchSession {
   close(): Promise<void>;
 }
 
+// Longer than 80 lines: the session's build, debounce and close share its state (the build
+// running, one pending, the timer, closed); functions of their own would pass all of it around.
 export async function startWatch(issueDir: string, options: WatchOptions): Promise<WatchSession> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const events = new EventEmitter();

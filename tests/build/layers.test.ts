@@ -1,42 +1,28 @@
 /**
- * The stages depend downward only, as in the README's data-flow picture: every import in
- * scripts/ goes to its own folder or to a folder of a lower layer, and the referee (check/)
- * reads PDFs through the neutral reader only, never through the code it judges.
+ * The stages depend downward only, as in the data-flow picture: every import in scripts/ goes
+ * to its own folder or to a folder of a lower layer (LAYERS), and the referee (check/) reads
+ * PDFs through the neutral reader only, never through the code it judges.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.ts';
+import { LAYERS } from './layers.ts';
 
 const scripts = path.join(root, 'scripts');
 
-/** Bottom to top; a folder may import its own layer's folder and every folder below. */
-const layers: string[][] = [
-  ['util', 'types', 'report', 'pdf-read'],
-  ['markdown', 'drawings'],
-  ['issue'],
-  ['lint', 'images', 'diagrams'],
-  ['render'],
-  ['web', 'pdf', 'epub'],
-  ['check'],
-  ['(build)'],
-  ['watch', 'new', 'import'],
-  ['(cli)'],
-];
 /** The referee's own rule: what it may import besides itself. */
 const refereeMayImport = new Set(['util', 'pdf-read', 'check', 'report']);
 
 function layerOf(folder: string): number {
-  const index = layers.findIndex((layer) => layer.includes(folder));
+  const index = LAYERS.findIndex((layer: readonly string[]) => layer.includes(folder));
   if (index === -1) throw new Error(`scripts/${folder}/ is in no layer of this test`);
   return index;
 }
 
-/** `scripts/<folder>/…` → folder; of the files directly in scripts/, the command line is the top. */
+/** `scripts/<folder>/…` → folder. */
 function folderOf(file: string): string {
-  const [first, ...rest] = path.relative(scripts, file).split(path.sep);
-  if (rest.length > 0) return first!;
-  return first === 'cli.ts' ? '(cli)' : '(build)';
+  return path.relative(scripts, file).split(path.sep)[0]!;
 }
 
 function sourceFiles(dir: string): string[] {

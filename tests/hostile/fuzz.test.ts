@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type EditionName } from '../../scripts/build.ts';
+import { build, type EditionName } from '../../scripts/build/build.ts';
 import { lintIssue } from '../../scripts/lint/index.ts';
 import { InputError } from '../../scripts/util/errors.ts';
 import { root } from '../helpers/cli.ts';

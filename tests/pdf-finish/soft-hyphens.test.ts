@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wrapUnmarkedContent } from '../../scripts/pdf/finish/artifacts.ts';
-import { SoftHyphenFinder } from '../../scripts/pdf/finish/soft-hyphens.ts';
+import { SoftHyphenFinder } from '../../scripts/pdf-write/soft-hyphens.ts';
 import { tokenize } from '../../scripts/pdf-read/tokenizer.ts';
 
 const SHY = '/Span <</ActualText <FEFF00AD>>> BDC\n5 0 Td ( ) Tj\nEMC\n';

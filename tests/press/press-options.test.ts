@@ -4,16 +4,16 @@
  * and in the preflight; a profile that is not a CMYK printer profile stops the build at its
  * line. Built from a copy of the small test issue.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, type PDFNumber } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultEditions, inputFingerprint } from '../../scripts/build-state.ts';
+import { defaultEditions, inputFingerprint } from '../../scripts/build/build-state.ts';
 import { checkPress } from '../../scripts/check/press/index.ts';
 import { resolveLocation } from '../../scripts/issue/location.ts';
-import { SRGB_PROFILE } from '../../scripts/pdf/press/settings.ts';
+import { SRGB_PROFILE } from '../../scripts/press/settings.ts';
 import { persklaar, root } from '../helpers/cli.ts';
 import { copyFixture, edit } from '../helpers/temp-issue.ts';
 
@@ -43,6 +43,16 @@ describe('press: in issue.yaml', () => {
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub']);
     edit(path.join(dir, 'issue.yaml'), (text) => text.replace('press: false', 'press:\n  bleed: 5'));
     expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub', 'press']);
+  });
+
+  it('reads the key as YAML does, quoted or not, with a comment after it', async () => {
+    const dir = issue();
+    const yaml = path.join(dir, 'issue.yaml');
+    const original = readFileSync(yaml, 'utf8');
+    writeFileSync(yaml, `${original}"press": {bleed: 3}\n`);
+    expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub', 'press']);
+    writeFileSync(yaml, `${original}press: false # not this issue\n`);
+    expect(await defaultEditions(dir)).toEqual(['web', 'pdf', 'epub']);
   });
 
   it('counts a printer profile beside issue.yaml among the inputs, so that a new one rebuilds', async () => {

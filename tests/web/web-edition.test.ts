@@ -73,7 +73,7 @@ describe('web edition of the shipped issue', () => {
 
 describe('web edition of a small issue', () => {
   it('renders every component as accessible HTML', async () => {
-    const { build } = await import('../../scripts/build.ts');
+    const { build } = await import('../../scripts/build/build.ts');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const out = mkdtempSync(path.join(tmpdir(), 'persklaar-web-'));

@@ -18,122 +18,156 @@ import {
 import { ParentTree } from '../../pdf-read/parent-tree.ts';
 import { isCovered, McidPieceCollector, scanContent, type MarkedFrame, type PaintItem } from '../../pdf-read/scan.ts';
 import { type FontDecoders, runsText, tidy } from '../../pdf-read/text.ts';
-import { ContentSyntaxError, isName, tokenize } from '../../pdf-read/tokenizer.ts';
+import { ContentSyntaxError, isName, type Operation, tokenize } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
 
 /** Text findings quoted one by one per page before the rest are summed up. */
 const MAX_QUOTED = 8;
 
 export function checkContent(ctx: CheckContext, decoders: FontDecoders): void {
-  const { context } = ctx;
-  const root = asDict(context, ctx.catalog.get(N('StructTreeRoot')));
-  const parentTree = root ? ParentTree.read(context, root) : undefined;
+  const root = asDict(ctx.context, ctx.catalog.get(N('StructTreeRoot')));
+  const parentTree = root ? ParentTree.read(ctx.context, root) : undefined;
   const fontsChecked = new Set<PDFDict>();
-
   ctx.pages.forEach((page, index) => {
-    const pageNo = index + 1;
     const collector = new McidPieceCollector();
     ctx.setMcidPieces(index, collector.pieces);
-    let ops;
-    try {
-      ops = tokenize(pageContentBytes(context, page.node));
-    } catch (error) {
-      const reason = error instanceof ContentSyntaxError ? error.message : String(error);
-      ctx.report({
-        checkpoint: '01-005',
-        page: pageNo,
-        element: 'content stream',
-        message: `the content stream cannot be read (${reason})`,
-      });
-      return;
-    }
+    const ops = pageOperations(ctx, page.node, index);
+    if (!ops) return;
+    const { context } = ctx;
     const resources = asDict(context, inherited(context, page.node, 'Resources'));
     const fonts = asDict(context, resources?.get(N('Font')));
     const xobjects = asDict(context, resources?.get(N('XObject')));
     const structParents = asNumber(context, page.node.get(N('StructParents')));
-
-    const untaggedText: string[] = [];
-    const untaggedOther = new Map<string, number>();
-    const usedFonts = new Set<string>();
-    const missingMcids: number[] = [];
-
-    scanContent(ops, {
-      open(frame, stack) {
-        const outer = stack.slice(0, -1);
-        if (frame.artifact && outer.some((f) => f.mcid !== undefined)) {
-          ctx.report({
-            checkpoint: '01-003',
-            page: pageNo,
-            element: 'Artifact',
-            message: 'an artifact is marked inside tagged content',
-          });
-        }
-        if (frame.mcid !== undefined) {
-          if (outer.some((f) => f.artifact)) {
-            ctx.report({
-              checkpoint: '01-004',
-              page: pageNo,
-              element: `MCID ${frame.mcid}`,
-              message: `tagged content (MCID ${frame.mcid}) is inside an artifact`,
-            });
-          }
-          if (parentTree && (structParents === undefined || !parentTree.mcidOwner(structParents, frame.mcid)))
-            missingMcids.push(frame.mcid);
-        }
-      },
-      paint(item: PaintItem, stack: readonly MarkedFrame[]) {
-        if (item.kind === 'text') for (const run of item.runs) if (run.font) usedFonts.add(run.font);
-        collector.add(item, stack);
-        if (isCovered(stack)) return;
-        if (item.kind === 'text') {
-          untaggedText.push(tidy(runsText(decoders, fonts, item.runs)));
-          return;
-        }
-        const what = describe(context, item, xobjects);
-        untaggedOther.set(what, (untaggedOther.get(what) ?? 0) + 1);
-      },
-    });
-
-    untaggedText.slice(0, MAX_QUOTED).forEach((text) => {
-      const shown = text ? `text "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"` : 'text (blank)';
-      ctx.report({
-        checkpoint: '01-005',
-        page: pageNo,
-        element: 'text',
-        message: `${shown} outside tagged content (neither in the structure tree nor an artifact)`,
-      });
-    });
-    if (untaggedText.length > MAX_QUOTED) {
-      ctx.report({
-        checkpoint: '01-005',
-        page: pageNo,
-        element: 'text',
-        message: `${untaggedText.length - MAX_QUOTED} more pieces of text outside tagged content`,
-      });
+    const findings = scanPage(ctx, ops, index, { collector, decoders, fonts, xobjects, parentTree, structParents });
+    reportFindings(ctx, index + 1, findings);
+    for (const name of findings.usedFonts) {
+      checkFont(ctx, index + 1, name, asDict(context, fonts?.get(N(name))), fontsChecked);
     }
-    for (const [what, count] of untaggedOther) {
-      ctx.report({
-        checkpoint: '01-005',
-        page: pageNo,
-        element: what,
-        message:
-          `${count === 1 ? what : `${count} × ${what}`} outside tagged ` +
-          'content (neither in the structure tree nor an artifact)',
-      });
-    }
-    if (missingMcids.length > 0) {
-      const list = missingMcids.slice(0, 10).join(', ') + (missingMcids.length > 10 ? ', …' : '');
-      ctx.report({
-        checkpoint: '01-005',
-        page: pageNo,
-        element: 'marked content',
-        message: `marked content with MCID ${list} is not owned by any structure element (ParentTree)`,
-      });
-    }
-
-    for (const name of usedFonts) checkFont(ctx, pageNo, name, asDict(context, fonts?.get(N(name))), fontsChecked);
-    checkFormFonts(ctx, pageNo, xobjects, fontsChecked, new Set());
+    checkFormFonts(ctx, index + 1, xobjects, fontsChecked, new Set());
   });
+}
+
+/** The page's content stream as operators, or undefined (reported) when it cannot be read. */
+function pageOperations(ctx: CheckContext, node: PDFDict, index: number): Operation[] | undefined {
+  try {
+    return tokenize(pageContentBytes(ctx.context, node));
+  } catch (error) {
+    const reason = error instanceof ContentSyntaxError ? error.message : String(error);
+    ctx.report({
+      checkpoint: '01-005',
+      page: index + 1,
+      element: 'content stream',
+      message: `the content stream cannot be read (${reason})`,
+    });
+    return undefined;
+  }
+}
+
+/** What one page's content shows outside tagged content, the fonts it uses, and MCIDs nobody owns. */
+interface PageFindings {
+  untaggedText: string[];
+  untaggedOther: Map<string, number>;
+  usedFonts: Set<string>;
+  missingMcids: number[];
+}
+
+/**
+ * Scans one page: artifacts and tagged content must not nest in each other (reported at
+ * once); the rest is gathered.
+ */
+function scanPage(
+  ctx: CheckContext,
+  ops: Operation[],
+  index: number,
+  page: {
+    /** Gathers each MCID's text for the structure check. */
+    collector: McidPieceCollector;
+    decoders: FontDecoders;
+    fonts: PDFDict | undefined;
+    xobjects: PDFDict | undefined;
+    parentTree: ParentTree | undefined;
+    structParents: number | undefined;
+  },
+): PageFindings {
+  const { parentTree, structParents, collector } = page;
+  const pageNo = index + 1;
+  const found: PageFindings = { untaggedText: [], untaggedOther: new Map(), usedFonts: new Set(), missingMcids: [] };
+  scanContent(ops, {
+    open(frame, stack) {
+      const outer = stack.slice(0, -1);
+      if (frame.artifact && outer.some((f) => f.mcid !== undefined)) {
+        ctx.report({
+          checkpoint: '01-003',
+          page: pageNo,
+          element: 'Artifact',
+          message: 'an artifact is marked inside tagged content',
+        });
+      }
+      if (frame.mcid === undefined) return;
+      if (outer.some((f) => f.artifact)) {
+        ctx.report({
+          checkpoint: '01-004',
+          page: pageNo,
+          element: `MCID ${frame.mcid}`,
+          message: `tagged content (MCID ${frame.mcid}) is inside an artifact`,
+        });
+      }
+      if (parentTree && (structParents === undefined || !parentTree.mcidOwner(structParents, frame.mcid)))
+        found.missingMcids.push(frame.mcid);
+    },
+    paint(item: PaintItem, stack: readonly MarkedFrame[]) {
+      if (item.kind === 'text') for (const run of item.runs) if (run.font) found.usedFonts.add(run.font);
+      collector.add(item, stack);
+      if (isCovered(stack)) return;
+      if (item.kind === 'text') {
+        found.untaggedText.push(tidy(runsText(page.decoders, page.fonts, item.runs)));
+        return;
+      }
+      const what = describe(ctx.context, item, page.xobjects);
+      found.untaggedOther.set(what, (found.untaggedOther.get(what) ?? 0) + 1);
+    },
+  });
+  return found;
+}
+
+function reportFindings(ctx: CheckContext, pageNo: number, found: PageFindings): void {
+  const { untaggedText, untaggedOther, missingMcids } = found;
+  untaggedText.slice(0, MAX_QUOTED).forEach((text) => {
+    const shown = text ? `text "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"` : 'text (blank)';
+    ctx.report({
+      checkpoint: '01-005',
+      page: pageNo,
+      element: 'text',
+      message: `${shown} outside tagged content (neither in the structure tree nor an artifact)`,
+    });
+  });
+  if (untaggedText.length > MAX_QUOTED) {
+    ctx.report({
+      checkpoint: '01-005',
+      page: pageNo,
+      element: 'text',
+      message: `${untaggedText.length - MAX_QUOTED} more pieces of text outside tagged content`,
+    });
+  }
+  for (const [what, count] of untaggedOther) {
+    ctx.report({
+      checkpoint: '01-005',
+      page: pageNo,
+      element: what,
+      message:
+        `${count === 1 ? what : `${count} × ${what}`} outside tagged ` +
+        'content (neither in the structure tree nor an artifact)',
+    });
+  }
+  if (missingMcids.length > 0) {
+    const list = missingMcids.slice(0, 10).join(', ') + (missingMcids.length > 10 ? ', …' : '');
+    ctx.report({
+      checkpoint: '01-005',
+      page: pageNo,
+      element: 'marked content',
+      message: `marked content with MCID ${list} is not owned by any structure element (ParentTree)`,
+    });
+  }
 }
 
 function describe(context: PDFContext, item: PaintItem, xobjects: PDFDict | undefined): string {

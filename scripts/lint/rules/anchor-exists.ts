@@ -5,7 +5,7 @@
  */
 import type { RuleModule } from '../types.ts';
 import { closest, linkedPage } from '../util/articles.ts';
-import { classify, decode, linkDestinations } from '../util/links.ts';
+import { classify, decode, linkDestinations } from '../../markdown/links.ts';
 import { articleRule } from '../util/rule.ts';
 
 const id = 'anchor-exists';

@@ -4,7 +4,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { RuleModule } from '../types.ts';
-import { linksWithText } from '../util/links.ts';
+import { linksWithText } from '../../markdown/links.ts';
 import { articleRule, quote } from '../util/rule.ts';
 
 const id = 'link-text-descriptive';

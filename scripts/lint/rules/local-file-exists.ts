@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { linkProblem, type LinkScope } from '../../markdown/link-scope.ts';
 import type { LintContext, RuleModule } from '../types.ts';
 import { linkedPage } from '../util/articles.ts';
-import { classify, decode, linkDestinations } from '../util/links.ts';
+import { classify, decode, linkDestinations } from '../../markdown/links.ts';
 import { articleRule } from '../util/rule.ts';
 
 const id = 'local-file-exists';

@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 import { linkProblem, type LinkScope } from '../../markdown/link-scope.ts';
 import { positionInNode } from '../../markdown/raw-html.ts';
 import type { RuleModule } from '../types.ts';
-import { classify, linkDestinations } from '../util/links.ts';
+import { classify, linkDestinations } from '../../markdown/links.ts';
 import { articleRule } from '../util/rule.ts';
 
 const id = 'local-path-inside';

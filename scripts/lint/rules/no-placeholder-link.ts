@@ -5,7 +5,7 @@
  * definition, once.
  */
 import type { RuleModule } from '../types.ts';
-import { classify, linkDestinations } from '../util/links.ts';
+import { classify, linkDestinations } from '../../markdown/links.ts';
 import { articleRule } from '../util/rule.ts';
 
 const id = 'no-placeholder-link';

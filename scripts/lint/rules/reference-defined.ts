@@ -8,7 +8,7 @@ import type { Heading, Nodes, Paragraph, TableCell, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { RuleModule } from '../types.ts';
-import { definitionsOf, normalizeIdentifier } from '../util/links.ts';
+import { definitionsOf, normalizeIdentifier } from '../../markdown/links.ts';
 import { articleRule } from '../util/rule.ts';
 import { pointAt } from '../util/source.ts';
 

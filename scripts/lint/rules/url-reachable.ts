@@ -8,7 +8,7 @@ import type { Definition, Link } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkUrls } from '../online/check-urls.ts';
 import type { RuleModule } from '../types.ts';
-import { classify, linkDestinations } from '../util/links.ts';
+import { classify, linkDestinations } from '../../markdown/links.ts';
 import { reportAt } from '../util/report.ts';
 import { placeholderProblem } from './no-placeholder-link.ts';
 import { resolveCacheDir } from '../../issue/location.ts';

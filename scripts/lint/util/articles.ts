@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article } from '../../issue/load.ts';
 import type { LintContext } from '../types.ts';
-import { decode } from './links.ts';
+import { decode } from '../../markdown/links.ts';
 
 export type LinkedPage = { kind: 'article'; article: Article } | { kind: 'generated' } | { kind: 'none'; name: string };
 

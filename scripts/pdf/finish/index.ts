@@ -24,8 +24,8 @@ import {
   type PDFPage,
 } from '@cantoo/pdf-lib';
 import { wrapUnmarkedContent, type ArtifactClass } from './artifacts.ts';
-import { buildXmp } from './xmp.ts';
-import { infoDict, parsePdfDate, readInfoText, writeInfo } from './info.ts';
+import { buildXmp } from '../../pdf-write/xmp.ts';
+import { infoDict, parsePdfDate, readInfoText, writeInfo } from '../../pdf-write/info.ts';
 import {
   asArray,
   asDict,
@@ -44,8 +44,8 @@ import {
 } from '../../pdf-read/objects.ts';
 import { pageKey, type PageKeyParts, type PageMemo, type PageResult } from './page-memo.ts';
 import { fixPageAnnotations, fixStructure, linkTextMcids, type StructureReport } from './structure.ts';
-import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from './glyph-text.ts';
-import { SoftHyphenFinder, type SoftHyphenCount } from './soft-hyphens.ts';
+import { mapUnmappedGlyphs, UnmappedGlyphs, type GlyphText } from '../../pdf-write/glyph-text.ts';
+import { SoftHyphenFinder, type SoftHyphenCount } from '../../pdf-write/soft-hyphens.ts';
 import { renameDeflated, renamedForm } from './resource-names.ts';
 import { FontDecoders, McidTexts } from '../../pdf-read/text.ts';
 import { ContentSyntaxError, tokenize } from '../../pdf-read/tokenizer.ts';

@@ -16,8 +16,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../util/output.ts';
 import type { ArtifactClass } from './artifacts.ts';
-import type { GlyphText } from './glyph-text.ts';
-import type { SoftHyphenCount } from './soft-hyphens.ts';
+import type { GlyphText } from '../../pdf-write/glyph-text.ts';
+import type { SoftHyphenCount } from '../../pdf-write/soft-hyphens.ts';
 import type { TextPiece, TextRun } from '../../pdf-read/scan.ts';
 
 export interface PageKeyParts {

@@ -4,12 +4,19 @@
  * nothing to build evaluates none of the pipeline.
  */
 import { type Command, Option } from 'commander';
-import { formats, type Format } from './report/formats.ts';
-import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
-import { issueFile } from './issue/issue-file.ts';
-import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from './issue/location.ts';
+import { formats, type Format } from '../report/formats.ts';
+import {
+  allEditions,
+  defaultEditions,
+  editionsToBuild,
+  type BuildPlan,
+  type EditionName,
+} from '../build/build-state.ts';
+import { issueFile } from '../issue/issue-file.ts';
+import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from '../issue/location.ts';
 
-export interface BuildOptions {
+/** The `build` command's options as commander gives them; the build itself takes `BuildOptions` (build/build.ts). */
+export interface BuildArguments {
   out: string;
   only?: EditionName[];
   force?: boolean;
@@ -39,7 +46,7 @@ export function buildCommand(program: Command): Command {
  */
 export async function planBuild(
   location: Location,
-  options: BuildOptions,
+  options: BuildArguments,
 ): Promise<{ plan: BuildPlan; unchanged?: string }> {
   issueFile(location.issueDir);
   const only = options.only ?? (await defaultEditions(location.issueDir));

@@ -3,7 +3,7 @@
  * `pdfxid:GTS_PDFXVersion`), the trapping state, title and dates, and the document and version
  * ids that X-4 preflights ask for. The accessible PDF's packet (PDF/UA) is another file's job.
  */
-import { escapeXml, titleLines, xmpDate, xmpPacket } from '../finish/xmp.ts';
+import { escapeXml, titleLines, xmpDate, xmpPacket } from '../pdf-write/xmp.ts';
 
 export interface PressXmpFields {
   title: string;

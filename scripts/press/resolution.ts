@@ -5,9 +5,9 @@
  * a warning at the manuscript line that places it (the build still makes the file: a proof
  * may be wanted all the same).
  */
-import type { ImageReference, ProcessedImage } from '../../images/types.ts';
-import { isDrawing } from '../../images/drawing.ts';
-import { PLACED_WIDTH_MM } from '../../images/placements.ts';
+import type { ImageReference, ProcessedImage } from '../images/types.ts';
+import { isDrawing } from '../images/drawing.ts';
+import { PLACED_WIDTH_MM } from '../images/placements.ts';
 import { TRIM_MM } from './settings.ts';
 
 export const MIN_PRESS_PPI = 250;

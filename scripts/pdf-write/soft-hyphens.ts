@@ -21,9 +21,9 @@
  * the invisible U+00AD, so the invisible glyph goes and the drawn hyphen gets ActualText U+00AD.
  * The word then reads as one word with a single U+00AD at the break.
  */
-import type { Edit, Operation } from '../../pdf-read/tokenizer.ts';
-import { decodeTextString } from '../../pdf-read/matrix.ts';
-import type { MarkedFrame, PaintItem, TextRun } from '../../pdf-read/scan.ts';
+import type { Edit, Operation } from '../pdf-read/tokenizer.ts';
+import { decodeTextString } from '../pdf-read/matrix.ts';
+import type { MarkedFrame, PaintItem, TextRun } from '../pdf-read/scan.ts';
 
 const SOFT_HYPHEN = '\u00ad';
 /** What the visible hyphen at a broken line end reads as. */

@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Issue } from '../../issue/load.ts';
-import { InputError } from '../../util/errors.ts';
+import type { Issue } from '../issue/load.ts';
+import { InputError } from '../util/errors.ts';
 
 export const DEFAULT_PROFILE = '/usr/share/color/icc/ghostscript/default_cmyk.icc';
 /** The characterisation behind the default profile: SWOP coated, as registered with the ICC. */

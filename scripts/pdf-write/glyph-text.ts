@@ -15,13 +15,13 @@
  */
 import { type PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from '@cantoo/pdf-lib';
 import { deflateSync } from 'node:zlib';
-import { asDict, inherited, N, pageContentBytes, resolve, streamBytes } from '../../pdf-read/objects.ts';
-import { scanContent } from '../../pdf-read/scan.ts';
-import type { FontDecoders } from '../../pdf-read/text.ts';
-import { tokenize } from '../../pdf-read/tokenizer.ts';
+import { asDict, inherited, N, pageContentBytes, resolve, streamBytes } from '../pdf-read/objects.ts';
+import { scanContent } from '../pdf-read/scan.ts';
+import type { FontDecoders } from '../pdf-read/text.ts';
+import { tokenize } from '../pdf-read/tokenizer.ts';
 import { SoftHyphenFinder } from './soft-hyphens.ts';
-import { decodeTextString } from '../../pdf-read/matrix.ts';
-import type { MarkedFrame, PaintItem, TextRun } from '../../pdf-read/scan.ts';
+import { decodeTextString } from '../pdf-read/matrix.ts';
+import type { MarkedFrame, PaintItem, TextRun } from '../pdf-read/scan.ts';
 
 /** One glyph code of a page's font resource, shown alone in a span that gives its text. */
 export interface GlyphText {

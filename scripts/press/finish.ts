@@ -24,11 +24,12 @@ import {
   PDFString,
   type PDFContext,
   type PDFObject,
+  type PDFPageLeaf,
 } from '@cantoo/pdf-lib';
-import { asArray, asDict, inherited, N, resolve, textObject } from '../../pdf-read/objects.ts';
-import { FontDecoders } from '../../pdf-read/text.ts';
-import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../finish/glyph-text.ts';
-import { infoDict, pdfDate } from '../finish/info.ts';
+import { asArray, asDict, inherited, N, resolve, textObject } from '../pdf-read/objects.ts';
+import { FontDecoders } from '../pdf-read/text.ts';
+import { mapUnmappedGlyphs, unmappedGlyphsOf } from '../pdf-write/glyph-text.ts';
+import { infoDict, pdfDate } from '../pdf-write/info.ts';
 import { MARK_ROOM_MM, marksStream, REGISTRATION } from './marks.ts';
 import { MM, TRIM_MM, type PressSettings } from './settings.ts';
 import { pressXmp, uuidFrom } from './xmp.ts';
@@ -69,50 +70,75 @@ export async function finishPress(
   );
 
   const annotations = new Map<string, PDFRef>();
-  for (const page of pages) {
-    const node = page.node;
-    // Chromium lays the page out from its top left corner: the trim lies the bleed inside it,
-    // exactly A4, whatever rounding the page's size went through.
-    const [left, , , top] = boxOf(context, node);
-    const bleed = settings.bleedMm * MM;
-    const [x0, y0] = [left, top - 2 * bleed - TRIM_MM.height * MM];
-    const [x1, y1] = [left + 2 * bleed + TRIM_MM.width * MM, top];
-    const width = x1 - x0;
-    const height = y1 - y0;
-    const room = MARK_ROOM_MM * MM;
-    node.set(N('MediaBox'), context.obj([x0 - room, y0 - room, x1 + room, y1 + room].map(round)));
-    node.delete(N('CropBox'));
-    node.delete(N('ArtBox'));
-    node.set(N('BleedBox'), context.obj([x0, y0, x1, y1].map(round)));
-    node.set(N('TrimBox'), context.obj([x0 + bleed, y0 + bleed, x1 - bleed, y1 - bleed].map(round)));
+  for (const page of pages) pressPage(context, page.node, { settings, registration, annotations });
+  defineRgb(context, iccRgb);
+  dropAnnotations(doc, annotations);
+  doc.catalog.delete(N('AcroForm'));
+  doc.catalog.delete(N('Version'));
+  context.header = PDFHeader.forVersion(1, 6);
+  addOutputIntent(doc, settings);
+  writeMetadata(doc, printed, options);
+  return savePdfX(doc);
+}
 
-    for (const ref of asArray(context, node.get(N('Annots')))?.asArray() ?? [])
-      if (ref instanceof PDFRef) annotations.set(ref.toString(), ref);
-    node.delete(N('Annots'));
+/**
+ * One page for the press: its boxes (bleed, trim and room for the marks), no annotations
+ * (gathered in `annotations`), and its own content in q … Q followed by the marks.
+ */
+function pressPage(
+  context: PDFContext,
+  node: PDFPageLeaf,
+  {
+    settings,
+    registration,
+    annotations,
+  }: { settings: PressSettings; registration: PDFObject; annotations: Map<string, PDFRef> },
+): void {
+  // Chromium lays the page out from its top left corner: the trim lies the bleed inside it,
+  // exactly A4, whatever rounding the page's size went through.
+  const [left, , , top] = boxOf(context, node);
+  const bleed = settings.bleedMm * MM;
+  const [x0, y0] = [left, top - 2 * bleed - TRIM_MM.height * MM];
+  const [x1, y1] = [left + 2 * bleed + TRIM_MM.width * MM, top];
+  const width = x1 - x0;
+  const height = y1 - y0;
+  const room = MARK_ROOM_MM * MM;
+  node.set(N('MediaBox'), context.obj([x0 - room, y0 - room, x1 + room, y1 + room].map(round)));
+  node.delete(N('CropBox'));
+  node.delete(N('ArtBox'));
+  node.set(N('BleedBox'), context.obj([x0, y0, x1, y1].map(round)));
+  node.set(N('TrimBox'), context.obj([x0 + bleed, y0 + bleed, x1 - bleed, y1 - bleed].map(round)));
 
-    // The page's own content in q … Q, so that whatever state it leaves, the marks start afresh.
-    const contents = node.get(N('Contents'));
-    const own =
-      contents instanceof PDFArray
-        ? contents.asArray()
-        : resolve(context, contents) instanceof PDFArray
-          ? (resolve(context, contents) as PDFArray).asArray()
-          : contents
-            ? [contents]
-            : [];
-    const open = context.register(context.stream('q'));
-    const marks = context.register(
-      context.flateStream(`Q\n${originMove(x0, y0)}${marksStream(width, height, settings.bleedMm)}`),
-    );
-    node.set(N('Contents'), context.obj([open, ...own, marks]));
+  for (const ref of asArray(context, node.get(N('Annots')))?.asArray() ?? [])
+    if (ref instanceof PDFRef) annotations.set(ref.toString(), ref);
+  node.delete(N('Annots'));
 
-    const resources = ownResources(context, node);
-    const colourSpaces = subDict(context, resources, 'ColorSpace');
-    colourSpaces.set(N(REGISTRATION), registration);
-  }
+  // The page's own content in q … Q, so that whatever state it leaves, the marks start afresh.
+  const contents = node.get(N('Contents'));
+  const own =
+    contents instanceof PDFArray
+      ? contents.asArray()
+      : resolve(context, contents) instanceof PDFArray
+        ? (resolve(context, contents) as PDFArray).asArray()
+        : contents
+          ? [contents]
+          : [];
+  const open = context.register(context.stream('q'));
+  const marks = context.register(
+    context.flateStream(`Q\n${originMove(x0, y0)}${marksStream(width, height, settings.bleedMm)}`),
+  );
+  node.set(N('Contents'), context.obj([open, ...own, marks]));
 
-  // Every resource dictionary (pages, forms, patterns) says what its RGB means; every
-  // transparency group blends in that same sRGB.
+  const resources = ownResources(context, node);
+  const colourSpaces = subDict(context, resources, 'ColorSpace');
+  colourSpaces.set(N(REGISTRATION), registration);
+}
+
+/**
+ * Every resource dictionary (pages, forms, patterns) says what its RGB means; every
+ * transparency group blends in that same sRGB.
+ */
+function defineRgb(context: PDFContext, iccRgb: PDFObject): void {
   for (const [, object] of context.enumerateIndirectObjects()) {
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
     if (!dict) continue;
@@ -127,14 +153,17 @@ export async function finishPress(
       }
     }
   }
+}
 
+function dropAnnotations(doc: PDFDocument, annotations: Map<string, PDFRef>): void {
+  const { context } = doc;
   dropAnnotationReferences(context, doc.catalog, new Set(annotations.keys()));
   // Not written at all: a file that holds no annotation object cannot show one to any reader.
   for (const ref of annotations.values()) context.delete(ref);
-  doc.catalog.delete(N('AcroForm'));
-  doc.catalog.delete(N('Version'));
-  context.header = PDFHeader.forVersion(1, 6);
+}
 
+function addOutputIntent(doc: PDFDocument, settings: PressSettings): void {
+  const { context } = doc;
   const profile = context.register(context.flateStream(settings.profile.bytes, { N: 4 }));
   doc.catalog.set(
     N('OutputIntents'),
@@ -150,7 +179,12 @@ export async function finishPress(
       }),
     ]),
   );
+}
 
+/** Info and XMP, and a file id that stays the same from one print of the same issue to the next. */
+function writeMetadata(doc: PDFDocument, printed: Uint8Array, options: PressFinishOptions): void {
+  const { context } = doc;
+  const { settings } = options;
   const producer = options.producer ?? 'Persklaar';
   // Chromium stamps every print with the time it was made: the press file's id comes from the rest.
   const timeless = Buffer.from(printed)
@@ -180,7 +214,9 @@ export async function finishPress(
   doc.catalog.set(N('Metadata'), context.register(metadata));
   const fileId = PDFHexString.of(id.slice(0, 32));
   context.trailerInfo.ID = context.obj([fileId, fileId]);
+}
 
+async function savePdfX(doc: PDFDocument): Promise<Uint8Array> {
   // Without object streams: quicker to write, and every dictionary stays readable to a printer's tools.
   return doc.save({
     useObjectStreams: false,

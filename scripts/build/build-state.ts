@@ -1,14 +1,15 @@
 /**
  * What the last build of an output folder was made from. Kept light on purpose: deciding that
  * nothing changed needs no Markdown parser, no image library and no browser — only the bytes
- * of the manuscripts, the sizes and times of the photos, and the tool's own version.
+ * of the manuscripts, the sizes and times of the photos, the tool's own version, and whether
+ * issue.yaml asks for the press edition.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Location } from './issue/location.ts';
-import { hashOf, statKey, toolVersion } from './util/fingerprint.ts';
-import { readCacheJson, writeFileAtomic } from './util/output.ts';
+import type { Location } from '../issue/location.ts';
+import { hashOf, statKey, toolVersion } from '../util/fingerprint.ts';
+import { readCacheJson, writeFileAtomic } from '../util/output.ts';
 
 /** What a plain `build` makes. */
 export const editions = ['web', 'pdf', 'epub'] as const;
@@ -89,14 +90,14 @@ export function outputPaths(dir: string, slug: string): Record<EditionName, stri
 
 /**
  * What a build without `--only` makes: the three editions, and the press PDF when issue.yaml
- * asks for it with a top-level `press:` (anything but `press: false`). Read from the text, as
- * the rest of this file reads only bytes; the loader's schema checks the value itself.
+ * asks for it. The YAML parser is loaded only for a file that names the press at all: most
+ * builds never need it.
  */
 export async function defaultEditions(issueDir: string): Promise<EditionName[]> {
   const text = await readFile(path.join(issueDir, 'issue.yaml'), 'utf8').catch(() => '');
-  const value = /^press[ \t]*:(.*)$/m.exec(text)?.[1]?.replace(/#.*$/, '').trim();
-  const asked = value !== undefined && !/^(false|no|off)$/i.test(value);
-  return asked ? [...editions, 'press'] : [...editions];
+  if (!text.includes('press')) return [...editions];
+  const { pressAsked } = await import('../issue/press-asked.ts');
+  return pressAsked(text) ? [...editions, 'press'] : [...editions];
 }
 
 /**

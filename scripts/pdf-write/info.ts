@@ -3,7 +3,7 @@
  * two never disagree (PDF/A-style equivalence: same title, author, dates to the second).
  */
 import { PDFDict, PDFString, type PDFContext, type PDFDocument } from '@cantoo/pdf-lib';
-import { asText, N, resolve, textObject } from '../../pdf-read/objects.ts';
+import { asText, N, resolve, textObject } from '../pdf-read/objects.ts';
 
 /** `D:YYYYMMDDHHmmSS+00'00'` in UTC, the form PDF/A validators compare with XMP dates. */
 export function pdfDate(date: Date): string {
