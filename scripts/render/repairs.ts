@@ -3,8 +3,9 @@
  * (EPUBCheck RSC-012, the PDF/UA preflight's skipped heading level). Each repair is a warning
  * at the manuscript's line; the linter still reports the same places as errors, for CI.
  *
- * - A link to an anchor that does not exist (in this article or the article it names) becomes
- *   its plain text.
+ * - A link to an anchor that exists nowhere it may lead (`markdown/anchor-target.ts`) becomes
+ *   its plain text; one that names an anchor of another article, or misses one only by its
+ *   spelling, is pointed there (the near miss with a warning).
  * - A link without text (`[](https://…)`) shows its address: a link must have a name (WCAG 2.4.4).
  * - Heading levels that skip are closed up: `##` then `####` is set as h2 then h3. A `#` in the
  *   body (a second h1) is set as h2: the title is the page's only h1.
@@ -17,36 +18,27 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Article } from '../issue/load.ts';
 import { boxTitle } from '../markdown/boxes.ts';
-import { headingIds } from '../markdown/heading-ids.ts';
+import { nearMissMessage, resolveAnchor } from '../markdown/anchor-target.ts';
 import { classify, decode, definitionsOf, normalizeIdentifier } from '../lint/util/links.ts';
 
 export interface Repairs {
   /** Links (and reference links) to write as their text. */
   unlinked: Set<Link | LinkReference>;
+  /** Links to write with another destination: `other.md#anchor` or `#anchor`. */
+  retargeted: Map<Link | LinkReference, string>;
   /** The level each heading is set at, where it differs from the manuscript's. */
   depths: Map<Heading, number>;
   /** Links with nothing to read, by the address they show instead. */
   unnamed: Map<Link | LinkReference, string>;
 }
 
-const idsOfTree = new WeakMap<Root, Set<string>>();
-
-function idsOf(tree: Root): Set<string> {
-  let ids = idsOfTree.get(tree);
-  if (!ids) {
-    ids = new Set(headingIds(tree).values());
-    idsOfTree.set(tree, ids);
-  }
-  return ids;
-}
-
 /** One walk of the tree in reading order, for both repairs (it runs on every build). */
 export function repairsFor(article: Article, articles: readonly Article[]): Repairs {
-  const repairs: Repairs = { unlinked: new Set(), depths: new Map(), unnamed: new Map() };
+  const repairs: Repairs = { unlinked: new Set(), retargeted: new Map(), depths: new Map(), unnamed: new Map() };
   const headings = closingUp(article.file, repairs.depths);
   const walk = (node: Nodes): void => {
     if (node.type === 'link' || node.type === 'linkReference') {
-      checkAnchor(node, article, articles, repairs.unlinked);
+      checkAnchor(node, article, articles, repairs);
       if (!repairs.unlinked.has(node)) checkName(node, article, repairs.unnamed);
     } else if (node.type === 'heading') headings.heading(node);
     else if (node.type === 'containerDirective' && boxTitle(node) !== undefined) headings.box();
@@ -60,25 +52,33 @@ function checkAnchor(
   node: Link | LinkReference,
   article: Article,
   articles: readonly Article[],
-  unlinked: Set<Link | LinkReference>,
+  repairs: Repairs,
 ): void {
   const url =
     node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
   if (url === undefined) return;
   const target = classify(url);
   if (target.kind !== 'local' || !target.fragment) return;
-  const page = target.path === '' ? article : articleNamed(articles, article, target.path);
-  if (!page) return;
+  const page = target.path === '' ? undefined : articleNamed(articles, article, target.path);
+  if (target.path !== '' && !page) return;
   const fragment = decode(target.fragment);
-  if (idsOf(page.tree).has(fragment)) return;
-  unlinked.add(node);
-  const where = page === article ? 'this article' : `\`${page.name}\``;
-  warn(
-    article.file,
-    `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`,
-    node,
-    'anchor-exists',
-  );
+  const found = resolveAnchor(articles, article, page, fragment);
+  if (!found) {
+    repairs.unlinked.add(node);
+    const where = page === undefined || page === article ? 'this article' : `\`${page.name}\``;
+    warn(
+      article.file,
+      `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`,
+      node,
+      'anchor-exists',
+    );
+    return;
+  }
+  if (found.near) warn(article.file, nearMissMessage(fragment, found, article.name), node, 'anchor-near-miss');
+  const into = articles.find((each) => each.name === found.article)!;
+  if (found.id === undefined) repairs.retargeted.set(node, `${into.id}.md`);
+  else if (into !== (page ?? article) || found.id !== fragment)
+    repairs.retargeted.set(node, `${into === article ? '' : `${into.id}.md`}#${encodeURIComponent(found.id)}`);
 }
 
 function checkName(node: Link | LinkReference, article: Article, unnamed: Map<Link | LinkReference, string>): void {

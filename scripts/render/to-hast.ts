@@ -62,9 +62,11 @@ export function renderArticle(
       title: node.title && respecTerms(node.title),
     });
   const named = (element: ElementContent | ElementContent[], node: Link | LinkReference) => {
+    if (Array.isArray(element) || element.type !== 'element') return element;
     const address = repairs.unnamed.get(node);
-    if (address !== undefined && !Array.isArray(element) && element.type === 'element')
-      element.children = [{ type: 'text', value: address }];
+    if (address !== undefined) element.children = [{ type: 'text', value: address }];
+    const destination = repairs.retargeted.get(node);
+    if (destination !== undefined) element.properties.href = destination;
     return element;
   };
   const link: Handler = (state: State, node: Link) =>

@@ -1,6 +1,7 @@
 /** Every lint rule, in the order their messages are easiest to read. Adding one is a file and a line here. */
 import type { RuleModule } from '../types.ts';
 import { anchorExists } from './anchor-exists.ts';
+import { anchorNearMiss } from './anchor-near-miss.ts';
 import { articleListed } from './article-listed.ts';
 import { figureHasImage } from './figure-has-image.ts';
 import { headingEmpty } from './heading-empty.ts';
@@ -33,6 +34,7 @@ export const rules: readonly RuleModule[] = [
   linkTextEmpty,
   linkTextDescriptive,
   anchorExists,
+  anchorNearMiss,
   localPathInside,
   localFileExists,
   referenceDefined,
