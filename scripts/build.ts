@@ -28,7 +28,7 @@ import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
 import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
-import { readPageMapCache, samePages, type PrintedPages } from './pdf/page-map-cache.ts';
+import { readPageMapCache, samePrint, type PrintedPages } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { hasFatal, InputError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
@@ -225,8 +225,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const summary = counted && { ...counted.summary, print: (printImages ?? counted).summary.print };
     for (const line of summary ? formatImageSummary(summary) : []) log(`  ${line}`);
 
+    // The web edition's `#p17` anchors are the last print's; made again below if this print moved them.
+    const lastPrint = await readPageMapCache(cacheDir, issue);
     if (webDir) {
-      const pages = await stage('web', () => buildWeb(issue, rendered, images!, webDir));
+      const pages = await stage('web', () => buildWeb(issue, rendered, images!, webDir, lastPrint));
       outputs.push(...pages.map((page) => path.join(outDir, 'web', page)));
     }
 
@@ -236,6 +238,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // Whichever fails first fails the build at once (and abandons the other).
     const [pdf, epubBytes, press] = await Promise.all([printing, epub, pressing]);
+    if (webDir && pdf && !samePrint(lastPrint, printedPages(pdf)))
+      await stage('web, pages', () => buildWeb(issue, rendered, images!, webDir, printedPages(pdf)));
     if (pdf && wanted.includes('pdf')) {
       log(`  ${pdfSummary(pdf)}`);
       files.push([outputsOf.pdf, pdf.bytes]);
@@ -348,7 +352,11 @@ async function packEpubAlongside(
   const pack = (printed: PrintedPages) => {
     const pageMap = {
       totalPages: printed.pageCount,
-      articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })),
+      articles: issue.articles.map((article) => ({
+        id: article.id,
+        startPage: printed.startPages[article.id]!,
+        pages: printed.pageStarts.filter((start) => start.article === article.id),
+      })),
     };
     return stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
   };
@@ -359,9 +367,13 @@ async function packEpubAlongside(
     if (!early) throw new Error('The print edition’s page map could not be read');
     return early;
   }
-  const pdf = await printing;
-  const same = last && last.pageCount === pdf.pageCount && samePages(last.startPages, pdf.startPages);
-  return same && early ? early : pack({ pageCount: pdf.pageCount, startPages: pdf.startPages });
+  const printed = printedPages(await printing);
+  return samePrint(last, printed) && early ? early : pack(printed);
+}
+
+/** What the other editions need of a print. */
+function printedPages(pdf: PdfBuild): PrintedPages {
+  return { pageCount: pdf.pageCount, startPages: pdf.startPages, pageStarts: pdf.pageStarts };
 }
 
 /** The verbose line of the print: its prints, and where the PDF/UA finishing's time went. */

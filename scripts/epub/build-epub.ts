@@ -19,7 +19,7 @@ import { epubVariant, fileUrl } from './images.ts';
 import { assembleWithLibrary } from './library.ts';
 import { bookMetadata } from './metadata.ts';
 import { bodyBlocks } from './page-breaks.ts';
-import { pageBreaksByArticle, pageId, type PageBreak, type PageMap } from './page-map.ts';
+import { frontPages, pageBreaksByArticle, pageId, type PageBreak, type PageMap } from './page-map.ts';
 import { articlePage, coverPage } from './pages.ts';
 import { stableEntries } from './post-process.ts';
 import { reproducibleZip } from './reproducible-zip.ts';
@@ -44,8 +44,9 @@ export interface EpubOptions {
 }
 
 const COVER_FILE = 'cover.xhtml';
+const TOC_FILE = 'toc.xhtml';
 /** Written by the library under these names; an article may not take them. */
-const RESERVED = new Set([COVER_FILE, 'toc.xhtml']);
+const RESERVED = new Set([COVER_FILE, TOC_FILE]);
 
 export async function buildEpub(
   issue: Issue,
@@ -81,8 +82,11 @@ export async function packEpub(
     new Map(articles.map((item) => [item.article.id, bodyBlocks(item.body).length])),
   );
   const marked = new Set([...breaks.values()].flat().map((pageBreak) => pageBreak.page));
-  // The printed cover is page 1; it gets the marker unless an article claims that page.
-  const coverPageNumber = marked.has(1) ? undefined : 1;
+  // The printed cover is page 1, the contents follow: their markers are in the cover page and
+  // the contents, unless an article claims such a page.
+  const front = frontPages(options.pageMap).filter((page) => !marked.has(page));
+  const coverPageNumber = front[0] === 1 ? 1 : undefined;
+  const contentsPages = front.filter((page) => page !== 1);
 
   const chapters: (Chapter & ChapterExtras)[] = [
     {
@@ -106,6 +110,7 @@ export async function packEpub(
     ...(coverPageNumber === undefined
       ? []
       : [{ href: `${COVER_FILE}#${pageId(coverPageNumber)}`, label: String(coverPageNumber) }]),
+    ...contentsPages.map((page) => ({ href: `${TOC_FILE}#${pageId(page)}`, label: String(page) })),
     ...articles.flatMap((item) =>
       (breaks.get(item.article.id) ?? []).map((pageBreak: PageBreak) => ({
         href: `${files.get(item.article.id)!}#${pageId(pageBreak.page)}`,
@@ -120,9 +125,10 @@ export async function packEpub(
     tocTitle: 'In dit nummer',
     toc: articles.map((item) => ({ href: files.get(item.article.id)!, label: navLabel(item) })),
     pageList,
+    contentsPages: contentsPages.map((page) => ({ id: pageId(page), label: String(page) })),
     landmarks: [
       { type: 'cover', href: COVER_FILE, label: 'Omslag' },
-      { type: 'toc', href: 'toc.xhtml#toc', label: 'Inhoud' },
+      { type: 'toc', href: `${TOC_FILE}#toc`, label: 'Inhoud' },
       { type: 'bodymatter', href: firstArticle, label: 'Begin van de tekst' },
     ],
   };

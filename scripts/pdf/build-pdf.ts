@@ -21,6 +21,8 @@ import type { PDFDocument } from 'pdf-lib';
 import type { FinishReport } from './finish/index.ts';
 import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
+import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
+import { pageTexts, PageTextMemo } from './page-text.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
@@ -32,6 +34,8 @@ export interface PdfBuild {
   bytes: Uint8Array;
   /** Where each article starts, as printed on the contents page and verified in the PDF. */
   startPages: StartPages;
+  /** Where every later page begins in its article's text (`page-starts.ts`). */
+  pageStarts: PageStart[];
   pageCount: number;
   prints: number;
   timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
@@ -63,9 +67,11 @@ export async function buildPdf(
 
   const memoFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'finished-pages');
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
-  const [cachedMap, memo] = await Promise.all([
+  const textsFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'page-texts.json');
+  const [cachedMap, memo, textMemo] = await Promise.all([
     readPageMapCache(options.cacheDir, issue),
     PageMemo.read(memoFile, toolVersion()),
+    PageTextMemo.read(textsFile, toolVersion()),
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
@@ -99,6 +105,9 @@ export async function buildPdf(
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
+  // Read before finishing edits the pages; finishing would not change a word of them.
+  const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), textMemo);
+  const pageStarts = findPageStarts(texts, pageCount, startPages, rendered);
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {
@@ -114,14 +123,16 @@ export async function buildPdf(
   await Promise.all([
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
-      JSON.stringify({ pageCount, startPages } satisfies PrintedPages, null, 2),
+      JSON.stringify({ pageCount, startPages, pageStarts } satisfies PrintedPages, null, 2),
     ),
     memo.write(memoFile),
+    textMemo.write(textsFile, toolVersion()),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
   return {
     bytes: finished,
     startPages,
+    pageStarts,
     pageCount,
     prints,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings },

@@ -6,13 +6,11 @@ import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
 import type { Issue } from '../issue/load.ts';
 import { issueCacheDir } from '../util/fingerprint.ts';
+import type { PrintedPages } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
-export interface PrintedPages {
-  pageCount: number;
-  startPages: StartPages;
-}
+export type { PrintedPages };
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {
   return path.join(issueCacheDir(cacheDir, issue.dir), 'page-map.json');
@@ -21,7 +19,17 @@ export function pageMapFile(cacheDir: string, issue: Issue): string {
 export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<PrintedPages | undefined> {
   const cached = await readCacheJson<PrintedPages>(pageMapFile(cacheDir, issue));
   const complete = issue.articles.every((article) => Number.isInteger(cached?.startPages?.[article.id]));
-  return complete && Number.isInteger(cached?.pageCount) ? cached : undefined;
+  return complete && Number.isInteger(cached?.pageCount) && Array.isArray(cached?.pageStarts) ? cached : undefined;
+}
+
+/** Whether two prints put every page in the same place. */
+export function samePrint(a: PrintedPages | undefined, b: PrintedPages): boolean {
+  return (
+    a !== undefined &&
+    a.pageCount === b.pageCount &&
+    samePages(a.startPages, b.startPages) &&
+    JSON.stringify(a.pageStarts) === JSON.stringify(b.pageStarts)
+  );
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {
