@@ -13,12 +13,14 @@
  * Both are decided on the parsed tree, which is left as it is (the linter reads it too).
  */
 import path from 'node:path';
-import type { Heading, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Heading, Html, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Article } from '../issue/load.ts';
 import { boxTitle } from '../markdown/boxes.ts';
 import { nearMissMessage, resolveAnchor } from '../markdown/anchor-target.ts';
+import { rawHtmlLinks } from '../markdown/raw-html.ts';
 import { classify, decode, definitionsOf, normalizeIdentifier } from '../lint/util/links.ts';
 
 export interface Repairs {
@@ -26,6 +28,8 @@ export interface Repairs {
   unlinked: Set<Link | LinkReference>;
   /** Links to write with another destination: `other.md#anchor` or `#anchor`. */
   retargeted: Map<Link | LinkReference, string>;
+  /** The same for raw HTML's `<a href>`, by the address as written: another one, or null for its text. */
+  rawLinks: Map<string, string | null>;
   /** The level each heading is set at, where it differs from the manuscript's. */
   depths: Map<Heading, number>;
   /** Links with nothing to read, by the address they show instead. */
@@ -34,13 +38,20 @@ export interface Repairs {
 
 /** One walk of the tree in reading order, for both repairs (it runs on every build). */
 export function repairsFor(article: Article, articles: readonly Article[]): Repairs {
-  const repairs: Repairs = { unlinked: new Set(), retargeted: new Map(), depths: new Map(), unnamed: new Map() };
+  const repairs: Repairs = {
+    unlinked: new Set(),
+    retargeted: new Map(),
+    rawLinks: new Map(),
+    depths: new Map(),
+    unnamed: new Map(),
+  };
   const headings = closingUp(article.file, repairs.depths);
   const walk = (node: Nodes): void => {
     if (node.type === 'link' || node.type === 'linkReference') {
       checkAnchor(node, article, articles, repairs);
       if (!repairs.unlinked.has(node)) checkName(node, article, repairs.unnamed);
-    } else if (node.type === 'heading') headings.heading(node);
+    } else if (node.type === 'html') checkRawAnchors(node, article, articles, repairs);
+    else if (node.type === 'heading') headings.heading(node);
     else if (node.type === 'containerDirective' && boxTitle(node) !== undefined) headings.box();
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
@@ -56,29 +67,50 @@ function checkAnchor(
 ): void {
   const url =
     node.type === 'link' ? node.url : definitionsOfTree(article.tree).get(normalizeIdentifier(node.identifier))?.url;
-  if (url === undefined) return;
+  const destination = url === undefined ? undefined : anchorDestination(url, article, articles, node.position);
+  if (destination === null) repairs.unlinked.add(node);
+  else if (destination !== undefined) repairs.retargeted.set(node, destination);
+}
+
+/** The same for the `<a href>`s of a raw HTML node, by the address as written. */
+function checkRawAnchors(node: Html, article: Article, articles: readonly Article[], repairs: Repairs): void {
+  for (const { href, position } of rawHtmlLinks(node, article.file)) {
+    const destination = anchorDestination(href, article, articles, position);
+    if (destination !== undefined) repairs.rawLinks.set(href, destination);
+  }
+}
+
+/**
+ * Where a link to an anchor is to lead instead of where it was written (`other.md#anchor`), null
+ * when it is to be its text, undefined when it stays as it is; warns at `place` for each change.
+ */
+function anchorDestination(
+  url: string,
+  article: Article,
+  articles: readonly Article[],
+  place: Position | undefined,
+): string | null | undefined {
   const target = classify(url);
-  if (target.kind !== 'local' || !target.fragment) return;
+  if (target.kind !== 'local' || !target.fragment) return undefined;
   const page = target.path === '' ? undefined : articleNamed(articles, article, target.path);
-  if (target.path !== '' && !page) return;
+  if (target.path !== '' && !page) return undefined;
   const fragment = decode(target.fragment);
   const found = resolveAnchor(articles, article, page, fragment);
   if (!found) {
-    repairs.unlinked.add(node);
     const where = page === undefined || page === article ? 'this article' : `\`${page.name}\``;
     warn(
       article.file,
       `Link to missing anchor \`#${fragment}\` in ${where} printed as plain text; link to a heading that exists`,
-      node,
+      place,
       'anchor-exists',
     );
-    return;
+    return null;
   }
-  if (found.near) warn(article.file, nearMissMessage(fragment, found, article.name), node, 'anchor-near-miss');
+  if (found.near) warn(article.file, nearMissMessage(fragment, found, article.name), place, 'anchor-near-miss');
   const into = articles.find((each) => each.name === found.article)!;
-  if (found.id === undefined) repairs.retargeted.set(node, `${into.id}.md`);
-  else if (into !== (page ?? article) || found.id !== fragment)
-    repairs.retargeted.set(node, `${into === article ? '' : `${into.id}.md`}#${encodeURIComponent(found.id)}`);
+  if (found.id === undefined) return `${into.id}.md`;
+  if (into === (page ?? article) && found.id === fragment) return undefined;
+  return `${into === article ? '' : `${into.id}.md`}#${encodeURIComponent(found.id)}`;
 }
 
 function checkName(node: Link | LinkReference, article: Article, unnamed: Map<Link | LinkReference, string>): void {
@@ -90,7 +122,7 @@ function checkName(node: Link | LinkReference, article: Article, unnamed: Map<Li
   warn(
     article.file,
     `Link without text shown with its address \`${url}\` as text; write what the link leads to`,
-    node,
+    node.position,
     'link-text-empty',
   );
 }
@@ -125,13 +157,18 @@ function closingUp(file: VFile, depths: Map<Heading, number>): { heading: (node:
       if (depth !== node.depth) {
         depths.set(node, depth);
         const why = node.depth === 1 ? 'the title is the only h1' : `heading levels do not skip after an h${previous}`;
-        warn(file, `\`${'#'.repeat(node.depth)}\` heading set as h${depth}: ${why}`, node, 'heading-increment');
+        warn(
+          file,
+          `\`${'#'.repeat(node.depth)}\` heading set as h${depth}: ${why}`,
+          node.position,
+          'heading-increment',
+        );
       }
       previous = depth;
     },
   };
 }
 
-function warn(file: VFile, reason: string, node: Nodes, ruleId: string): void {
-  file.message(reason, { place: node.position, ruleId, source: 'persklaar' });
+function warn(file: VFile, reason: string, place: Position | undefined, ruleId: string): void {
+  file.message(reason, { place, ruleId, source: 'persklaar' });
 }

@@ -101,6 +101,7 @@ export function renderArticle(
     if (node.tagName === 'input') labelTaskItem(node, labels);
     else if (node.tagName === 'table') alignNumbers(node);
   });
+  if (repairs.rawLinks.size > 0) retargetRawLinks(body, repairs.rawLinks);
   plainImages(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
   confineLinks(body, {
@@ -111,6 +112,24 @@ export function renderArticle(
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0)
     body.children.push(colophonCredits(issue.meta));
   return { article, body };
+}
+
+/**
+ * Raw HTML's `<a href>`s to anchors, as `repairs.ts` resolved them: another destination, or the
+ * link's text (a Markdown link with the same address was resolved the same way already).
+ */
+function retargetRawLinks(body: HastRoot, destinations: ReadonlyMap<string, string | null>): void {
+  visit(body, 'element', (node, index, parent) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !destinations.has(href)) return;
+    const destination = destinations.get(href)!;
+    if (destination !== null) {
+      node.properties.href = destination;
+      return;
+    }
+    parent!.children.splice(index!, 1, ...node.children);
+    return index;
+  });
 }
 
 /** A task list's check box says what it means (a form control with no name fails WCAG 4.1.2). */

@@ -53,7 +53,7 @@ export const anchorExists: RuleModule = {
   plugin: articleRule(id, (tree, file, { article, context }) => {
     for (const link of fragmentLinks(tree, article, context)) {
       if (link.target) continue;
-      const { page, fragment, node } = link;
+      const { page, fragment, place } = link;
       const ids = anchorIds(page.tree);
       const where = page === article ? 'this article' : `\`${page.name}\``;
       const suggestion = closest(fragment, ids);
@@ -65,7 +65,7 @@ export const anchorExists: RuleModule = {
               .map((each) => `\`#${each}\``)
               .join(', ')}${ids.size > 5 ? ', …' : ''}`
           : `expected a heading there, but ${where} has none`;
-      file.message(`Unexpected link to missing anchor \`#${fragment}\` in ${where}, ${expected}`, node);
+      file.message(`Unexpected link to missing anchor \`#${fragment}\` in ${where}, ${expected}`, place);
     }
   }),
 };

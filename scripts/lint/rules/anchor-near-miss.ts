@@ -37,7 +37,7 @@ export const anchorNearMiss: RuleModule = {
   },
   plugin: articleRule(id, (tree, file, { article, context }) => {
     for (const link of fragmentLinks(tree, article, context)) {
-      if (link.target?.near) file.message(nearMissMessage(link.fragment, link.target, article.name), link.node);
+      if (link.target?.near) file.message(nearMissMessage(link.fragment, link.target, article.name), link.place);
     }
   }),
 };
