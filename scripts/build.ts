@@ -232,7 +232,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outputs.push(...pages.map((page) => path.join(outDir, 'web', page)));
     }
 
-    const epub = epubImages ? packEpubAlongside(issue, rendered, images!, { cacheDir, printing, stage }) : undefined;
+    const epub = epubImages
+      ? packEpubAlongside(issue, rendered, images!, { last: lastPrint, printing, stage })
+      : undefined;
     epub?.catch(() => undefined);
     if (epub) cleanupFirst.push(async () => void (await epub.catch(() => undefined)));
 
@@ -339,11 +341,12 @@ async function packEpubAlongside(
   rendered: RenderedArticle[],
   images: Awaited<ReturnType<typeof processImages>>['images'],
   {
-    cacheDir,
+    last,
     printing,
     stage,
   }: {
-    cacheDir: string;
+    /** The last print's page map, from the cache. */
+    last: PrintedPages | undefined;
     printing: Promise<PdfBuild> | undefined;
     stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
   },
@@ -360,7 +363,6 @@ async function packEpubAlongside(
     };
     return stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
   };
-  const last = await readPageMapCache(cacheDir, issue);
   const early = last ? await pack(last) : undefined;
   if (!printing) {
     // The build prints whenever there is no page map: this one vanished meanwhile.
@@ -385,5 +387,6 @@ function pdfSummary(pdf: PdfBuild): string {
     .join(', ');
   const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
   const remembered = `${pdf.pagesRemembered} pages as in the last build`;
-  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts})`;
+  const pageStarts = `page starts ${pdf.timings.pageStarts.toFixed(0)} ms`;
+  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts}), ${pageStarts}`;
 }

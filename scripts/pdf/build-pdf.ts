@@ -38,7 +38,7 @@ export interface PdfBuild {
   pageStarts: PageStart[];
   pageCount: number;
   prints: number;
-  timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
+  timings: { print: number; finish: number; finishParts: FinishReport['timings']; pageStarts: number };
   /** Pages whose finishing was taken from the last build (their print had not changed). */
   pagesRemembered: number;
 }
@@ -106,8 +106,10 @@ export async function buildPdf(
 
   signal?.throwIfAborted();
   // Read before finishing edits the pages; finishing would not change a word of them.
+  const pageStartsStart = performance.now();
   const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), textMemo);
   const pageStarts = findPageStarts(texts, pageCount, startPages, rendered);
+  const pageStartsMs = performance.now() - pageStartsStart;
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {
@@ -135,7 +137,7 @@ export async function buildPdf(
     pageStarts,
     pageCount,
     prints,
-    timings: { print: printMs, finish: finishMs, finishParts: report.timings },
+    timings: { print: printMs, finish: finishMs, finishParts: report.timings, pageStarts: pageStartsMs },
     pagesRemembered: memo.hits,
   };
 }

@@ -33,7 +33,7 @@ export interface PrintedPages {
   pageStarts: PageStart[];
 }
 
-/** The pages an article begins (and holds: of two articles on one page, the first). */
+/** The page an article begins on, when it holds that page (of two articles on one page, the first does). */
 export function heldStartPage(printed: PrintedPages, articleIds: readonly string[], id: string): number | undefined {
   const page = printed.startPages[id];
   const index = articleIds.indexOf(id);
@@ -51,6 +51,7 @@ function moves(element: Element): boolean {
   const classes = element.properties.className;
   return element.tagName === 'figure' || (Array.isArray(classes) && classes.includes('pullquote'));
 }
+
 /** A marker never lands inside their text: it goes before or after them. */
 const WHOLE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
