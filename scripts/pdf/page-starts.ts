@@ -115,8 +115,8 @@ function pageStartIndex(text: string, pieces: readonly string[], lower: number):
     // Where the text goes on if the page reads on as the article does: found there first, so that
     // text that repeats (a list of addresses, code) is found in its own place.
     const expected = current && current.last + (offset - current.lastOffset);
-    const near = expected === undefined ? -1 : text.indexOf(key, Math.max(lower, expected - DRIFT));
-    if (current && expected !== undefined && near !== -1 && near <= expected + DRIFT) {
+    const near = expected === undefined ? -1 : foundNear(text, key, Math.max(lower, expected - DRIFT));
+    if (current && near !== -1) {
       Object.assign(current, { last: near, lastOffset: offset, weight: current.weight + letters[i]!.length });
       current.keys++;
       continue;
@@ -127,6 +127,12 @@ function pageStartIndex(text: string, pieces: readonly string[], lower: number):
     chains.push(current);
   }
   return flowStart(chains);
+}
+
+/** Where `key` is in `text` within twice `DRIFT` letters from `from`, or -1: a window, not the rest of the text. */
+function foundNear(text: string, key: string, from: number): number {
+  const at = text.slice(from, from + 2 * DRIFT + key.length).indexOf(key);
+  return at === -1 ? -1 : from + at;
 }
 
 /** The key of piece `i`: its letters and those after it, `KEY_LETTERS` long at most. */

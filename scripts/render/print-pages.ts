@@ -79,28 +79,39 @@ interface LetterSpot {
   ancestors: Element[];
 }
 
+/** A text node of the body, with where its letters begin. */
+interface TextSpan {
+  node: Text;
+  ancestors: Element[];
+  start: number;
+}
+
 /** An article body as one string of letters, each traced back to its text node. */
 export class BodyLetters {
   /** The letters; those of text that moves in the print are `\0`, which no page text matches. */
   readonly letters: string;
-  private readonly spots: LetterSpot[];
   /** Where each top-level block's letters begin. */
-  readonly blockStarts: number[];
+  readonly blockStarts: number[] = [];
+  private readonly spans: TextSpan[] = [];
+  /** Per letter, its offset in its text node's value. */
+  private readonly offsets: number[] = [];
 
   constructor(readonly body: Root) {
-    const letters: string[] = [];
-    this.spots = [];
-    this.blockStarts = [];
+    const parts: string[] = [];
+    let length = 0;
     const walk = (node: ElementContent, ancestors: Element[], moving: boolean): void => {
       if (node.type === 'text') {
-        let offset = 0;
-        for (const character of node.value) {
-          for (const letter of letterOf(character)) {
-            letters.push(moving ? '\0' : letter);
-            this.spots.push({ node, offset, ancestors });
-          }
-          offset += character.length;
+        const start = length;
+        let part = '';
+        for (let offset = 0; offset < node.value.length; offset++) {
+          const letters = letterOf(node.value[offset]!);
+          for (let k = 0; k < letters.length; k++) this.offsets.push(offset);
+          part += moving ? '\0'.repeat(letters.length) : letters;
         }
+        if (part === '') return;
+        this.spans.push({ node, ancestors, start });
+        parts.push(part);
+        length += part.length;
       } else if (node.type === 'element') {
         const inner = [...ancestors, node];
         for (const child of node.children) walk(child, inner, moving || moves(node));
@@ -108,10 +119,10 @@ export class BodyLetters {
     };
     for (const block of body.children) {
       if (block.type !== 'element') continue;
-      this.blockStarts.push(letters.length);
+      this.blockStarts.push(length);
       walk(block, [], false);
     }
-    this.letters = letters.join('');
+    this.letters = parts.join('');
   }
 
   place(index: number): PrintPlace {
@@ -128,7 +139,17 @@ export class BodyLetters {
   }
 
   spot(index: number): LetterSpot | undefined {
-    return this.spots[index];
+    if (index < 0 || index >= this.letters.length) return undefined;
+    // The last span that starts at or before the letter.
+    let low = 0;
+    let high = this.spans.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.spans[middle]!.start <= index) low = middle;
+      else high = middle - 1;
+    }
+    const span = this.spans[low]!;
+    return { node: span.node, offset: this.offsets[index]!, ancestors: span.ancestors };
   }
 }
 
