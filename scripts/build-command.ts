@@ -4,6 +4,7 @@
  * nothing to build evaluates none of the pipeline.
  */
 import { type Command, Option } from 'commander';
+import { formats, type Format } from './report/formats.ts';
 import { allEditions, defaultEditions, editionsToBuild, type BuildPlan, type EditionName } from './build-state.ts';
 import { issueFile } from './issue/issue-file.ts';
 import { DEFAULT_ISSUE_DIR, DEFAULT_OUT_DIR, type Location } from './issue/location.ts';
@@ -12,6 +13,8 @@ export interface BuildOptions {
   out: string;
   only?: EditionName[];
   force?: boolean;
+  /** How the build's warnings are written: `json` and `github` go to stdout, for CI. */
+  format: Format;
 }
 
 /** Adds `build` and its arguments to `program`; the caller gives the action. */
@@ -22,7 +25,12 @@ export function buildCommand(program: Command): Command {
     .argument('[ISSUE_DIR]', 'issue folder with issue.yaml', DEFAULT_ISSUE_DIR)
     .option('--out <DIR>', 'output folder', DEFAULT_OUT_DIR)
     .addOption(new Option('--only <EDITION...>', 'build only these editions').choices([...allEditions]))
-    .option('--force', 'rebuild every edition, even when nothing changed');
+    .option('--force', 'rebuild every edition, even when nothing changed')
+    .addOption(
+      new Option('--format <FORMAT>', 'how warnings are written (json and github: on stdout, for CI)')
+        .choices([...formats])
+        .default('text'),
+    );
 }
 
 /**

@@ -26,9 +26,8 @@ import { processImages } from './images/process.ts';
 import { formatImageSummary } from './images/summary.ts';
 import type { Edition } from './images/types.ts';
 import type { PdfBuild } from './pdf/build-pdf.ts';
-import type { StartPages } from './pdf/document.ts';
 import type { PressBuild } from './pdf/press/build-press.ts';
-import { readPageMapCache, samePrint, type PrintedPages } from './pdf/page-map-cache.ts';
+import { readPageMapCache, samePrint, type PrintedPages, type SettledPrint } from './pdf/page-map-cache.ts';
 import { renderArticle, type RenderedArticle } from './render/to-hast.ts';
 import { hasFatal, InputError } from './util/errors.ts';
 import { lockOutput } from './util/lock.ts';
@@ -179,13 +178,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The print goes first: while Chromium prints, this thread makes the web edition and packs
     // the EPUB (see `packEpubAlongside`), instead of waiting.
     let printing: Promise<PdfBuild> | undefined;
-    let settled: Promise<StartPages | undefined> | undefined;
+    let settled: Promise<SettledPrint | undefined> | undefined;
     if (printDir) {
       const { buildPdf } = await import('./pdf/build-pdf.ts');
       const closePrinter = () => void printer!.close().catch(() => undefined);
       // The press edition prints with the same browser as soon as the page map has settled,
       // while this print is finished for PDF/UA.
-      let settle: ((pages: StartPages | undefined) => void) | undefined;
+      let settle: ((print: SettledPrint | undefined) => void) | undefined;
       if (pressDir) settled = new Promise((resolve) => (settle = resolve));
       const printed = settle ?? closePrinter;
       printing = stage('pdf', () =>
@@ -200,14 +199,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       printing.catch(() => undefined);
       cleanupFirst.push(async () => void (await printing!.catch(() => undefined)));
     }
-    const startPages =
-      printing && settled ? Promise.race([settled, printing.then((pdf) => pdf.startPages)]) : undefined;
+    const settledPrint =
+      printing && settled
+        ? Promise.race([settled, printing.then((pdf) => ({ startPages: pdf.startPages, placement: pdf.placement }))])
+        : undefined;
     const pressing = pressDir
       ? pressAlongside(issue, rendered, {
           printer: printer!,
           pressDir,
           cacheDir,
-          startPages,
+          settled: settledPrint,
           signal: failed.signal,
           stage,
         })
@@ -302,8 +303,8 @@ async function pressAlongside(
     printer: Printer;
     pressDir: string;
     cacheDir: string;
-    /** The accessible PDF's settled page map, when it is made in this build. */
-    startPages: Promise<StartPages | undefined> | undefined;
+    /** The accessible PDF's settled page map and placement, when it is made in this build. */
+    settled: Promise<SettledPrint | undefined> | undefined;
     signal: AbortSignal;
     stage: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
   },
@@ -317,13 +318,13 @@ async function pressAlongside(
     }),
   );
   const { buildPress } = await import('./pdf/press/build-press.ts');
-  const startPages = await options.startPages;
+  const settled = await options.settled;
   return stage('press', () =>
     buildPress(issue, rendered, placed.images, {
       printer: options.printer,
       pressDir,
       cacheDir,
-      startPages,
+      settled,
       references: collectImages(issue),
       signal: options.signal,
     }),

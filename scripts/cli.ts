@@ -38,7 +38,8 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     const { plan, unchanged } = await planBuild(location, options);
     if (unchanged) {
       launcher.discardCodeCache?.();
-      process.stdout.write(unchanged);
+      if (options.format === 'text') process.stdout.write(unchanged);
+      else process.stderr.write(unchanged), process.stdout.write(`${await reported([], options.format)}\n`);
       return;
     }
     // Stage times on a terminal; CI logs get the summary line only.
@@ -67,10 +68,15 @@ export async function main(argv: string[], launcher: Launcher = {}): Promise<num
     const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
       (file) => file.messages.length > 0,
     );
-    if (warned.length > 0) process.stderr.write(`${await reported(warned)}\n`);
+    // As text for a person; as JSON or annotations on stdout for CI, the summary then on stderr.
+    const forPeople = options.format === 'text';
+    if (warned.length > 0 || !forPeople) {
+      const text = `${await reported(warned, options.format)}\n`;
+      (forPeople ? process.stderr : process.stdout).write(text);
+    }
     const skipped = result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : '';
     const built = result.built.join(', ') || 'nothing';
-    process.stdout.write(
+    (forPeople ? process.stdout : process.stderr).write(
       `Built ${built} from ${result.issue.articles.length} articles in ${result.ms.toFixed(0)} ms${skipped}\n`,
     );
   });
@@ -164,7 +170,7 @@ async function handle(error: unknown, verbose: boolean): Promise<number> {
 }
 
 /** The files' messages as the reporter writes them; loaded only when there is something to say. */
-async function reported(files: VFile[]): Promise<string> {
+async function reported(files: VFile[], format: Format = 'text'): Promise<string> {
   const { report } = await import('./report/report.ts');
-  return report(files);
+  return report(files, format);
 }

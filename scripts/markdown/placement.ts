@@ -8,3 +8,16 @@ export function placementOf(node: ContainerDirective): Placement {
   const value = node.attributes?.plaatsing ?? 'kolom';
   return placements[value as keyof typeof placements] ?? 'column';
 }
+
+/**
+ * Where the print may set a figure, box or pull quote, when the editor steers it: `plaats="hier"`
+ * keeps it where it stands in the text (placement never defers it to fill a column). Without
+ * the attribute placement decides.
+ */
+export const printPositions = { hier: 'here' } as const;
+export type PrintPosition = (typeof printPositions)[keyof typeof printPositions];
+
+export function printPositionOf(node: ContainerDirective): PrintPosition | undefined {
+  const value = node.attributes?.plaats;
+  return value ? printPositions[value as keyof typeof printPositions] : undefined;
+}

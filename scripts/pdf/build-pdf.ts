@@ -19,15 +19,24 @@ import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from 'pdf-lib';
 import type { FinishReport } from './finish/index.ts';
-import { pageMapFile, readPageMapCache, samePages, type PrintedPages } from './page-map-cache.ts';
+import { pageMapFile, readPageMapCache, samePages, type PrintedPages, type SettledPrint } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
 import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
 import { pageTexts, PageTextMemo } from './page-text.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
+import { placeAndMark } from './placement/apply.ts';
+import { MARKER_PATTERN } from './placement/markers.ts';
+import { dropDestinations } from './placement/measure.ts';
+import { restoreReadingOrder } from './placement/reading-order.ts';
+import { measureLayouts, PLACEMENT_PASSES, PlacementSearch, samePlan } from './placement/search.ts';
+import type { ArticleLayout } from './placement/layout.ts';
+import type { MarkedArticle } from './placement/apply.ts';
+import { layoutFindings, type LayoutFinding } from './placement/report.ts';
 
-const MAX_PRINTS = 3;
+/** Placement passes, then the prints that settle the contents numbers. */
+const MAX_PRINTS = PLACEMENT_PASSES + 3;
 
 export interface PdfBuild {
   /** The finished PDF; the build writes it once every edition has succeeded. */
@@ -36,6 +45,8 @@ export interface PdfBuild {
   startPages: StartPages;
   /** Where every later page begins in its article's text (`page-starts.ts`). */
   pageStarts: PageStart[];
+  /** Where the print set each article's floats (the press edition prints the same). */
+  placement: SettledPrint['placement'];
   pageCount: number;
   prints: number;
   timings: { print: number; finish: number; finishParts: FinishReport['timings']; pageStarts: number };
@@ -49,7 +60,7 @@ export interface PdfOptions {
   printDir: string;
   cacheDir: string;
   /** Called once the last print is made: the browser is no longer needed. */
-  printed?: (startPages: StartPages | undefined) => void;
+  printed?: (settled: SettledPrint | undefined) => void;
   /** The build failed elsewhere: stop printing, finish nothing, keep nothing in the cache. */
   signal?: AbortSignal;
 }
@@ -75,6 +86,9 @@ export async function buildPdf(
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
+  const placement = new PlacementSearch(cachedMap?.placement);
+  let layouts = new Map<string, ArticleLayout>();
+  let marked: MarkedArticle[] = [];
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -86,6 +100,7 @@ export async function buildPdf(
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
     placePlainBlocks(tree, images);
+    marked = placeAndMark(tree, placement.plan);
     placePrintImages(tree, images, printDir);
     await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
@@ -98,13 +113,27 @@ export async function buildPdf(
     prints++;
     const facts = readStartPages(pdf, anchors);
     pageCount = facts.pageCount;
-    if (samePages(startPages, facts.startPages)) break;
+    layouts = measureLayouts(pdf, marked, facts.startPages, anchors);
+    const plan = placement.next(layouts);
+    const settled = samePlan(plan, placement.plan);
+    if (settled && samePages(startPages, facts.startPages)) break;
+    placement.adopt(plan);
     startPages = facts.startPages;
   }
-  options.printed?.(startPages);
+  options.printed?.(startPages && { startPages, placement: placement.plan });
   if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
+  // The measuring destinations served the placement; the shipped PDF keeps its own.
+  dropDestinations(pdf, (name) => MARKER_PATTERN.test(name));
+  const readInPrintOrder = restoreReadingOrder(pdf, marked).map(
+    (anchor): LayoutFinding => ({
+      anchor,
+      ruleId: 'layout-reading-order',
+      message: 'The tagged PDF reads this article as printed: its tags did not match its blocks one to one',
+    }),
+  );
+  reportLayout(issue, [...layoutFindings(layouts, marked), ...readInPrintOrder]);
   // Read before finishing edits the pages; finishing would not change a word of them.
   const pageStartsStart = performance.now();
   const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), textMemo);
@@ -125,7 +154,11 @@ export async function buildPdf(
   await Promise.all([
     writeFileAtomic(
       pageMapFile(options.cacheDir, issue),
-      JSON.stringify({ pageCount, startPages, pageStarts } satisfies PrintedPages, null, 2),
+      JSON.stringify(
+        { pageCount, startPages, pageStarts, placement: placement.memo(layouts) } satisfies PrintedPages,
+        null,
+        2,
+      ),
     ),
     memo.write(memoFile),
     textMemo.write(textsFile, toolVersion()),
@@ -135,11 +168,21 @@ export async function buildPdf(
     bytes: finished,
     startPages,
     pageStarts,
+    placement: placement.plan,
     pageCount,
     prints,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings, pageStarts: pageStartsMs },
     pagesRemembered: memo.hits,
   };
+}
+
+/** What the layout could not solve, told at the manuscript line as a warning of the build. */
+function reportLayout(issue: Issue, findings: LayoutFinding[]): void {
+  const byAnchor = new Map(issue.articles.map((article) => [articleAnchor(article.id), article]));
+  for (const finding of findings) {
+    const place = finding.line === undefined ? undefined : { line: finding.line, column: 1 };
+    byAnchor.get(finding.anchor)?.file.message(finding.message, { place, ruleId: finding.ruleId, source: 'persklaar' });
+  }
 }
 
 /** The people credited with the text: article authors, else the colophon's text credits. */

@@ -6,11 +6,22 @@ import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
 import type { Issue } from '../issue/load.ts';
 import { issueCacheDir } from '../util/fingerprint.ts';
-import type { PrintedPages } from '../render/print-pages.ts';
+import type { PrintedPages as PrintedPageMap } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
+import type { PlacementPlan } from './placement/apply.ts';
+import type { PlacementMemo } from './placement/search.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
-export type { PrintedPages };
+export interface PrintedPages extends PrintedPageMap {
+  /** Where the print set each article's floats, and what it could not solve. */
+  placement?: PlacementMemo;
+}
+
+/** What the press edition prints with: the accessible print's contents numbers and placement. */
+export interface SettledPrint {
+  startPages: StartPages;
+  placement: PlacementPlan;
+}
 
 export function pageMapFile(cacheDir: string, issue: Issue): string {
   return path.join(issueCacheDir(cacheDir, issue.dir), 'page-map.json');

@@ -12,7 +12,9 @@
  * is kept exactly as rendered: classes, heading ids (as `heading-ids.ts` makes them, no
  * `user-content-` prefix), `aria-labelledby`, `data-placement` and all.
  *
- * A manuscript cannot forge the mark: it is random per render and removed before output.
+ * A manuscript cannot forge the mark: it is random per render and removed before output. The
+ * mark also numbers the element, so that its manuscript position, which the parser does not
+ * carry through, is given back (the layout report and the build's warnings name lines).
  * The linter (`raw-html-unsafe`) names every dangerous part at its line; the build drops them.
  */
 import { randomBytes } from 'node:crypto';
@@ -110,19 +112,33 @@ export function rawHtml(tree: Root, options: RawHtmlOptions = {}): Root {
   if (!hasRawHtml(tree)) return tree;
   const secret = randomBytes(12).toString('base64url');
   const ownIds = new Set<string>(options.reservedIds ?? PAGE_IDS);
+  const positions: Own['positions'] = [];
   walkElements(tree, (element) => {
-    element.properties[OWN] = secret;
+    element.properties[OWN] = `${secret} ${positions.push(element.position) - 1}`;
     if (typeof element.properties.id === 'string') ownIds.add(element.properties.id);
   });
   const parsed = raw(tree) as Root;
   const seenIds = new Set<string>();
-  parsed.children = clean(parsed.children, secret, ownIds, seenIds) as RootContent[];
+  parsed.children = clean(parsed.children, { secret, positions }, ownIds, seenIds) as RootContent[];
   return parsed;
+}
+
+/** The render's mark and the manuscript positions of the elements it marked, by number. */
+interface Own {
+  secret: string;
+  positions: (Element['position'] | undefined)[];
+}
+
+/** The position an own element had before the parse, or undefined for a manuscript's element. */
+function ownPosition(node: Element, own: Own): { own: boolean; position?: Element['position'] } {
+  const mark = node.properties[OWN];
+  if (typeof mark !== 'string' || !mark.startsWith(`${own.secret} `)) return { own: false };
+  return { own: true, position: own.positions[Number(mark.slice(own.secret.length + 1))] };
 }
 
 function clean(
   nodes: readonly (RootContent | ElementContent)[],
-  secret: string,
+  own: Own,
   ownIds: Set<string>,
   seenIds: Set<string>,
 ): ElementContent[] {
@@ -134,10 +150,12 @@ function clean(
     }
     // Comments, doctypes and anything the parser left unparsed never reach an edition.
     if (node.type !== 'element') continue;
-    if (node.properties[OWN] === secret) {
+    const mark = ownPosition(node, own);
+    if (mark.own) {
       delete node.properties[OWN];
+      if (mark.position) node.position = mark.position;
       const before = node.children.length;
-      node.children = clean(node.children, secret, ownIds, seenIds);
+      node.children = clean(node.children, own, ownIds, seenIds);
       // A paragraph that held nothing but removed HTML (an inline `<iframe>`) goes with it.
       if (
         node.tagName === 'p' &&
@@ -149,7 +167,7 @@ function clean(
       continue;
     }
     if (stripped.has(node.tagName)) continue;
-    const children = clean(node.children, secret, ownIds, seenIds);
+    const children = clean(node.children, own, ownIds, seenIds);
     // `<a name="f18">` is how older documents make a link target: the editions know only ids.
     const anchor = anchorOf(node.tagName, node.properties);
     if (anchor !== undefined) node.properties.id = anchor;

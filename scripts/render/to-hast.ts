@@ -12,7 +12,8 @@ import { headingIds } from '../markdown/heading-ids.ts';
 import type { Article, Issue } from '../issue/load.ts';
 import type { IssueMeta } from '../issue/schema.ts';
 import { componentFor } from './components/index.ts';
-import type { Directive, RenderContext } from './components/types.ts';
+import type { Component, Directive, RenderContext } from './components/types.ts';
+import { printPositionOf } from '../markdown/placement.ts';
 import { confineLinks } from './local-links.ts';
 import { PAGE_IDS, rawHtml } from './raw-html.ts';
 import { repairsFor } from './repairs.ts';
@@ -37,7 +38,7 @@ export function renderArticle(
 
   const directive: Handler = (state: State, node: Directive) => {
     const component = componentFor(node.type, node.name);
-    if (component) return component.render(state, node, context);
+    if (component) return withPlace(component.render(state, node, context), node);
     // Unknown directives keep their text (the linter names them); nothing an editor wrote is lost.
     if (node.type === 'textDirective') return { type: 'text', value: sourceOf(source, node) };
     return h('div', state.all(node));
@@ -112,6 +113,18 @@ export function renderArticle(
   if (article.data.kind === 'colophon' && issue.meta.colophon.length > 0)
     body.children.push(colophonCredits(issue.meta));
   return { article, body };
+}
+
+/**
+ * A component's element keeps its manuscript position (warnings name its line), and the
+ * editor's print position (`plaats`) rides along as a data attribute for the print's placement.
+ */
+function withPlace(rendered: ReturnType<Component['render']>, node: Directive): ReturnType<Component['render']> {
+  if (Array.isArray(rendered) || rendered.type !== 'element') return rendered;
+  rendered.position ??= node.position;
+  const position = node.type === 'containerDirective' ? printPositionOf(node) : undefined;
+  if (position) rendered.properties.dataPrintPosition = position;
+  return rendered;
 }
 
 /**

@@ -26,13 +26,17 @@ const types: Record<string, string> = {
 
 export interface PreviewServer {
   url: string;
-  /** Tells every open page: `reload`, or `build-error` with a message. */
-  send(event: 'reload' | 'build-error', data: Record<string, unknown>): void;
+  /**
+   * Tells every open page: `reload`, `build-error` with a message, or `build-report` with the
+   * last good build's warnings (the layout report), which pages that open later are told too.
+   */
+  send(event: 'reload' | 'build-error' | 'build-report', data: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
 export async function startPreviewServer(outDir: string, port = 0): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
+  let lastReport: string | undefined;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === EVENTS_PATH) {
@@ -42,6 +46,7 @@ export async function startPreviewServer(outDir: string, port = 0): Promise<Prev
         connection: 'keep-alive',
       });
       response.write(': persklaar\n\n');
+      if (lastReport) response.write(lastReport);
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;
@@ -71,7 +76,9 @@ export async function startPreviewServer(outDir: string, port = 0): Promise<Prev
   return {
     url: `http://127.0.0.1:${actual}`,
     send(event, data) {
-      for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      if (event === 'build-report') lastReport = message;
+      for (const client of clients) client.write(message);
     },
     async close() {
       for (const client of clients) client.end();

@@ -63,6 +63,11 @@ export async function startWatch(issueDir: string, options: WatchOptions): Promi
       });
       outcome = { ok: true, ms: performance.now() - start, result };
       log(`built ${result.built.join(', ') || 'nothing (unchanged)'} in ${outcome.ms.toFixed(0)} ms`);
+      // What the build repaired or could not lay out, shown on the page until the next build.
+      const warned = [result.issue.file, ...result.issue.articles.map((article) => article.file)].filter(
+        (file) => file.messages.length > 0,
+      );
+      server.send('build-report', { message: warned.length > 0 ? report(warned) : '' });
       if (result.built.length > 0) server.send('reload', { built: result.built });
     } catch (error) {
       const message =

@@ -8,6 +8,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../helpers/cli.ts';
+import { holes, runtPages } from '../helpers/column-feet.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { editionTexts, expectRefereesPass, strayWords } from './editions.ts';
@@ -43,6 +44,11 @@ describe('OIN-stelsel, as published, with only an issue.yaml added', () => {
     'Checker and axe; no image runs off a page or under text', async () => {
     await expectRefereesPass(out, 'oin-stelsel');
   }, 240_000);
+
+  it('leaves no column short by more than a quarter on a page that does not end its chapter', async () => {
+    expect(await holes(path.join(out, 'oin-stelsel.pdf'))).toEqual([]);
+    expect(await runtPages(path.join(out, 'oin-stelsel.pdf'))).toEqual([]);
+  });
 
   it('shows no English label, no placeholder and no empty metadata element; [=term=] is set as its word', async () => {
     const texts = await editionTexts(out, 'oin-stelsel');

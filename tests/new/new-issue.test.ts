@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueSchema } from '../../scripts/issue/schema.ts';
 import { root } from '../helpers/cli.ts';
+import { holes, runtPages } from '../helpers/column-feet.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
 
 describe('persklaar new', () => {
@@ -30,6 +31,9 @@ describe('persklaar new', () => {
     expect(build.status).toBe(0);
     for (const file of ['mijn-blad.pdf', 'mijn-blad.epub', 'web/index.html', 'web/eerste-artikel.html'])
       expect(existsSync(path.join(out, file)), file).toBe(true);
+    // Its pages are ones to sign: no column stops more than a quarter short before the article ends.
+    expect(await holes(path.join(out, 'mijn-blad.pdf'))).toEqual([]);
+    expect(await runtPages(path.join(out, 'mijn-blad.pdf'))).toEqual([]);
 
     const lint = await persklaarAsync(['lint', dir, '--format', 'json']);
     expect(JSON.parse(lint.stdout)).toEqual([]);

@@ -19,7 +19,9 @@ import { toolVersion } from '../../util/fingerprint.ts';
 import { creatorsOf, issueDateAsDate } from '../build-pdf.ts';
 import { articleAnchor, printDocument, type StartPages } from '../document.ts';
 import { loadHyphenationMemo } from '../hyphenate.ts';
-import { readPageMapCache, samePages } from '../page-map-cache.ts';
+import { readPageMapCache, samePages, type SettledPrint } from '../page-map-cache.ts';
+import { placeAndMark } from '../placement/apply.ts';
+import { placePlainBlocks } from '../plain-placement.ts';
 import { readStartPages } from '../page-map.ts';
 import { placePrintImages } from '../print-images.ts';
 import type { Printer } from '../printer.ts';
@@ -45,8 +47,8 @@ export interface PressOptions {
   /** Folder for the press document and its assets (swapped into place whole by the build). */
   pressDir: string;
   cacheDir: string;
-  /** Where the articles start, as the accessible PDF of this build settled it. */
-  startPages?: StartPages;
+  /** Where the articles start and their floats go, as the accessible PDF of this build settled it. */
+  settled?: SettledPrint;
   references: ImageReference[];
   signal?: AbortSignal;
 }
@@ -64,13 +66,15 @@ export async function buildPress(
   await writeThemeAssets(pressDir, 'print.css');
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
   await writePressStylesheet(pressDir, settings.bleedMm, cover);
-  let startPages = options.startPages;
+  let startPages = options.settled?.startPages;
+  let placement = options.settled?.placement;
   if (!startPages) {
     const [cached] = await Promise.all([
       readPageMapCache(options.cacheDir, issue),
       loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
     ]);
     startPages = cached?.startPages;
+    placement = cached?.placement?.plan;
   }
 
   let printed: Uint8Array | undefined;
@@ -81,6 +85,8 @@ export async function buildPress(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     const tree = printDocument(issue, rendered, startPages);
+    placePlainBlocks(tree, images);
+    placeAndMark(tree, placement ?? {});
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));
