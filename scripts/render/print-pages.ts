@@ -59,7 +59,8 @@ const WHOLE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export function lettersOf(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '')
+    // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
+    .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
     .toLowerCase();
 }
 

@@ -21,7 +21,8 @@ export interface PagePlacement {
 export function letters(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '')
+    // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
+    .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
     .toLowerCase();
 }
 
