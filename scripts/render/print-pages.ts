@@ -57,11 +57,13 @@ const WHOLE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** A character as the print and the text both spell it: lower case, no accents, letters and digits. */
 export function lettersOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
-    .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKD')
+      // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
+      .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
+      .toLowerCase()
+  );
 }
 
 /** `lettersOf` for one character, without normalising the ASCII most text is. */

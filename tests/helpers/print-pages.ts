@@ -19,11 +19,13 @@ export interface PagePlacement {
 
 /** Letters and digits only, lower case: what the print and the text both spell the same. */
 export function letters(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
-    .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKD')
+      // Modifier letters too: a font may map a quote's glyph to one (‘ read as ʻ U+02BB).
+      .replace(/[^\p{L}\p{N}]+|\p{Lm}+/gu, '')
+      .toLowerCase()
+  );
 }
 
 /** The text of every page of the PDF, as letters. */
