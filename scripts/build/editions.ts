@@ -13,7 +13,7 @@ import { processImages } from '../images/process.ts';
 import { formatImageSummary } from '../images/summary.ts';
 import type { Edition, ImageStageOptions } from '../images/types.ts';
 import type { PdfBuild } from '../pdf/build-pdf.ts';
-import { readPageMapCache, samePages, type PrintedPages, type SettledPrint } from '../pdf/page-map-cache.ts';
+import { readPageMapCache, samePrint, type PrintedPages, type SettledPrint } from '../pdf/page-map-cache.ts';
 import type { PressBuild } from '../press/build-press.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { buildWeb } from '../web/build-web.ts';
@@ -71,13 +71,17 @@ export async function makeEditions(job: EditionJob): Promise<MadeEditions> {
     others.length > 0 ? await run.stage(printPhotos ? 'images, rest' : 'images', () => photos(others)) : undefined;
   logPhotoSummary(run, printPhotos, otherPhotos);
   const images = otherPhotos?.images ?? printPhotos?.images;
+  // The web edition's `#p17` anchors are the last print's; made again below if this print moved them.
+  const lastPrint = await readPageMapCache(job.cacheDir, issue);
   const webPages = folders.web
-    ? await run.stage('web', () => buildWeb(issue, rendered, images!, folders.web!))
+    ? await run.stage('web', () => buildWeb(issue, rendered, images!, folders.web!, lastPrint))
     : undefined;
   const packing = folders.epubImages
-    ? run.runAlongside(packEpubAlongside(issue, rendered, images!, { ...job, printing: print?.printing }))
+    ? run.runAlongside(packEpubAlongside(issue, rendered, images!, { last: lastPrint, printing: print?.printing, run }))
     : undefined;
   const [pdf, epub, press] = await Promise.all([print?.printing, packing, pressing]);
+  if (folders.web && pdf && !samePrint(lastPrint, printedPages(pdf)))
+    await run.stage('web, pages', () => buildWeb(issue, rendered, images!, folders.web!, printedPages(pdf)));
   return { webPages, pdf, epub, press };
 }
 
@@ -216,11 +220,12 @@ async function packEpubAlongside(
   rendered: RenderedArticle[],
   images: Awaited<ReturnType<typeof processImages>>['images'],
   {
-    cacheDir,
+    last,
     printing,
     run,
   }: {
-    cacheDir: string;
+    /** The last print's page map, from the cache. */
+    last: PrintedPages | undefined;
     printing: Promise<PdfBuild> | undefined;
     run: BuildRun;
   },
@@ -229,20 +234,27 @@ async function packEpubAlongside(
   const pack = (printed: PrintedPages) => {
     const pageMap = {
       totalPages: printed.pageCount,
-      articles: issue.articles.map((article) => ({ id: article.id, startPage: printed.startPages[article.id]! })),
+      articles: issue.articles.map((article) => ({
+        id: article.id,
+        startPage: printed.startPages[article.id]!,
+        pages: printed.pageStarts.filter((start) => start.article === article.id),
+      })),
     };
     return run.stage('epub', () => packEpub(issue, rendered, images, { pageMap }));
   };
-  const last = await readPageMapCache(cacheDir, issue);
   const early = last ? await pack(last) : undefined;
   if (!printing) {
     // The build prints whenever there is no page map: this one vanished meanwhile.
     if (!early) throw new Error('The print edition’s page map could not be read');
     return early;
   }
-  const pdf = await printing;
-  const same = last && last.pageCount === pdf.pageCount && samePages(last.startPages, pdf.startPages);
-  return same && early ? early : pack({ pageCount: pdf.pageCount, startPages: pdf.startPages });
+  const printed = printedPages(await printing);
+  return samePrint(last, printed) && early ? early : pack(printed);
+}
+
+/** What the other editions need of a print. */
+function printedPages(pdf: PdfBuild): PrintedPages {
+  return { pageCount: pdf.pageCount, startPages: pdf.startPages, pageStarts: pdf.pageStarts };
 }
 
 /** The verbose line of the press edition: its prints and its finishing. */
@@ -261,5 +273,6 @@ function pdfSummary(pdf: PdfBuild): string {
     .join(', ');
   const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
   const remembered = `${pdf.pagesRemembered} pages as in the last build`;
-  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts})`;
+  const pageStarts = `page starts ${pdf.timings.pageStarts.toFixed(0)} ms`;
+  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts}), ${pageStarts}`;
 }

@@ -20,7 +20,7 @@ import { assembleWithLibrary } from './library.ts';
 import { bookMetadata } from './metadata.ts';
 import { foreignProperties, stashForeign } from './foreign.ts';
 import { bodyBlocks } from './page-breaks.ts';
-import { pageBreaksByArticle, pageId, type PageBreak, type PageMap } from './page-map.ts';
+import { frontPages, pageBreaksByArticle, pageId, type PageBreak, type PageMap } from './page-map.ts';
 import { articlePage, coverPage } from './pages.ts';
 import { stableEntries } from './post-process.ts';
 import { reproducibleZip } from './reproducible-zip.ts';
@@ -45,8 +45,9 @@ export interface EpubOptions {
 }
 
 const COVER_FILE = 'cover.xhtml';
+const TOC_FILE = 'toc.xhtml';
 /** Written by the library under these names; an article may not take them. */
-const RESERVED = new Set([COVER_FILE, 'toc.xhtml']);
+const RESERVED = new Set([COVER_FILE, TOC_FILE]);
 
 export async function buildEpub(
   issue: Issue,
@@ -57,6 +58,28 @@ export async function buildEpub(
   const bytes = await packEpub(issue, rendered, images, options);
   await writeFileAtomic(options.outFile, bytes);
   return { bytes: bytes.length };
+}
+
+/** Every print page in order: the cover's, the contents' and then each article's page breaks. */
+function pageListOf(
+  coverPageNumber: number | undefined,
+  contentsPages: number[],
+  articles: RenderedArticle[],
+  breaks: Map<string, PageBreak[]>,
+  files: Map<string, string>,
+): NavEntry[] {
+  return [
+    ...(coverPageNumber === undefined
+      ? []
+      : [{ href: `${COVER_FILE}#${pageId(coverPageNumber)}`, label: String(coverPageNumber) }]),
+    ...contentsPages.map((page) => ({ href: `${TOC_FILE}#${pageId(page)}`, label: String(page) })),
+    ...articles.flatMap((item) =>
+      (breaks.get(item.article.id) ?? []).map((pageBreak: PageBreak) => ({
+        href: `${files.get(item.article.id)!}#${pageId(pageBreak.page)}`,
+        label: String(pageBreak.page),
+      })),
+    ),
+  ];
 }
 
 /** The EPUB's bytes, for a caller that writes every output together once all have succeeded. */
@@ -82,8 +105,11 @@ export async function packEpub(
     new Map(articles.map((item) => [item.article.id, bodyBlocks(item.body).length])),
   );
   const marked = new Set([...breaks.values()].flat().map((pageBreak) => pageBreak.page));
-  // The printed cover is page 1; it gets the marker unless an article claims that page.
-  const coverPageNumber = marked.has(1) ? undefined : 1;
+  // The printed cover is page 1, the contents follow: their markers are in the cover page and
+  // the contents, unless an article claims such a page.
+  const front = frontPages(options.pageMap).filter((page) => !marked.has(page));
+  const coverPageNumber = front[0] === 1 ? 1 : undefined;
+  const contentsPages = front.filter((page) => page !== 1);
 
   const chapters: (Chapter & ChapterExtras)[] = [
     {
@@ -109,17 +135,7 @@ export async function packEpub(
     }),
   ];
 
-  const pageList: NavEntry[] = [
-    ...(coverPageNumber === undefined
-      ? []
-      : [{ href: `${COVER_FILE}#${pageId(coverPageNumber)}`, label: String(coverPageNumber) }]),
-    ...articles.flatMap((item) =>
-      (breaks.get(item.article.id) ?? []).map((pageBreak: PageBreak) => ({
-        href: `${files.get(item.article.id)!}#${pageId(pageBreak.page)}`,
-        label: String(pageBreak.page),
-      })),
-    ),
-  ];
+  const pageList = pageListOf(coverPageNumber, contentsPages, articles, breaks, files);
   const firstArticle = articles[0] ? files.get(articles[0].article.id)! : COVER_FILE;
   const book: TemplateBook = {
     metadata: bookMetadata(issue, { modified: time, photos: images.size > 0 }),
@@ -127,9 +143,10 @@ export async function packEpub(
     tocTitle: 'In dit nummer',
     toc: articles.map((item) => ({ href: files.get(item.article.id)!, label: navLabel(item) })),
     pageList,
+    contentsPages: contentsPages.map((page) => ({ id: pageId(page), label: String(page) })),
     landmarks: [
       { type: 'cover', href: COVER_FILE, label: 'Omslag' },
-      { type: 'toc', href: 'toc.xhtml#toc', label: 'Inhoud' },
+      { type: 'toc', href: `${TOC_FILE}#toc`, label: 'Inhoud' },
       { type: 'bodymatter', href: firstArticle, label: 'Begin van de tekst' },
     ],
   };

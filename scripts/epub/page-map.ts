@@ -5,6 +5,7 @@
  * everyone holding the paper copy.
  */
 import type { Issue } from '../issue/load.ts';
+import { frontPageNumbers, type PrintPlace } from '../render/print-pages.ts';
 
 export interface PageMap {
   /** Pages in the printed issue, covers included. */
@@ -15,19 +16,17 @@ export interface PageMap {
     /** The printed page the article's title is on. */
     startPage: number;
     /**
-     * Later pages of the article, where known. `afterBlock` counts the article body's top-level
-     * blocks (paragraphs, headings, figures, boxes…) printed before the page begins: `3` puts
-     * the break after the third block. A page without `afterBlock` has no known position and
-     * gets no marker (a page-list entry must point somewhere real).
+     * Later pages of the article: where each begins in the article body's text, as read from
+     * the printed PDF (`pdf/page-starts.ts`).
      */
-    pages?: { page: number; afterBlock?: number }[];
+    pages?: (PrintPlace & { page: number })[];
   }[];
 }
 
-/** One page break to mark: before the article (`afterBlock` undefined) or after a body block. */
+/** One page break to mark: before the article (`place` undefined) or at a place in its body. */
 export interface PageBreak {
   page: number;
-  afterBlock?: number;
+  place?: PrintPlace;
 }
 
 /**
@@ -61,23 +60,23 @@ export function pageBreaksByArticle(
       problems.push(`\`${article.id}\` starts on page ${entry.startPage}, outside 1–${totalPages}`);
     const blocks = blockCounts.get(article.id) ?? 0;
     const breaks: PageBreak[] = [{ page: entry.startPage }];
-    let previous = { page: entry.startPage, afterBlock: 0 };
-    for (const { page, afterBlock } of entry.pages ?? []) {
+    let previous: PrintPlace & { page: number } = { page: entry.startPage, block: 0, letter: 0 };
+    for (const { page, block, letter } of entry.pages ?? []) {
       if (page === entry.startPage) continue;
       if (!inRange(page) || page <= previous.page) {
         problems.push(`\`${article.id}\`: page ${page} is out of order or outside ${entry.startPage}–${totalPages}`);
         continue;
       }
-      if (afterBlock === undefined) continue;
-      if (!Number.isInteger(afterBlock) || afterBlock < previous.afterBlock || afterBlock > blocks) {
+      const before = block < previous.block || (block === previous.block && letter < previous.letter);
+      if (!Number.isInteger(block) || !Number.isInteger(letter) || block > blocks || before) {
         problems.push(
-          `\`${article.id}\`: page ${page} after block ${afterBlock}, but the body has ` +
-            `${blocks} blocks and the previous break is after block ${previous.afterBlock}`,
+          `\`${article.id}\`: page ${page} begins in block ${block}, but the body has ${blocks} blocks ` +
+            `and the previous page begins in block ${previous.block}`,
         );
         continue;
       }
-      breaks.push({ page, afterBlock });
-      previous = { page, afterBlock };
+      breaks.push({ page, place: { block, letter } });
+      previous = { page, block, letter };
     }
     result.set(
       article.id,
@@ -91,4 +90,10 @@ export function pageBreaksByArticle(
 /** The id of a page's marker; the page-list links to it. */
 export function pageId(page: number): string {
   return `page-${page}`;
+}
+
+/** The print pages before the first article (the cover, the contents): in no article. */
+export function frontPages(pageMap: PageMap): number[] {
+  const startPages = Object.fromEntries(pageMap.articles.map((entry) => [entry.id, entry.startPage]));
+  return frontPageNumbers({ pageCount: pageMap.totalPages, startPages });
 }

@@ -47,7 +47,7 @@ export function articlePage(
   markPullquotes(body);
   markFootnotes(body);
   insertPageBreaks(body, breaks);
-  const start = breaks.find((pageBreak) => pageBreak.afterBlock === undefined);
+  const start = breaks.find((pageBreak) => pageBreak.place === undefined);
   const { type, role } = articleSemantics[data.kind];
 
   const section = h(`section.article.article--${data.kind}`, { 'epub:type': type, role, ariaLabelledBy: TITLE_ID }, [

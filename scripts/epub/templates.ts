@@ -22,6 +22,8 @@ export interface TemplateBook {
   coverImageUrl?: string;
   toc: NavEntry[];
   pageList: NavEntry[];
+  /** Print pages of the contents (after the cover): their markers open the contents page. */
+  contentsPages: { id: string; label: string }[];
   landmarks: (NavEntry & { type: string })[];
   /** Visible heading of the contents page. */
   tocTitle: string;
@@ -125,6 +127,9 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
   <link rel="stylesheet" type="text/css" href="style.css"/>
 </head>
 <body class="page-nav">
+<% book.contentsPages.forEach(function (page) { -%>
+  <span epub:type="pagebreak" role="doc-pagebreak" id="<%= page.id %>" aria-label="<%= page.label %>"></span>
+<% }) -%>
   <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-titel">
     <h1 id="toc-titel"><%= book.tocTitle %></h1>
     <ol>

@@ -9,7 +9,7 @@
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { headingIds } from '../markdown/heading-ids.ts';
+import { anchorIds } from '../markdown/anchors.ts';
 import { loadIssue, type Article, type Issue } from '../issue/load.ts';
 import type { Format } from '../report/formats.ts';
 import { report } from '../report/report.ts';
@@ -91,7 +91,7 @@ export function createContext(issue: Issue, options: LintOptions): LintContext {
   const ids = new Map<string, Set<string>>();
   const articles = new Map<string, Article>();
   for (const article of issue.articles) {
-    ids.set(article.name, new Set(headingIds(article.tree).values()));
+    ids.set(article.name, new Set(anchorIds(article.tree)));
     articles.set(article.name, article);
     // Links may name the page the renderer writes for the article, too.
     articles.set(`${article.id}.html`, article);

@@ -81,6 +81,30 @@ export function rawHtmlImages(node: Html, file?: VFile): RawImage[] {
   return images;
 }
 
+/** A link written as an `<a href>` in a raw HTML node, with its place in the manuscript. */
+export interface RawLink {
+  href: string;
+  position: Position | undefined;
+}
+
+/** The links a raw HTML node writes (outside the elements the renderer strips), in order. */
+export function rawHtmlLinks(node: Html, file?: VFile): RawLink[] {
+  if (!/<a\b[^>]*\bhref/i.test(node.value)) return [];
+  const links: RawLink[] = [];
+  const stack: Nodes[] = [fromHtml(node.value, { fragment: true })];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'element') {
+      if (stripped.has(current.tagName)) continue;
+      const href = current.properties.href;
+      if (current.tagName === 'a' && typeof href === 'string')
+        links.push({ href, position: positionInNode(node, current.position, file) });
+    }
+    if ('children' in current) stack.push(...[...current.children].reverse());
+  }
+  return links;
+}
+
 /**
  * Where a part of a raw HTML node (positions counted inside `node.value`) is in the
  * manuscript. Exact when the node's text is written as-is; inside a block quote or list the

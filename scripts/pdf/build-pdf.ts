@@ -29,6 +29,8 @@ import {
   type SettledPrint,
 } from './page-map-cache.ts';
 import { PageMemo } from './finish/page-memo.ts';
+import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
+import { pageTexts, PageTextMemo } from './page-text.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
@@ -51,13 +53,15 @@ export interface PdfBuild {
   bytes: Uint8Array;
   /** Where each article starts, as printed on the contents page and verified in the PDF. */
   startPages: StartPages;
+  /** Where every later page begins in its article's text (`page-starts.ts`). */
+  pageStarts: PageStart[];
   /** Where the print set each article's floats (the press edition prints the same). */
   placement: SettledPrint['placement'];
   /** The lines the print set ragged (the press edition sets the same). */
   stretched: SettledPrint['stretched'];
   pageCount: number;
   prints: number;
-  timings: { print: number; finish: number; finishParts: FinishReport['timings'] };
+  timings: { print: number; finish: number; finishParts: FinishReport['timings']; pageStarts: number };
   /** Pages whose finishing was taken from the last build (their print had not changed). */
   pagesRemembered: number;
 }
@@ -88,9 +92,11 @@ export async function buildPdf(
 
   const memoFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'finished-pages');
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
-  const [cachedMap, memo] = await Promise.all([
+  const textsFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'page-texts.json');
+  const [cachedMap, memo, textMemo] = await Promise.all([
     readPageMapCache(options.cacheDir, issue),
     PageMemo.read(memoFile, toolVersion()),
+    PageTextMemo.read(textsFile, toolVersion()),
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
@@ -148,6 +154,11 @@ export async function buildPdf(
     }),
   );
   reportLayout(issue, [...layoutFindings(layouts, marked), ...readInPrintOrder]);
+  // Read before finishing edits the pages; finishing would not change a word of them.
+  const pageStartsStart = performance.now();
+  const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), textMemo);
+  const pageStarts = findPageStarts(texts, pageCount, startPages, rendered);
+  const pageStartsMs = performance.now() - pageStartsStart;
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;
   const { bytes: finished, report } = await finishDocument(pdf, {
@@ -167,6 +178,7 @@ export async function buildPdf(
         {
           pageCount,
           startPages,
+          pageStarts,
           placement: placement.memo(layouts),
           stretched: keepStretched(issue, stretched),
         } satisfies PrintedPages,
@@ -175,16 +187,18 @@ export async function buildPdf(
       ),
     ),
     memo.write(memoFile),
+    textMemo.write(textsFile, toolVersion()),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
   return {
     bytes: finished,
     startPages,
+    pageStarts,
     placement: placement.plan,
     stretched,
     pageCount,
     prints,
-    timings: { print: printMs, finish: finishMs, finishParts: report.timings },
+    timings: { print: printMs, finish: finishMs, finishParts: report.timings, pageStarts: pageStartsMs },
     pagesRemembered: memo.hits,
   };
 }

@@ -6,15 +6,14 @@ import { readCacheJson } from '../util/output.ts';
 import path from 'node:path';
 import type { Article, Issue } from '../issue/load.ts';
 import { hashOf, issueCacheDir, toolVersion } from '../util/fingerprint.ts';
+import type { PrintedPages as PrintedPageMap } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
 import type { PlacementPlan } from './placement/apply.ts';
 import type { PlacementMemo } from './placement/search.ts';
 import type { StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
-export interface PrintedPages {
-  pageCount: number;
-  startPages: StartPages;
+export interface PrintedPages extends PrintedPageMap {
   /** Where the print set each article's floats, and what it could not solve. */
   placement?: PlacementMemo;
   /** Lines the print found stretched, set ragged in the next build's first print (`keptStretched`). */
@@ -41,7 +40,17 @@ export function pageMapFile(cacheDir: string, issue: Issue): string {
 export async function readPageMapCache(cacheDir: string, issue: Issue): Promise<PrintedPages | undefined> {
   const cached = await readCacheJson<PrintedPages>(pageMapFile(cacheDir, issue));
   const complete = issue.articles.every((article) => Number.isInteger(cached?.startPages?.[article.id]));
-  return complete && Number.isInteger(cached?.pageCount) ? cached : undefined;
+  return complete && Number.isInteger(cached?.pageCount) && Array.isArray(cached?.pageStarts) ? cached : undefined;
+}
+
+/** Whether two prints put every page in the same place. */
+export function samePrint(a: PrintedPages | undefined, b: PrintedPages): boolean {
+  return (
+    a !== undefined &&
+    a.pageCount === b.pageCount &&
+    samePages(a.startPages, b.startPages) &&
+    JSON.stringify(a.pageStarts) === JSON.stringify(b.pageStarts)
+  );
 }
 
 /**

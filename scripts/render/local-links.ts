@@ -36,6 +36,8 @@ function confine(nodes: ElementContent[] | Root['children'], scope: LinkScope): 
 
 function followableLink(node: Element, scope: LinkScope): boolean {
   const href = node.properties.href;
+  // `<a name="f18">` (an `id` by now) is a link target, not a link: it stays, to be linked to.
+  if (href === undefined) return typeof node.properties.id === 'string';
   return typeof href === 'string' && linkProblem(href, scope) === undefined;
 }
 

@@ -21,6 +21,8 @@ import { randomBytes } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { h } from 'hastscript';
+import { anchorOf } from '../markdown/anchors.ts';
 import { isLocalReference, STRIPPED } from '../markdown/raw-html.ts';
 
 /** The mark's property name; hast-util-raw carries it through the parser as `data-persklaar-own`. */
@@ -166,22 +168,31 @@ function clean(
     }
     if (stripped.has(node.tagName)) continue;
     const children = clean(node.children, own, ownIds, seenIds);
+    // `<a name="f18">` is how older documents make a link target: the editions know only ids.
+    const anchor = anchorOf(node.tagName, node.properties);
+    if (anchor !== undefined) node.properties.id = anchor;
     const safe = allowedTags.has(node.tagName) ? sanitizeElement(node) : undefined;
-    // An element the schema does not know is replaced by its content (`<font>`, `<center>`).
+    // An element the schema does not know is replaced by its content (`<font>`, `<center>`),
+    // after an empty span that keeps its anchor: links to it still arrive.
     if (!safe) {
+      if (anchor !== undefined && keepId(anchor, ownIds, seenIds)) result.push(h('span', { id: anchor }));
       result.push(...children);
       continue;
     }
     safe.children = children;
     if (!keepResource(safe)) continue;
-    if (typeof safe.properties.id === 'string') {
-      const id = safe.properties.id;
-      if (ownIds.has(id) || seenIds.has(id)) delete safe.properties.id;
-      else seenIds.add(id);
-    }
+    if (typeof safe.properties.id === 'string' && !keepId(safe.properties.id, ownIds, seenIds))
+      delete safe.properties.id;
     result.push(safe);
   }
   return result;
+}
+
+/** Whether a manuscript's id may stay: not one the page uses, not one already given. */
+function keepId(id: string, ownIds: ReadonlySet<string>, seenIds: Set<string>): boolean {
+  if (ownIds.has(id) || seenIds.has(id)) return false;
+  seenIds.add(id);
+  return true;
 }
 
 /** One element, its attributes filtered by the schema (its children are cleaned by the caller). */

@@ -70,9 +70,11 @@ export function renderArticle(
       title: node.title && respecTerms(node.title),
     });
   const named = (element: ElementContent | ElementContent[], node: Link | LinkReference) => {
+    if (Array.isArray(element) || element.type !== 'element') return element;
     const address = repairs.unnamed.get(node);
-    if (address !== undefined && !Array.isArray(element) && element.type === 'element')
-      element.children = [{ type: 'text', value: address }];
+    if (address !== undefined) element.children = [{ type: 'text', value: address }];
+    const destination = repairs.retargeted.get(node);
+    if (destination !== undefined) element.properties.href = destination;
     return element;
   };
   const link: Handler = (state: State, node: Link) =>
@@ -111,6 +113,7 @@ export function renderArticle(
     if (node.tagName === 'input') labelTaskItem(node, labels);
     else if (node.tagName === 'table') alignNumbers(node);
   });
+  if (repairs.rawLinks.size > 0) retargetRawLinks(body, repairs.rawLinks);
   plainImages(body);
   markEmoji(body);
   // Links resolve from the article's folder and may lead only into the issue or its photos.
@@ -135,6 +138,24 @@ function withPlace(rendered: ReturnType<Component['render']>, node: Directive): 
   const position = node.type === 'containerDirective' ? printPositionOf(node) : undefined;
   if (position) rendered.properties.dataPrintPosition = position;
   return rendered;
+}
+
+/**
+ * Raw HTML's `<a href>`s to anchors, as `repairs.ts` resolved them: another destination, or the
+ * link's text (a Markdown link with the same address was resolved the same way already).
+ */
+function retargetRawLinks(body: HastRoot, destinations: ReadonlyMap<string, string | null>): void {
+  visit(body, 'element', (node, index, parent) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !destinations.has(href)) return;
+    const destination = destinations.get(href)!;
+    if (destination !== null) {
+      node.properties.href = destination;
+      return;
+    }
+    parent!.children.splice(index!, 1, ...node.children);
+    return index;
+  });
 }
 
 /** A task list's check box says what it means (a form control with no name fails WCAG 4.1.2). */

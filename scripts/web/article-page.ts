@@ -5,9 +5,11 @@ import { issueLabel, shortTitle } from '../issue/format.ts';
 import type { Article, Issue } from '../issue/load.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { webPage } from './page.ts';
+import { printPageMarker } from './print-pages.ts';
 import { articleHeader } from '../render/article-header.ts';
 
-export function articlePage(issue: Issue, rendered: RenderedArticle, index: number): Root {
+/** `startPage`: the print page the article begins, marked before its title. */
+export function articlePage(issue: Issue, rendered: RenderedArticle, index: number, startPage?: number): Root {
   const { article, body } = rendered;
   const { data } = article;
   const previous = issue.articles[index - 1];
@@ -34,6 +36,7 @@ export function articlePage(issue: Issue, rendered: RenderedArticle, index: numb
     bodyClass: `page-article.kind-${data.kind}`,
     main: [
       h(`article.article.article--${data.kind}`, { ariaLabelledBy: 'artikel-titel' }, [
+        startPage === undefined ? undefined : printPageMarker(startPage),
         header,
         h('div.article-body', body.children as ElementContent[]),
       ]),

@@ -16,16 +16,20 @@ import type { RenderedArticle } from '../render/to-hast.ts';
 import { articlePage } from './article-page.ts';
 import { indexPage } from './index-page.ts';
 import { pictures } from './pictures.ts';
+import { markPrintPages } from './print-pages.ts';
+import { frontPageNumbers, heldStartPage, type PrintedPages } from '../render/print-pages.ts';
 
 export interface WebPage {
   file: string;
   tree: Root;
 }
 
-export function webPages(issue: Issue, rendered: RenderedArticle[]): WebPage[] {
+/** `printed`: where the print's pages begin, for their `#p17` anchors (none without a print). */
+export function webPages(issue: Issue, rendered: RenderedArticle[], printed?: PrintedPages): WebPage[] {
   const articleIds = new Set(issue.articles.map((article) => article.id));
+  const order = issue.articles.map((article) => article.id);
   return [
-    { file: 'index.html', tree: indexPage(issue) },
+    { file: 'index.html', tree: indexPage(issue, printed ? frontPageNumbers(printed) : []) },
     ...rendered.map(({ article, body }, index) => {
       // The shared hast stays as rendered: this edition's changes go to its own copy.
       const webBody = structuredClone(body);
@@ -35,7 +39,9 @@ export function webPages(issue: Issue, rendered: RenderedArticle[]): WebPage[] {
         ({ article: target, fragment }) =>
           `${target === undefined ? '' : `${target}.html`}${fragment === undefined ? '' : `#${fragment}`}`,
       );
-      return { file: `${article.id}.html`, tree: articlePage(issue, { article, body: webBody }, index) };
+      markPrintPages(webBody, printed, article.id);
+      const startPage = printed && heldStartPage(printed, order, article.id);
+      return { file: `${article.id}.html`, tree: articlePage(issue, { article, body: webBody }, index, startPage) };
     }),
   ];
 }
@@ -45,8 +51,9 @@ export async function buildWeb(
   rendered: RenderedArticle[],
   images: Map<string, ProcessedImage>,
   webDir: string,
+  printed?: PrintedPages,
 ): Promise<string[]> {
-  const pages = webPages(issue, rendered);
+  const pages = webPages(issue, rendered, printed);
   await Promise.all([
     writeThemeAssets(webDir, 'web.css', themeTokens(issue.theme)),
     ...pages.map(async (page) => {

@@ -5,8 +5,10 @@ import { issueDate, issueLabel } from '../issue/format.ts';
 import { coverSection } from '../render/cover.ts';
 import type { Issue } from '../issue/load.ts';
 import { webPage } from './page.ts';
+import { printPageMarker } from './print-pages.ts';
 
-export function indexPage(issue: Issue): Root {
+/** `frontPages`: the print pages of the cover and the contents, marked where each begins. */
+export function indexPage(issue: Issue, frontPages: readonly number[] = []): Root {
   const { meta } = issue;
   const cover = meta.cover;
   const byName = new Map(issue.articles.map((article) => [article.name, article]));
@@ -38,6 +40,11 @@ export function indexPage(issue: Issue): Root {
     title: `${issueLabel(meta)} — ${issueDate(meta)}`,
     description: cover?.quote,
     bodyClass: 'page-index',
-    main: [coverPart, contents],
+    main: [
+      ...frontPages.filter((page) => page === 1).map(printPageMarker),
+      coverPart,
+      ...frontPages.filter((page) => page > 1).map(printPageMarker),
+      contents,
+    ],
   });
 }

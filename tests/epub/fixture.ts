@@ -58,7 +58,8 @@ export function testPageMap(issue: Issue, rendered: RenderedArticle[]): PageMap 
       const blocks = bodyBlocks(rendered.find((item) => item.article.id === article.id)!.body).length;
       const pages = [];
       for (let page = startPage + 1; page < end; page++) {
-        pages.push({ page, afterBlock: Math.round((blocks * (page - startPage)) / (end - startPage)) });
+        const block = Math.min(blocks - 1, Math.round((blocks * (page - startPage)) / (end - startPage)));
+        pages.push({ page, block, letter: 0 });
       }
       return { id: article.id, startPage, pages };
     }),

@@ -33,12 +33,19 @@ describe('page map → page breaks', () => {
     const map: PageMap = {
       totalPages: 8,
       articles: [
-        { id: 'a', startPage: 2, pages: [{ page: 3, afterBlock: 4 }, { page: 4 }] },
+        {
+          id: 'a',
+          startPage: 2,
+          pages: [
+            { page: 3, block: 4, letter: 12 },
+            { page: 4, block: 4, letter: 30 },
+          ],
+        },
         { id: 'b', startPage: 5 },
       ],
     };
     expect(Object.fromEntries(pageBreaksByArticle(issue(['a', 'b']), map, blocks))).toEqual({
-      a: [{ page: 2 }, { page: 3, afterBlock: 4 }],
+      a: [{ page: 2 }, { page: 3, place: { block: 4, letter: 12 } }, { page: 4, place: { block: 4, letter: 30 } }],
       b: [{ page: 5 }],
     });
   });
@@ -62,8 +69,8 @@ describe('page map → page breaks', () => {
           id: 'a',
           startPage: 9,
           pages: [
-            { page: 1, afterBlock: 1 },
-            { page: 9, afterBlock: 11 },
+            { page: 1, block: 1, letter: 0 },
+            { page: 9, block: 11, letter: 0 },
           ],
         },
         { id: 'zz', startPage: 1 },
@@ -75,24 +82,60 @@ describe('page map → page breaks', () => {
     const tooFar: PageMap = {
       totalPages: 8,
       articles: [
-        { id: 'a', startPage: 1, pages: [{ page: 2, afterBlock: 11 }] },
+        { id: 'a', startPage: 1, pages: [{ page: 2, block: 11, letter: 0 }] },
         { id: 'b', startPage: 5 },
       ],
     };
     expect(() => pageBreaksByArticle(issue(['a', 'b']), tooFar, blocks)).toThrow(/the body has 10 blocks/);
   });
 
-  it('inserts markers between top-level blocks, never inside one', () => {
-    const body: Root = {
-      type: 'root',
-      children: [h('p', 'een'), { type: 'text', value: '\n' }, h('p', 'twee'), h('p', 'drie')],
-    };
-    expect(bodyBlocks(body)).toHaveLength(3);
-    insertPageBreaks(body, [{ page: 4 }, { page: 5, afterBlock: 2 }]);
-    expect(toXhtml(body)).toBe(
-      '<p>een</p>\n<p>twee</p><span epub:type="pagebreak" ' +
-        'role="doc-pagebreak" id="page-5" aria-label="5"></span><p>drie</p>',
+  const marked = (children: Root['children'], breaks: Parameters<typeof insertPageBreaks>[1]) => {
+    const body: Root = { type: 'root', children };
+    insertPageBreaks(body, breaks);
+    return toXhtml(body).replace(/ epub:type="pagebreak" role="doc-pagebreak" id="page-(\d+)" aria-label="\1"/g, '#$1');
+  };
+
+  it('puts a marker at the place in the text where its page begins, counted in letters', () => {
+    const children = [h('p', 'een'), { type: 'text' as const, value: '\n' }, h('p', 'twee woorden'), h('p', 'drie')];
+    expect(bodyBlocks({ type: 'root', children })).toHaveLength(3);
+    expect(
+      marked(children, [
+        { page: 4 },
+        { page: 5, place: { block: 1, letter: 4 } },
+        { page: 6, place: { block: 2, letter: 0 } },
+      ]),
+    ).toBe('<p>een</p>\n<p>twee <span#5></span>woorden</p><p><span#6></span>drie</p>');
+  });
+
+  it('never splits a word (a word hyphenated across pages goes to the next page), nor quotes from their word', () => {
+    expect(marked([h('p', 'verantwoordelijk en “klaar”')], [{ page: 2, place: { block: 0, letter: 6 } }])).toBe(
+      '<p>verantwoordelijk <span#2></span>en “klaar”</p>',
     );
+    expect(marked([h('p', 'verantwoordelijk en “klaar”')], [{ page: 2, place: { block: 0, letter: 18 } }])).toBe(
+      '<p>verantwoordelijk en <span#2></span>“klaar”</p>',
+    );
+  });
+
+  it('never lands inside a heading’s or a link’s text: before it at its start, after it otherwise', () => {
+    const heading = () => [h('h2', 'Een kop'), h('p', ['Zie ', h('a', { href: '#x' }, 'de tweede kop'), ' hier.'])];
+    expect(marked(heading(), [{ page: 2, place: { block: 0, letter: 0 } }])).toMatch(/^<span#2><\/span><h2>/);
+    expect(marked(heading(), [{ page: 2, place: { block: 0, letter: 3 } }])).toMatch(/^<h2>Een kop<\/h2><span#2>/);
+    expect(marked(heading(), [{ page: 2, place: { block: 1, letter: 5 } }])).toBe(
+      '<h2>Een kop</h2><p>Zie <a href="#x">de tweede kop</a><span#2></span> hier.</p>',
+    );
+  });
+
+  it('keeps pages in order when two share a place, and several places in one text', () => {
+    expect(
+      marked(
+        [h('p', 'een twee drie vier')],
+        [
+          { page: 2, place: { block: 0, letter: 3 } },
+          { page: 3, place: { block: 0, letter: 3 } },
+          { page: 4, place: { block: 0, letter: 11 } },
+        ],
+      ),
+    ).toBe('<p>een <span#2></span><span#3></span>twee drie <span#4></span>vier</p>');
   });
 });
 

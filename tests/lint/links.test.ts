@@ -138,15 +138,34 @@ describe('anchor-exists', () => {
   it('reports a missing anchor in the same article and in another article, with the closest id', async () => {
     const article =
       '## Inleiding\n\nZie [de inleiding](#inleidng) en [de ' +
-      'vraag](other.md#een-vraag-over-prive) en [x](other.md#bestaat-niet).\n';
+      'vraag](other.md#een-vraag-over-pive) en [x](other.md#bestaat-niet).\n';
     expect(await bodyFindings(article, 'anchor-exists', { articles: { 'other.md': other } })).toEqual(
       ['[de inleiding]', '[de vraag]', '[x]'].map((needle) => at(article, needle)),
     );
     const reasons = await messages({ articles: { 'a.md': article, 'other.md': other } }, 'anchor-exists');
     expect(reasons[0]).toBe('Unexpected link to missing anchor `#inleidng` in this article, expected `#inleiding`');
     expect(reasons[1]).toBe(
-      'Unexpected link to missing anchor `#een-vraag-over-prive` in `other.md`, expected `#één-vraag-over-privé`',
+      'Unexpected link to missing anchor `#een-vraag-over-pive` in `other.md`, expected `#één-vraag-over-privé`',
     );
+  });
+
+  it('links a fragment that misses an anchor only by accents, case or hyphens, with a warning', async () => {
+    const article = 'Zie [de vraag](other.md#een-vraag-over-prive) en [ook](other.md#Één--Vraag-over-privé).\n';
+    const files = { articles: { 'a.md': article, 'other.md': other } };
+    expect(await messages(files, 'anchor-exists')).toEqual([]);
+    expect(await messages(files, 'anchor-near-miss')).toEqual([
+      'Unexpected anchor `#een-vraag-over-prive`, expected `other.md#één-vraag-over-privé` (linked there)',
+      'Unexpected anchor `#Één--Vraag-over-privé`, expected `other.md#één-vraag-over-privé` (linked there)',
+    ]);
+  });
+
+  it('finds a fragment alone in another article, and raw HTML ids and `<a name>`s as anchors', async () => {
+    const article =
+      'Zie [de vraag](#één-vraag-over-privé), [noot](#n1) en [kader](other.md#kader).\n\n<a name="n1">1</a>\n';
+    const withIds = `${other}\n<div id="kader">Kader</div>\n`;
+    const files = { articles: { 'a.md': article, 'other.md': withIds } };
+    expect(await messages(files, 'anchor-exists')).toEqual([]);
+    expect(await messages(files, 'anchor-near-miss')).toEqual([]);
   });
 
   it('checks anchors of reference links at their definition', async () => {

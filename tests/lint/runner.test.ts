@@ -133,6 +133,7 @@ describe('severities', () => {
       'link-text-empty': 'error',
       'link-text-descriptive': 'error',
       'anchor-exists': 'error',
+      'anchor-near-miss': 'warning',
       'local-path-inside': 'error',
       'local-file-exists': 'error',
       'reference-defined': 'error',

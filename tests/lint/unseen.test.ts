@@ -33,7 +33,8 @@ describe('an issue the linter has never seen', () => {
       'werkbezoek.md:25 image-missing',
       'werkbezoek.md:31 no-placeholder-link', // [het fotoalbum](#)
       'werkbezoek.md:31 link-text-empty', // [](https://www.douane.nl/contact)
-      'werkbezoek.md:33 anchor-exists', // #een-vraag-over-prive, the heading is ‘Één vraag over ‘privé’’
+      // #een-vraag-over-prive, the heading is ‘Één vraag over ‘privé’’: linked there, with a warning
+      'werkbezoek.md:33 anchor-near-miss',
       'concept-reportage.md:1 article-listed', // in the folder, not in issue.yaml
     ]);
   });

@@ -94,7 +94,7 @@ describe('stretched lines kept for the next build', () => {
 
   it('are taken up for an article whose text is unchanged, and dropped for one that changed', () => {
     const kept = keepStretched(issue('Eerste tekst.'), { links: ['Vragen over de'], elders: ['Een regel'] });
-    const cached = { pageCount: 3, startPages: {}, stretched: kept };
+    const cached = { pageCount: 3, startPages: {}, pageStarts: [], stretched: kept };
     expect(keptStretched(issue('Eerste tekst.'), cached)).toEqual({ links: ['Vragen over de'], elders: ['Een regel'] });
     expect(keptStretched(issue('Tweede tekst.'), cached)).toEqual({ elders: ['Een regel'] });
     expect(keptStretched(issue('Eerste tekst.'), undefined)).toEqual({});

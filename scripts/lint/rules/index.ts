@@ -2,6 +2,7 @@
 import type { RuleModule } from '../types.ts';
 import { alertKind } from './alert-kind.ts';
 import { anchorExists } from './anchor-exists.ts';
+import { anchorNearMiss } from './anchor-near-miss.ts';
 import { articleListed } from './article-listed.ts';
 import { figureHasImage } from './figure-has-image.ts';
 import { headingEmpty } from './heading-empty.ts';
@@ -35,6 +36,7 @@ export const rules: readonly RuleModule[] = [
   linkTextEmpty,
   linkTextDescriptive,
   anchorExists,
+  anchorNearMiss,
   localPathInside,
   localFileExists,
   referenceDefined,
