@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../helpers/cli.ts';
+import { fixtures, withoutPlacementMarks } from '../helpers/cli.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { openPdf } from '../helpers/pdf.ts';
 import { imagesFrom } from '../helpers/pdf-layout.ts';
@@ -51,9 +51,12 @@ describe('every common Markdown construct', () => {
     build = await persklaarAsync(['build', dir, '--out', out]);
   }, 240_000);
 
-  it('builds every edition without a warning', () => {
-    expect(build.stderr).toBe('');
+  it('builds every edition without a warning but the layout report’s', () => {
     expect(build.status).toBe(0);
+    // A run of figures with no text after it to fill the column above them (the tall drawing
+    // comes after the last paragraph of its section): placement has nothing to move, and says so.
+    const findings = build.stderr.split('\n').filter((line) => /\b(warning|error)\b/.test(line));
+    expect(findings.filter((line) => !/layout-hole/.test(line))).toEqual([]);
   });
 
   it('passes EPUBCheck, the PDF/UA preflight, the Nu Html ' +
@@ -105,7 +108,7 @@ describe('every common Markdown construct', () => {
   });
 
   it('prints wide drawings across both columns and photos within one, never taller than the page', async () => {
-    const print = readFileSync(path.join(out, 'print', 'index.html'), 'utf8');
+    const print = withoutPlacementMarks(readFileSync(path.join(out, 'print', 'index.html'), 'utf8'));
     expect(print).toMatch(/<figure class="plain-figure span-wide"><img[^>]*alt="Een brede tekening/);
     expect(print).toMatch(/<figure class="plain-figure span-wide"><img src="images\/stroom-[0-9a-f]{8}\.svg"/);
     expect(print).toMatch(/<figure class="plain-figure"><img[^>]*alt="Een foto/);
