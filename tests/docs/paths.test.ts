@@ -37,8 +37,10 @@ describe('README.md and docs/', () => {
     const links: string[] = [];
     const missing: string[] = [];
     for (const page of pages) {
-      // Links in fenced examples (a manuscript's image) are not links of the page.
-      const prose = read(page).replace(/^```[\s\S]*?^```/gm, '');
+      // Links in examples (fenced, or in code spans: a manuscript's image) are not links of the page.
+      const prose = read(page)
+        .replace(/^```[\s\S]*?^```/gm, '')
+        .replace(/`[^`\n]*`/g, '');
       for (const [, target] of prose.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
         if (/^[a-z]+:/.test(target!)) continue;
         links.push(target!);

@@ -141,6 +141,8 @@ describe('severities', () => {
       'heading-increment': 'error',
       'heading-empty': 'error',
       'unknown-directive': 'error',
+      'math-syntax': 'warning',
+      'alert-kind': 'warning',
       'article-listed': 'warning',
       spelling: 'warning',
     });
