@@ -19,6 +19,7 @@ import type { PageBreak } from './page-map.ts';
 import { prepareForSanitiser } from './sanitiser.ts';
 import { articleSemantics, markFootnotes, markPullquotes } from './semantics.ts';
 import { articleHeader } from '../render/article-header.ts';
+import { cloneTree } from '../util/clone.ts';
 
 export const TITLE_ID = 'artikel-titel';
 
@@ -32,7 +33,7 @@ export function articlePage(
   const { article } = rendered;
   const { data } = article;
   // The body is shared with the other editions: the EPUB edits its own copy only.
-  const body = structuredClone(rendered.body);
+  const body = cloneTree(rendered.body);
   openDetails(body);
   epubImages(body, images);
   // `gesprek.md#kop` → `gesprek.xhtml#kop`: each article is its own content document.

@@ -18,6 +18,7 @@ import { openDetails } from '../render/open-details.ts';
 import { printableNoteBoxes } from './note-boxes.ts';
 import { CHARACTERS_PER_PIECE, splitLongParagraphs } from './long-paragraphs.ts';
 import { articleHeader } from '../render/article-header.ts';
+import { cloneTree } from '../util/clone.ts';
 
 /** Where each article starts in the printed PDF (1-based page numbers), by article id. */
 export type StartPages = Record<string, number>;
@@ -132,7 +133,7 @@ function contentsPage(issue: Issue, startPages: StartPages | undefined): Element
 function articlePages({ article, body }: RenderedArticle, articleIds: ReadonlySet<string>): Element {
   const { data } = article;
   const anchor = articleAnchor(article.id);
-  const content = structuredClone(body);
+  const content = cloneTree(body);
   openDetails(content);
   printableNoteBoxes(content);
   // All articles share one document here: ids get the article's prefix, links follow.

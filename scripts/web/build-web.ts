@@ -18,6 +18,7 @@ import { indexPage } from './index-page.ts';
 import { pictures } from './pictures.ts';
 import { markPrintPages } from './print-pages.ts';
 import { frontPageNumbers, heldStartPage, type PrintedPages } from '../render/print-pages.ts';
+import { cloneTree } from '../util/clone.ts';
 
 export interface WebPage {
   file: string;
@@ -32,7 +33,7 @@ export function webPages(issue: Issue, rendered: RenderedArticle[], printed?: Pr
     { file: 'index.html', tree: indexPage(issue, printed ? frontPageNumbers(printed) : []) },
     ...rendered.map(({ article, body }, index) => {
       // The shared hast stays as rendered: this edition's changes go to its own copy.
-      const webBody = structuredClone(body);
+      const webBody = cloneTree(body);
       rewriteIssueLinks(
         webBody,
         articleIds,

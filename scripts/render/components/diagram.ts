@@ -10,6 +10,7 @@ import { h } from 'hastscript';
 import type { Code } from 'mdast';
 import { defaultHandlers, type Handler, type State } from 'mdast-util-to-hast';
 import { ID_PLACEHOLDER, type Diagrams } from '../../diagrams/types.ts';
+import { cloneTree } from '../../util/clone.ts';
 
 export type { Diagrams };
 
@@ -19,7 +20,7 @@ export function diagramHandler(diagrams: Diagrams, articleId: string): Handler {
   return (state: State, node: Code) => {
     const drawn = node.lang === 'mermaid' ? diagrams.get(node.value) : undefined;
     if (!drawn) return defaultHandlers.code(state, node);
-    const svg = withIdPrefix(structuredClone(drawn), `${articleId}-schema-${++count}`);
+    const svg = withIdPrefix(cloneTree(drawn), `${articleId}-schema-${++count}`);
     svg.properties = { ...svg.properties, role: 'img', ariaLabel: altOf(node) };
     return h('div.diagram', [svg]);
   };
