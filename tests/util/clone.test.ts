@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cloneTree } from '../../scripts/util/clone.ts';
 
 describe('cloneTree', () => {
-  it('copies a tree deeper than structuredClone can, into a copy that shares nothing', () => {
+  it('copies a tree 5000 levels deep, into a copy that shares nothing', () => {
     const root: { type: string; children: unknown[]; properties: { className: string[] } } = {
       type: 'root',
       children: [],
@@ -14,9 +14,8 @@ describe('cloneTree', () => {
       node.children.push(child);
       node = child;
     }
-    expect(() => structuredClone(root)).toThrow(RangeError);
     const copy = cloneTree(root);
-    expect(copy).not.toBe(root);
+    expect(copy === root).toBe(false);
     let depth = 0;
     for (let at: typeof root | undefined = copy; at; at = at.children[0] as typeof root | undefined) depth++;
     expect(depth).toBe(5001);
