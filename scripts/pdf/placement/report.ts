@@ -6,7 +6,7 @@
  * paragraph it follows.
  */
 import type { MarkedArticle } from './apply.ts';
-import { filledDepths, floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
+import { floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
 export interface LayoutFinding {
@@ -60,7 +60,7 @@ export function layoutFindings(layouts: Map<string, ArticleLayout>, marked: Mark
       add(
         runt,
         'layout-runt-page',
-        `Page ${layout.lastPage}: the article's last page holds next to nothing (less than ${RUNT * 100} % of a column)`,
+        `Page ${layout.lastPage}: the article's last page holds next to nothing (less than ${Math.round(RUNT * 100)} % of a column)`,
       );
     for (const far of floatsSetFar(layout))
       add(far, 'layout-far-float', `Page ${far.start!.page}: set more than one page after the paragraph it follows`);
@@ -71,13 +71,15 @@ export function layoutFindings(layouts: Map<string, ArticleLayout>, marked: Mark
 /** A last page whose columns are both filled less than this share of the type area is a runt. */
 const RUNT = 0.06;
 
-/** The first block on the article's last page, when that page holds next to nothing. */
+/**
+ * The first block on the article's last page, when that page holds next to nothing. The last
+ * page's columns are balanced, so how far down they reach is where its blocks end.
+ */
 function runtPage(layout: ArticleLayout): PlacedBlock | undefined {
   if (layout.lastPage <= layout.firstPage) return undefined;
-  const filled = filledDepths(layout);
-  const most = Math.max(filled.get(layout.lastPage * 2) ?? 0, filled.get(layout.lastPage * 2 + 1) ?? 0);
-  if (most >= RUNT * TYPE_AREA.height) return undefined;
-  return layout.blocks.find((block) => block.end?.page === layout.lastPage);
+  const onLastPage = layout.blocks.filter((block) => block.end?.page === layout.lastPage);
+  const most = Math.max(0, ...onLastPage.map((block) => block.end!.depth + (block.endInline ? LINE : 0)));
+  return most < RUNT * TYPE_AREA.height ? onLastPage[0] : undefined;
 }
 
 /** The manuscript line of a block, or of the nearest block before it that has one. */
