@@ -31,19 +31,41 @@ export function setRagged(tree: Root, lines: StretchedTexts): number {
     const texts = article.tagName === 'article' ? linesOf(article, lines) : undefined;
     if (!texts) return;
     const paragraphs = paragraphsOf(article);
+    // Each paragraph's letters are read once, and again only after a line in it was ended;
+    // lines come in reading order, so the search goes on from the last paragraph found.
+    const letters = new Map<Element, Letters>();
+    const lettersFor = (paragraph: Element) => {
+      if (!letters.has(paragraph)) letters.set(paragraph, lettersOf(paragraph));
+      return letters.get(paragraph)!;
+    };
+    let from = 0;
     for (const line of texts.map(comparable).filter((text) => text.length > 0)) {
-      const paragraph = paragraphs.find((candidate) => lettersOf(candidate).text.includes(line));
-      if (paragraph && raggedLine(paragraph, line)) changed++;
+      const found = findFrom(paragraphs, from, (candidate) => lettersFor(candidate).text.includes(line));
+      if (found === undefined) continue;
+      from = found;
+      const paragraph = paragraphs[found]!;
+      if (raggedLine(paragraph, line, lettersFor(paragraph))) {
+        changed++;
+        letters.delete(paragraph);
+      }
     }
     return SKIP;
   });
   return changed;
 }
 
+/** The index of the first item from `start` on, then from the beginning, that `matches`. */
+function findFrom<T>(items: T[], start: number, matches: (item: T) => boolean): number | undefined {
+  for (let step = 0; step < items.length; step++) {
+    const index = (start + step) % items.length;
+    if (matches(items[index]!)) return index;
+  }
+  return undefined;
+}
+
 /** Sets the line ragged (or its paragraph); false when it already is. */
-function raggedLine(paragraph: Element, line: string): boolean {
+function raggedLine(paragraph: Element, line: string, letters: Letters): boolean {
   if (isRagged(paragraph)) return false;
-  const letters = lettersOf(paragraph);
   const position = letters.text.indexOf(line) + line.length;
   const end = letters.at[position] ?? letters.opportunities.get(position);
   if (end?.node.type === 'element' && end.node.tagName === 'br') return false;
@@ -54,6 +76,8 @@ function raggedLine(paragraph: Element, line: string): boolean {
   paragraph.properties.className = [...classes(paragraph), RAGGED_CLASS];
   return true;
 }
+
+const WHITE_SPACE = /\s/;
 
 /** A place in a paragraph's tree: a character of a text node, a `<br>` or a `<wbr>`. */
 interface Letter {
@@ -66,11 +90,13 @@ interface Letter {
  * The paragraph's text as `comparable` spells it, with the places a line may have ended on:
  * a space or a `<br>` (by the letter's index), a `<wbr>` (by the index of the letter after it).
  */
-function lettersOf(paragraph: Element): {
+interface Letters {
   text: string;
   at: (Letter | undefined)[];
   opportunities: Map<number, Letter>;
-} {
+}
+
+function lettersOf(paragraph: Element): Letters {
   let text = '';
   const at: (Letter | undefined)[] = [];
   const opportunities = new Map<number, Letter>();
@@ -89,13 +115,17 @@ function lettersOf(paragraph: Element): {
     }
   };
   const addText = (parent: Element, node: Text) => {
+    const parts: string[] = [];
+    let lastIsSpace = text === '' || text.endsWith(' ');
     for (let offset = 0; offset < node.value.length; offset++) {
       const char = node.value[offset]!;
-      if (char === '\u00ad' || (/\s/.test(char) && (text === '' || text.endsWith(' ')))) continue;
-      const space = /\s/.test(char);
-      text += space ? ' ' : char;
+      const space = WHITE_SPACE.test(char);
+      if (char === '\u00ad' || (space && lastIsSpace)) continue;
+      parts.push(space ? ' ' : char);
       at.push(space ? { parent, node, offset } : undefined);
+      lastIsSpace = space;
     }
+    text += parts.join('');
   };
   walk(paragraph);
   return { text, at, opportunities };
