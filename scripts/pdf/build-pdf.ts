@@ -130,10 +130,14 @@ export async function buildPdf(
     const facts = readStartPages(pdf, anchors);
     pageCount = facts.pageCount;
     layouts = measureLayouts(pdf, marked, facts.startPages, anchors);
+    const adjustable = new Set(marked.filter((article) => article.searchable).map((article) => article.anchor));
     const plan = placement.next(layouts);
     const settled = samePlan(plan, placement.plan);
-    // A line stretched past the limit is set ragged in the next print (it moves nothing).
-    const found = stretchedLines(pdf, facts.startPages);
+    // A line stretched past the limit is set ragged in the next print (it moves nothing); not
+    // in a very long article, whose every page that print would set again (as placement).
+    const found = stretchedLines(pdf, facts.startPages).filter(
+      (line) => line.article !== undefined && adjustable.has(articleAnchor(line.article)),
+    );
     const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
     stretched = withStretched(stretched, found);
     if (settled && samePages(startPages, facts.startPages) && !moreRagged) break;
