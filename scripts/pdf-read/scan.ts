@@ -9,6 +9,7 @@
  */
 import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from './matrix.ts';
 import { isArray, isDict, isName, isString, type Operand, type Operation, type StringOperand } from './tokenizer.ts';
+import { num } from './operands.ts';
 
 /** [1 0 0 1 tx ty] × m, the text-positioning operators' update, without a general multiply. */
 function translate(m: Matrix, tx: number, ty: number): Matrix {
@@ -120,10 +121,6 @@ interface GState {
   ctm: Matrix;
   font: string | undefined;
   leading: number;
-}
-
-function num(o: Operand | undefined): number {
-  return typeof o === 'number' ? o : 0;
 }
 
 function stringsOf(op: Operation): StringOperand[] {

@@ -14,8 +14,9 @@ import { decodeTextString, IDENTITY, multiply, type Matrix } from '../pdf-read/m
 import { asDict, inherited, N, pageContentBytes } from '../pdf-read/objects.ts';
 import { type FontDecoder, FontDecoders } from '../pdf-read/text.ts';
 import { glyphWidths } from '../pdf-read/widths.ts';
-import { isArray, isDict, isName, isString, tokenize, type Operand, type Operation } from '../pdf-read/tokenizer.ts';
+import { isDict, isName, isString, tokenize, type Operation } from '../pdf-read/tokenizer.ts';
 import type { StartPages } from './document.ts';
+import { matrix, num, shownStrings } from '../pdf-read/operands.ts';
 
 /** Three times the body face's own space, and still narrower than the white between two lines. */
 export const MAX_WORD_SPACE_EM = 0.75;
@@ -257,19 +258,4 @@ class TextState {
     this.y = m[5];
     this.em = Math.abs(this.size) * Math.hypot(m[2], m[3]);
   }
-}
-
-function shownStrings(operands: readonly Operand[]): Uint8Array[] {
-  const last = operands.at(-1);
-  if (isString(last)) return [last.bytes];
-  if (isArray(last)) return last.items.filter(isString).map((item) => item.bytes);
-  return [];
-}
-
-function num(operand: Operand | undefined): number {
-  return typeof operand === 'number' ? operand : 0;
-}
-
-function matrix(o: readonly Operand[]): Matrix {
-  return [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
 }

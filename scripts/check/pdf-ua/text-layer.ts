@@ -18,9 +18,10 @@
 import { apply, decodeTextString, IDENTITY, multiply, type Matrix } from '../../pdf-read/matrix.ts';
 import { asDict, inherited, N, pageContentBytes } from '../../pdf-read/objects.ts';
 import type { FontDecoders } from '../../pdf-read/text.ts';
-import { isArray, isDict, isName, isString, tokenize } from '../../pdf-read/tokenizer.ts';
-import type { Operand, Operation } from '../../pdf-read/tokenizer.ts';
+import { isDict, isName, isString, tokenize } from '../../pdf-read/tokenizer.ts';
+import type { Operation } from '../../pdf-read/tokenizer.ts';
 import type { CheckContext } from './types.ts';
+import { matrix, num, shownStrings } from '../../pdf-read/operands.ts';
 
 const SOFT_HYPHEN = '\u00ad';
 /** A soft hyphen with a character after it on its line that is neither space nor a hyphen. */
@@ -197,19 +198,4 @@ function midLineSoftHyphens(pageLines: readonly string[]): { count: number; word
     for (const word of line.split(/\s+/)) if (BROKEN_WORD.test(word) && words.length < QUOTED) words.push(word);
   }
   return { count, words };
-}
-
-function shownStrings(operands: readonly Operand[]): Uint8Array[] {
-  const last = operands[operands.length - 1];
-  if (isString(last)) return [last.bytes];
-  if (isArray(last)) return last.items.filter(isString).map((item) => item.bytes);
-  return [];
-}
-
-function num(operand: Operand | undefined): number {
-  return typeof operand === 'number' ? operand : 0;
-}
-
-function matrix(o: readonly Operand[]): Matrix {
-  return [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
 }
