@@ -141,5 +141,7 @@ describe('a 5 MB article', () => {
     expect(pdf.getPageCount()).toBeGreaterThan(500);
     const epub = await openEpub(path.join(out, 'proefnummer-01.epub'));
     expect(await epub.text(epub.names.find((name) => name.endsWith('voorwoord.xhtml'))!)).toContain('Deel 2');
-  }, 300_000);
+    // A deadline, not a measure: a thousand pages printed twice, measured and finished, on two
+    // cores shared with the other suites (docs/performance.md has the figures).
+  }, 600_000);
 });
