@@ -13,7 +13,7 @@ import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import { themeTokens } from '../issue/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
-import { issueCacheDir, toolVersion } from '../util/fingerprint.ts';
+import { toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
 import { articleAnchor, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
@@ -28,9 +28,9 @@ import {
   type PrintedPages,
   type SettledPrint,
 } from './page-map-cache.ts';
-import { PageMemo } from './finish/page-memo.ts';
 import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
-import { pageTexts, PageTextMemo } from './page-text.ts';
+import { pageTexts } from './page-text.ts';
+import { PrintMemos } from './print-memos.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
@@ -90,20 +90,18 @@ export async function buildPdf(
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css', themeTokens(issue.theme));
 
-  const memoFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'finished-pages');
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');
-  const textsFile = path.join(issueCacheDir(options.cacheDir, issue.dir), 'page-texts.json');
-  const [cachedMap, memo, textMemo] = await Promise.all([
+  const [cachedMap, memos] = await Promise.all([
     readPageMapCache(options.cacheDir, issue),
-    PageMemo.read(memoFile, toolVersion()),
-    PageTextMemo.read(textsFile, toolVersion()),
+    PrintMemos.read(options.cacheDir, issue),
     loadHyphenationMemo(wordsFile, toolVersion()),
   ]);
   let startPages = cachedMap?.startPages;
-  let stretched = keptStretched(issue, cachedMap);
+  let stretched: SettledPrint['stretched'] | undefined;
   const placement = new PlacementSearch(cachedMap?.placement);
   let layouts = new Map<string, ArticleLayout>();
   let marked: MarkedArticle[] = [];
+  let tree: ReturnType<typeof printDocument> | undefined;
   let pdf: PDFDocument | undefined;
   let pageCount = 0;
   let prints = 0;
@@ -113,7 +111,8 @@ export async function buildPdf(
   const { signal } = options;
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
-    const tree = printDocument(issue, rendered, startPages);
+    tree = printDocument(issue, rendered, startPages);
+    stretched ??= keptStretched(issue, cachedMap, tree);
     setRagged(tree, stretched);
     placePlainBlocks(tree, images);
     marked = placeAndMark(tree, placement.plan);
@@ -135,7 +134,7 @@ export async function buildPdf(
     const settled = samePlan(plan, placement.plan);
     // A line stretched past the limit is set ragged in the next print (it moves nothing); not
     // in a very long article, whose every page that print would set again (as placement).
-    const found = stretchedLines(pdf, facts.startPages).filter(
+    const found = stretchedLines(pdf, facts.startPages, memos.wordSpaces).filter(
       (line) => line.article !== undefined && adjustable.has(articleAnchor(line.article)),
     );
     const moreRagged = setRagged(tree, withStretched({}, found)) > 0;
@@ -144,8 +143,9 @@ export async function buildPdf(
     placement.adopt(plan);
     startPages = facts.startPages;
   }
-  options.printed?.(startPages && { startPages, placement: placement.plan, stretched });
-  if (!pdf || !startPages) throw new Error('The print edition did not settle: contents page numbers kept changing');
+  options.printed?.(startPages && { startPages, placement: placement.plan, stretched: stretched ?? {} });
+  if (!pdf || !startPages || !tree || !stretched)
+    throw new Error('The print edition did not settle: contents page numbers kept changing');
 
   signal?.throwIfAborted();
   // The measuring destinations served the placement; the shipped PDF keeps its own.
@@ -160,7 +160,7 @@ export async function buildPdf(
   reportLayout(issue, [...layoutFindings(layouts, marked), ...readInPrintOrder]);
   // Read before finishing edits the pages; finishing would not change a word of them.
   const pageStartsStart = performance.now();
-  const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), textMemo);
+  const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), memos.texts);
   const pageStarts = findPageStarts(texts, pageCount, startPages, rendered);
   const pageStartsMs = performance.now() - pageStartsStart;
   const finishStart = performance.now();
@@ -171,7 +171,7 @@ export async function buildPdf(
     creators: creatorsOf(issue),
     subject: issue.meta.subtitle,
     modDate: issueDateAsDate(issue),
-    memo,
+    memo: memos.finished,
   });
   const finishMs = performance.now() - finishStart;
   signal?.throwIfAborted();
@@ -184,14 +184,13 @@ export async function buildPdf(
           startPages,
           pageStarts,
           placement: placement.memo(layouts),
-          stretched: keepStretched(issue, stretched),
+          stretched: keepStretched(issue, stretched, tree),
         } satisfies PrintedPages,
         null,
         2,
       ),
     ),
-    memo.write(memoFile),
-    textMemo.write(textsFile, toolVersion()),
+    memos.write(),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
   return {
@@ -203,7 +202,7 @@ export async function buildPdf(
     pageCount,
     prints,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings, pageStarts: pageStartsMs },
-    pagesRemembered: memo.hits,
+    pagesRemembered: memos.finished.hits,
   };
 }
 

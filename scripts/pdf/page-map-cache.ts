@@ -10,7 +10,8 @@ import type { PrintedPages as PrintedPageMap } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
 import type { PlacementPlan } from './placement/apply.ts';
 import type { PlacementMemo } from './placement/search.ts';
-import type { StretchedTexts } from './ragged-paragraphs.ts';
+import type { Root } from 'hast';
+import { paragraphKeys, paragraphKeysOf, type StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
 export interface PrintedPages extends PrintedPageMap {
@@ -20,10 +21,15 @@ export interface PrintedPages extends PrintedPageMap {
   stretched?: Record<string, KeptLines>;
 }
 
-/** An article's stretched lines, with the key of the text and look they were measured in. */
+/**
+ * An article's stretched lines, with the key of the text and look they were measured in and,
+ * line by line, the key of the paragraph each is in (`paragraphKeys`).
+ */
 interface KeptLines {
   key: string;
+  look?: string;
   lines: string[];
+  paragraphs?: string[];
 }
 
 /** What the press edition prints with: the accessible print's contents numbers, placement and ragged lines. */
@@ -54,34 +60,53 @@ export function samePrint(a: PrintedPages | undefined, b: PrintedPages): boolean
 }
 
 /**
- * The stretched lines to keep for the next build, each article's under the key of its text.
- * A line breaks where the article's own text, the code and the theme put it: nothing else.
+ * The stretched lines to keep for the next build, each article's under the key of its text and
+ * each line under the key of its paragraph in `tree`, the print document they were found in.
+ * A line breaks where its paragraph's own text, the code and the theme put it: nothing else.
  */
-export function keepStretched(issue: Issue, stretched: StretchedTexts): Record<string, KeptLines> {
+export function keepStretched(issue: Issue, stretched: StretchedTexts, tree: Root): Record<string, KeptLines> {
   const kept: Record<string, KeptLines> = {};
+  const paragraphs = paragraphKeys(tree, stretched);
   for (const article of issue.articles) {
     const lines = stretched[article.id];
-    if (lines) kept[article.id] = { key: articleKey(issue, article), lines };
+    if (lines)
+      kept[article.id] = {
+        key: articleKey(issue, article),
+        look: lookKey(issue),
+        lines,
+        paragraphs: paragraphs[article.id],
+      };
   }
   return kept;
 }
 
 /**
- * The stretched lines of the last build for the articles whose text and look are unchanged: a
- * stale line could otherwise end a line that no longer ends there.
+ * The stretched lines of the last build that still break as they did: all of an article whose
+ * text and look are unchanged; of an edited article, those whose paragraph is unchanged in
+ * `tree` (the print document about to be printed). A stale line could otherwise end a line
+ * that no longer ends there.
  */
-export function keptStretched(issue: Issue, cached: PrintedPages | undefined): StretchedTexts {
+export function keptStretched(issue: Issue, cached: PrintedPages | undefined, tree?: Root): StretchedTexts {
   const stretched: StretchedTexts = {};
   for (const article of issue.articles) {
     const kept = cached?.stretched?.[article.id];
-    if (kept && Array.isArray(kept.lines) && kept.key === articleKey(issue, article))
-      stretched[article.id] = kept.lines;
+    if (!kept || !Array.isArray(kept.lines)) continue;
+    if (kept.key === articleKey(issue, article)) stretched[article.id] = kept.lines;
+    else if (tree && kept.look === lookKey(issue) && kept.paragraphs?.length === kept.lines.length) {
+      const present = paragraphKeysOf(tree, article.id);
+      const lines = kept.lines.filter((_, index) => present.has(kept.paragraphs![index]!));
+      if (lines.length > 0) stretched[article.id] = lines;
+    }
   }
   return stretched;
 }
 
 function articleKey(issue: Issue, article: Article): string {
-  return hashOf(toolVersion(), JSON.stringify(issue.theme ?? null), String(article.file.value));
+  return hashOf(lookKey(issue), String(article.file.value));
+}
+
+function lookKey(issue: Issue): string {
+  return hashOf(toolVersion(), JSON.stringify(issue.theme ?? null));
 }
 
 export function samePages(a: StartPages | undefined, b: StartPages): boolean {

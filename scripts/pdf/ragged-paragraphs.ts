@@ -8,6 +8,7 @@
  */
 import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { hashOf } from '../util/fingerprint.ts';
 import { articleAnchor } from './document.ts';
 
 export const RAGGED_CLASS = 'ragged';
@@ -96,7 +97,8 @@ interface Letters {
   opportunities: Map<number, Letter>;
 }
 
-function lettersOf(paragraph: Element): Letters {
+/** With `asWritten`, the forced breaks `breakAt` made count for nothing: the text as it was. */
+function lettersOf(paragraph: Element, asWritten = false): Letters {
   let text = '';
   const at: (Letter | undefined)[] = [];
   const opportunities = new Map<number, Letter>();
@@ -104,6 +106,7 @@ function lettersOf(paragraph: Element): Letters {
     for (const node of parent.children) {
       if (node.type === 'element' && node.tagName === 'wbr')
         opportunities.set(text.length, { parent, node, offset: 0 });
+      else if (asWritten && node.type === 'element' && isLineEnd(node)) continue;
       else if (node.type === 'element' && node.tagName === 'br') {
         if (text.endsWith(' ')) at[text.length - 1] = { parent, node, offset: 0 };
         else {
@@ -147,14 +150,55 @@ function breakAt({ parent, node, offset }: Letter): void {
     parent.children.splice(index, 1, lineEnd);
     return;
   }
-  const after = node.value.slice(offset).replace(/^\s+/, '');
+  // The space stays before the break (where white space collapses away at a line's end), so
+  // that the paragraph's text, and with it its key (`paragraphKeys`), is what it was.
+  const after = node.value.slice(offset + 1).replace(/^\s+/, '');
   parent.children.splice(
     index,
     1,
-    { type: 'text', value: node.value.slice(0, offset) },
+    { type: 'text', value: node.value.slice(0, offset + 1) },
     lineEnd,
     ...(after ? [{ type: 'text', value: after } satisfies Text] : []),
   );
+}
+
+/**
+ * The key of the paragraph each line is in, by article: a column's width is the same wherever
+ * a paragraph lands, so a line breaks where its own paragraph's text puts it and is stretched
+ * again after an edit in any other paragraph. A line not found has no key (`''`).
+ */
+export function paragraphKeys(tree: Root, lines: StretchedTexts): Record<string, string[]> {
+  const keys: Record<string, string[]> = {};
+  forEachArticle(tree, lines, (name, texts, paragraphs) => {
+    const textOf = paragraphs.map((paragraph) => lettersOf(paragraph, true).text);
+    keys[name] = texts.map((line) => {
+      const text = textOf.find((candidate) => candidate.includes(comparable(line)));
+      return text === undefined ? '' : hashOf(text);
+    });
+  });
+  return keys;
+}
+
+/** The keys of every paragraph of the article named `name` in the print document. */
+export function paragraphKeysOf(tree: Root, name: string): Set<string> {
+  const keys = new Set<string>();
+  forEachArticle(tree, { [name]: [] }, (_, __, paragraphs) => {
+    for (const paragraph of paragraphs) keys.add(hashOf(lettersOf(paragraph, true).text));
+  });
+  return keys;
+}
+
+function forEachArticle(
+  tree: Root,
+  lines: StretchedTexts,
+  each: (name: string, texts: string[], paragraphs: Element[]) => void,
+): void {
+  visit(tree, 'element', (article) => {
+    if (article.tagName !== 'article') return;
+    const entry = Object.entries(lines).find(([name]) => articleAnchor(name) === article.properties.id);
+    if (entry) each(entry[0], entry[1], paragraphsOf(article));
+    return SKIP;
+  });
 }
 
 function paragraphsOf(article: Element): Element[] {
@@ -196,6 +240,10 @@ function comparable(text: string): string {
 function classes(node: Element): string[] {
   const value = node.properties.className;
   return Array.isArray(value) ? value.map(String) : [];
+}
+
+function isLineEnd(node: Element): boolean {
+  return node.tagName === 'br' && classes(node).includes(LINE_END_CLASS);
 }
 
 function isRagged(node: Element): boolean {

@@ -17,6 +17,7 @@ import { glyphWidths } from '../pdf-read/widths.ts';
 import { isDict, isName, isString, tokenize, type Operation } from '../pdf-read/tokenizer.ts';
 import type { StartPages } from './document.ts';
 import { matrix, num, shownStrings } from '../pdf-read/operands.ts';
+import { PageReadMemo } from './page-read-memo.ts';
 
 /** Three times the body face's own space, and still narrower than the white between two lines. */
 export const MAX_WORD_SPACE_EM = 0.75;
@@ -35,26 +36,42 @@ export interface StretchedLine {
 /** A space set this much wider than the font's own is stretched; below it, rounding. */
 const STRETCHED = 0.01;
 
+/** A page's lines that have a stretched word space, as `memo` keeps them. */
+export type PageLines = Pick<StretchedLine, 'text' | 'wordSpace'>[];
+
 /** The lines of every article page whose widest word space is wider than `limit` ems. */
 export function stretchedLines(
   pdf: PDFDocument,
   startPages: StartPages,
+  memo?: PageReadMemo<PageLines>,
   limit: number = MAX_WORD_SPACE_EM,
 ): StretchedLine[] {
-  return lineWordSpaces(pdf, startPages).filter((line) => line.wordSpace > limit);
+  return lineWordSpaces(pdf, startPages, memo).filter((line) => line.wordSpace > limit);
 }
 
-/** Every line of the article pages that has a stretched word space, with its widest. */
-export function lineWordSpaces(pdf: PDFDocument, startPages: StartPages): StretchedLine[] {
+/**
+ * Every line of the article pages that has a stretched word space, with its widest; a page
+ * printed as in the last build is taken from `memo`.
+ */
+export function lineWordSpaces(
+  pdf: PDFDocument,
+  startPages: StartPages,
+  memo = new PageReadMemo<PageLines>(),
+): StretchedLine[] {
   const decoders = new FontDecoders(pdf.context);
   const articleOf = pageArticles(startPages);
   const lines: StretchedLine[] = [];
   pdf.getPages().forEach((page, index) => {
     const article = articleOf(index + 1);
     if (article === undefined) return;
-    const collector = new Lines((text, wordSpace) => lines.push({ page: index + 1, article, text, wordSpace }));
-    readGlyphs(pdf, page.node, decoders, collector);
-    collector.end();
+    const read = memo.of(pdf, page, () => {
+      const found: PageLines = [];
+      const collector = new Lines((text, wordSpace) => found.push({ text, wordSpace }));
+      readGlyphs(pdf, page.node, decoders, collector);
+      collector.end();
+      return found;
+    });
+    for (const line of read) lines.push({ page: index + 1, article, ...line });
   });
   return lines;
 }

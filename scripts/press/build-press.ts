@@ -69,14 +69,14 @@ export async function buildPress(
   let startPages = options.settled?.startPages;
   let placement = options.settled?.placement;
   let stretched = options.settled?.stretched;
+  let cached: Awaited<ReturnType<typeof readPageMapCache>>;
   if (!startPages) {
-    const [cached] = await Promise.all([
+    [cached] = await Promise.all([
       readPageMapCache(options.cacheDir, issue),
       loadHyphenationMemo(path.join(options.cacheDir, 'hyphenated-words.json'), toolVersion()),
     ]);
     startPages = cached?.startPages;
     placement = cached?.placement?.plan;
-    stretched = keptStretched(issue, cached);
   }
 
   let printed: Uint8Array | undefined;
@@ -90,7 +90,8 @@ export async function buildPress(
     placePlainBlocks(tree, images);
     placeAndMark(tree, placement ?? {});
     // The lines the accessible print set ragged: the press prints the same lines.
-    setRagged(tree, stretched ?? {});
+    stretched ??= keptStretched(issue, cached, tree);
+    setRagged(tree, stretched);
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
     await writeFile(htmlFile, toHtml(tree));

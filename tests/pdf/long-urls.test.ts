@@ -3,7 +3,8 @@
  * the real command and read back from every edition: in print no line's word spaces are
  * stretched past the limit, and an address copied from the PDF is the address, with no
  * character added where it breaks; the web edition and the EPUB carry the same break
- * opportunities and pass their referees.
+ * opportunities and pass their referees. After an edit elsewhere in the article, the lines
+ * already found are set ragged in the first print, with the bytes a cold build makes.
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { lineWordSpaces, MAX_WORD_SPACE_EM } from '../../scripts/pdf/stretched-l
 import { expectRefereesPass } from '../corpus/editions.ts';
 import { openEpub } from '../epub/read-epub.ts';
 import { fixtures, type CliResult } from '../helpers/cli.ts';
+import { edit } from '../helpers/temp-issue.ts';
 import { openPdf } from '../helpers/pdf.ts';
 import { outDir, persklaarAsync, tempDir } from '../hostile/helpers.ts';
 
@@ -26,11 +28,12 @@ const addresses = [...new Set(source.match(/https:\/\/[^\s)\]]+[^\s)\].,]|[\w.]+
 const paths = [...source.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
 
 describe('long addresses and compounds in a justified column', () => {
+  let dir: string;
   let out: string;
   let cache: string;
   let build: CliResult;
   beforeAll(async () => {
-    const dir = path.join(tempDir('persklaar-urls-'), 'long-urls');
+    dir = path.join(tempDir('persklaar-urls-'), 'long-urls');
     cpSync(path.join(fixtures, 'long-urls'), dir, { recursive: true });
     out = outDir();
     cache = tempDir('persklaar-urls-cache-');
@@ -93,6 +96,20 @@ describe('long addresses and compounds in a justified column', () => {
   it('passes EPUBCheck, the PDF/UA preflight, the Nu Html Checker and axe', async () => {
     await expectRefereesPass(out, slug);
   }, 240_000);
+
+  it('after an edit in another paragraph sets the same lines ragged in one print, as a cold build does', async () => {
+    edit(path.join(dir, 'links.md'), (text) => text.replace('op de gedeelde schijf', 'op de centrale schijf'));
+    const warm = await persklaarAsync(['build', dir, '--out', out, '--verbose'], { PERSKLAAR_CACHE_DIR: cache });
+    expect(warm.status, warm.stderr).toBe(0);
+    expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);
+    const coldOut = outDir();
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-urls-cache-'),
+    });
+    expect(cold.status, cold.stderr).toBe(0);
+    for (const file of [`${slug}.pdf`, 'print/index.html'])
+      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+  }, 180_000);
 });
 
 function pageMapOf(cache: string): string {

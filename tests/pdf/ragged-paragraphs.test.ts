@@ -3,10 +3,11 @@
  * its paragraph in the print document, in its own article only. A line that ended on a space
  * gets a forced break there (only it is set ragged); one that ended inside a word sets its
  * paragraph ragged. Either is done once, so the print loop stops. What a build found is kept
- * for the next only for articles whose text has not changed.
+ * for the next for articles whose text has not changed, and of an edited article for its
+ * paragraphs that did not change.
  */
 import { h } from 'hastscript';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { articleAnchor } from '../../scripts/pdf/document.ts';
@@ -35,7 +36,7 @@ describe('ragged lines', () => {
     const lines = withStretched({}, [{ article: 'links', text: 'Vragen over de aan\u00advraag? Mail naar' }]);
     expect(setRagged(tree, lines)).toBe(1);
     expect(toHtml(tree)).toContain(
-      '<article id="art-links"><p>Vragen over de aan\u00advraag? Mail naar<br class="ragged-end"><a ',
+      '<article id="art-links"><p>Vragen over de aan\u00advraag? Mail naar <br class="ragged-end"><a ',
     );
     expect(toHtml(tree)).toContain('<article id="art-elders"><p>Vragen over de aan\u00advraag? Mail naar <a ');
     expect(setRagged(tree, lines)).toBe(0);
@@ -93,10 +94,46 @@ describe('stretched lines kept for the next build', () => {
     }) as unknown as Issue;
 
   it('are taken up for an article whose text is unchanged, and dropped for one that changed', () => {
-    const kept = keepStretched(issue('Eerste tekst.'), { links: ['Vragen over de'], elders: ['Een regel'] });
+    const kept = keepStretched(
+      issue('Eerste tekst.'),
+      { links: ['Vragen over de'], elders: ['Vragen over de'] },
+      printTree(),
+    );
     const cached = { pageCount: 3, startPages: {}, pageStarts: [], stretched: kept };
-    expect(keptStretched(issue('Eerste tekst.'), cached)).toEqual({ links: ['Vragen over de'], elders: ['Een regel'] });
-    expect(keptStretched(issue('Tweede tekst.'), cached)).toEqual({ elders: ['Een regel'] });
+    expect(keptStretched(issue('Eerste tekst.'), cached)).toEqual({
+      links: ['Vragen over de'],
+      elders: ['Vragen over de'],
+    });
+    expect(keptStretched(issue('Tweede tekst.'), cached)).toEqual({ elders: ['Vragen over de'] });
     expect(keptStretched(issue('Eerste tekst.'), undefined)).toEqual({});
+  });
+
+  it('of an edited article, are kept for the paragraphs that did not change', () => {
+    const tree = printTree();
+    const lines = { links: ['Vragen over de', 'Een andere'] };
+    const cached = {
+      pageCount: 3,
+      startPages: {},
+      pageStarts: [],
+      stretched: keepStretched(issue('Eerste.'), lines, tree),
+    };
+    expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
+    const edited = printTree();
+    const other = (edited.children[0] as Element).children[1] as Element;
+    other.children = [{ type: 'text', value: 'Een andere, langere alinea.' }];
+    expect(keptStretched(issue('Tweede.'), cached, edited)).toEqual({ links: ['Vragen over de'] });
+  });
+
+  it('know a paragraph by its text as written, whatever lines a print ended in it', () => {
+    const printed = printTree();
+    setRagged(printed, { links: ['Vragen over de aan\u00advraag? Mail naar', 'servicecentrum@logius.nl of bel'] });
+    const lines = { links: ['Vragen over de'] };
+    const cached = {
+      pageCount: 3,
+      startPages: {},
+      pageStarts: [],
+      stretched: keepStretched(issue('Eerste.'), lines, printed),
+    };
+    expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
   });
 });
