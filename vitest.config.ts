@@ -21,8 +21,9 @@ const e2e = [
   'tests/links/**/*.test.ts',
   'tests/new/**/*.test.ts',
   'tests/pdf-finish/finish.test.ts',
-  // The PDF suites print; their subfolders (placement's decisions) are unit tests.
+  // The PDF suites print, and so does the join's; placement's decisions are unit tests.
   'tests/pdf/*.test.ts',
+  'tests/pdf/join/**/*.test.ts',
   'tests/press/**/*.test.ts',
   'tests/render/**/*.test.ts',
   'tests/watch/watch.test.ts',
