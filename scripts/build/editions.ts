@@ -266,13 +266,14 @@ function pressSummary(press: PressBuild): string {
 
 /** The verbose line of the print: its prints, and where the PDF/UA finishing's time went. */
 function pdfSummary(pdf: PdfBuild): string {
-  const prints = `${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms)`;
-  const parts = Object.entries(pdf.timings.finishParts)
+  const parts = `${pdf.partsPrinted} ${pdf.partsPrinted === 1 ? 'part' : 'parts'} printed`;
+  const prints = `${pdf.prints} ${pdf.prints === 1 ? 'print' : 'prints'} (${pdf.timings.print.toFixed(0)} ms, ${parts})`;
+  const finishParts = Object.entries(pdf.timings.finishParts)
     .filter(([part]) => part !== 'load')
     .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
     .join(', ');
   const finishing = `PDF/UA finishing ${pdf.timings.finish.toFixed(0)} ms`;
   const remembered = `${pdf.pagesRemembered} pages as in the last build`;
   const pageStarts = `page starts ${pdf.timings.pageStarts.toFixed(0)} ms`;
-  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${parts}), ${pageStarts}`;
+  return `${pdf.pageCount} pages, ${prints}, ${finishing} (${remembered}; ${finishParts}), ${pageStarts}`;
 }

@@ -4,12 +4,10 @@
  * of the last build is reused: if the first print puts every article where the map said,
  * that print is final; otherwise the numbers are filled in and the document printed again.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { creatorsOf, issueDate, issueDateAsDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ProcessedImage } from '../images/types.ts';
-import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import { themeTokens } from '../issue/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
@@ -31,6 +29,8 @@ import {
 import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
 import { pageTexts } from './page-text.ts';
 import { PrintMemos } from './print-memos.ts';
+import { partOptionsFor, printInParts } from './parts/print-in-parts.ts';
+import { keepOnlyParts } from './parts/print-parts.ts';
 import { placePrintImages } from './print-images.ts';
 import { placePlainBlocks } from './plain-placement.ts';
 import type { Printer } from './printer.ts';
@@ -61,6 +61,8 @@ export interface PdfBuild {
   stretched: SettledPrint['stretched'];
   pageCount: number;
   prints: number;
+  /** Of the parts those prints were made of, how many Chromium printed (the rest were as before). */
+  partsPrinted: number;
   timings: { print: number; finish: number; finishParts: FinishReport['timings']; pageStarts: number };
   /** Pages whose finishing was taken from the last build (their print had not changed). */
   pagesRemembered: number;
@@ -85,8 +87,7 @@ export async function buildPdf(
   images: Map<string, ProcessedImage>,
   options: PdfOptions,
 ): Promise<PdfBuild> {
-  const { printer, printDir } = options;
-  const htmlFile = path.join(printDir, 'index.html');
+  const { printDir } = options;
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(printDir, 'print.css', themeTokens(issue.theme));
 
@@ -109,6 +110,9 @@ export async function buildPdf(
   // pdf-lib and the finishing code are loaded while Chromium prints, not before.
   let afterPrint: Promise<[typeof import('./finish/index.ts'), typeof import('./page-map.ts')]> | undefined;
   const { signal } = options;
+  const partOptions = partOptionsFor(issue, 'parts', { ...options, signal });
+  let partKeys: string[] = [];
+  let partsPrinted = 0;
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     tree = printDocument(issue, rendered, startPages);
@@ -117,13 +121,13 @@ export async function buildPdf(
     placePlainBlocks(tree, images);
     marked = placeAndMark(tree, placement.plan);
     placePrintImages(tree, images, printDir);
-    await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    const printing = printer.print(htmlFile, signal);
-    printing.catch(() => undefined);
     afterPrint ??= Promise.all([import('./finish/index.ts'), import('./page-map.ts')]);
-    const [{ loadPdf }, { readStartPages }] = await afterPrint;
-    pdf = await loadPdf(await printing);
+    const round = await printInParts(tree, startPages, partOptions);
+    const [, { readStartPages }] = await afterPrint;
+    pdf = round.pdf;
+    partKeys = round.keys;
+    partsPrinted += round.report.printed;
     printMs += performance.now() - start;
     prints++;
     const facts = readStartPages(pdf, anchors);
@@ -191,6 +195,7 @@ export async function buildPdf(
       ),
     ),
     memos.write(),
+    keepOnlyParts(partOptions.partsDir, new Set(partKeys)),
     saveHyphenationMemo(wordsFile, toolVersion()),
   ]);
   return {
@@ -201,6 +206,7 @@ export async function buildPdf(
     stretched,
     pageCount,
     prints,
+    partsPrinted,
     timings: { print: printMs, finish: finishMs, finishParts: report.timings, pageStarts: pageStartsMs },
     pagesRemembered: memos.finished.hits,
   };

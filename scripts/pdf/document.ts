@@ -38,7 +38,7 @@ export function printDocument(issue: Issue, rendered: RenderedArticle[], startPa
           h('meta', { charSet: 'utf-8' }),
           h('title', `${issueLabel(meta)} — ${issueDate(meta)}`),
           h('link', { rel: 'stylesheet', href: 'assets/print.css' }),
-          h('style', runningHeads(issue)),
+          ...runningHeads(issue),
         ]),
         h('body', [
           coverPage(issue),
@@ -211,16 +211,21 @@ function hasBreakOpportunity(node: Element): boolean {
   return found;
 }
 
-/** One named page per article, carrying its running head; the cover has none. */
-function runningHeads(issue: Issue): string {
+/**
+ * One named page per article, carrying its running head; the cover has none. A style element
+ * each, named by its page (`data-page`), so that an article printed alone carries its own.
+ */
+function runningHeads(issue: Issue): Element[] {
   const label = `${issueLabel(issue.meta)} · ${issueDate(issue.meta)}`;
-  return issue.articles
-    .map(
-      (article) =>
-        `@page ${articleAnchor(article.id)} { @top-left { content: ${cssString(label)}; } ` +
+  return issue.articles.map((article) => {
+    const page = articleAnchor(article.id);
+    return h(
+      'style',
+      { dataPage: page },
+      `@page ${page} { @top-left { content: ${cssString(label)}; } ` +
         `@top-right { content: ${cssString(shortTitle(article))}; } }`,
-    )
-    .join('\n');
+    );
+  });
 }
 
 function cssString(text: string): string {

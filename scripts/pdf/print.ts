@@ -122,6 +122,10 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
     await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
+    // Every face is loaded first: one used only in a margin box (the folio's) is asked for
+    // during the print, too late, and its text set in a fallback font.
+    // A face that cannot load (refused, broken) is left to the fallback, as in the print itself.
+    await page.evaluate(() => Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined))));
     return await page.pdf({
       tagged: true,
       outline: true,

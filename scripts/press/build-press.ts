@@ -6,13 +6,11 @@
  * again until the contents numbers hold, as the accessible PDF does. The page map and the
  * finishing memo in the cache stay the accessible PDF's: the press edition writes neither.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { creatorsOf, issueDate, issueDateAsDate, issueLabel } from '../issue/format.ts';
 import type { Issue } from '../issue/load.ts';
 import type { ImageReference, ProcessedImage } from '../images/types.ts';
-import { toHtml } from '../render/serialize.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
@@ -25,6 +23,8 @@ import { placePlainBlocks } from '../pdf/plain-placement.ts';
 import { readStartPages } from '../pdf/page-map.ts';
 import { placePrintImages } from '../pdf/print-images.ts';
 import type { Printer } from '../pdf/printer.ts';
+import { partOptionsFor, printInParts } from '../pdf/parts/print-in-parts.ts';
+import { keepOnlyParts } from '../pdf/parts/print-parts.ts';
 import { finishPress } from './finish.ts';
 import { lowResolutionWarnings } from './resolution.ts';
 import { pressSettings } from './settings.ts';
@@ -61,7 +61,6 @@ export async function buildPress(
 ): Promise<PressBuild> {
   const { printer, pressDir, signal } = options;
   const settings = await pressSettings(issue);
-  const htmlFile = path.join(pressDir, 'index.html');
   const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
   await writeThemeAssets(pressDir, 'print.css');
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
@@ -79,6 +78,13 @@ export async function buildPress(
     placement = cached?.placement?.plan;
   }
 
+  const partOptions = partOptionsFor(issue, 'press-parts', {
+    printer,
+    printDir: pressDir,
+    cacheDir: options.cacheDir,
+    signal,
+  });
+  let partKeys: string[] = [];
   let printed: Uint8Array | undefined;
   let doc: PDFDocument | undefined;
   let pageCount = 0;
@@ -94,12 +100,14 @@ export async function buildPress(
     setRagged(tree, stretched);
     placePrintImages(tree, images, pressDir);
     usePressStylesheet(tree);
-    await writeFile(htmlFile, toHtml(tree));
     const start = performance.now();
-    printed = await printer.print(htmlFile, signal);
+    const round = await printInParts(tree, startPages, partOptions);
     printMs += performance.now() - start;
     prints++;
-    doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    partKeys = round.keys;
+    doc = round.pdf;
+    // What the press file's id is made from: the prints themselves.
+    printed = Buffer.concat(round.printed.map((part) => part.pdf));
     const facts = readStartPages(doc, anchors);
     pageCount = facts.pageCount;
     if (samePages(startPages, facts.startPages)) break;
@@ -117,6 +125,7 @@ export async function buildPress(
     creators: creatorsOf(issue),
     date: issueDateAsDate(issue),
   });
+  await keepOnlyParts(partOptions.partsDir, new Set(partKeys));
   const warnings = lowResolutionWarnings(options.references, images, settings.bleedMm);
   return {
     bytes,

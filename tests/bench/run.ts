@@ -5,7 +5,7 @@
  * ratio to the floor: raw Chromium `--print-to-pdf` of the same print document (browser start
  * included, as for a build). Nothing here asserts a time; the table is the result.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isHeadlessShell, resolveChromium } from '../../scripts/pdf/browser.ts';
 import { startWatch } from '../../scripts/watch/watch.ts';
+import { oinIssueYaml } from '../corpus/oin-stelsel-issue.ts';
 import { writeBenchTable } from './performance-page.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -92,13 +93,43 @@ function treeMemory(pid: number): number {
  * `persklaar build`, as an editor runs it (through make, which sets MALLOC_ARENA_MAX: see the
  * Makefile); `sample` measures memory (see `timed`).
  */
-const cli = (issueDir: string, outDir: string, cacheDir: string, extra: string[] = [], sample = false) =>
+const cli = (
+  issueDir: string,
+  outDir: string,
+  cacheDir: string,
+  extra: string[] = [],
+  sample = false,
+  parallel?: number,
+) =>
   timed(
     process.execPath,
     [path.join(root, 'bin/persklaar.cjs'), 'build', issueDir, '--out', outDir, ...extra],
-    { PERSKLAAR_CACHE_DIR: cacheDir, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    {
+      PERSKLAAR_CACHE_DIR: cacheDir,
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+      ...(parallel ? { PERSKLAAR_PARALLEL_PRINTS: String(parallel) } : {}),
+    },
     sample,
   );
+
+/** The long document: the OIN-stelsel corpus this many times over. */
+const LONG_COPIES = 8;
+const PARALLEL = [1, 2, 4];
+
+/** The cache without the part PDFs of earlier prints (every part is printed again). */
+function forgetParts(cacheDir: string): string {
+  const issues = path.join(cacheDir, 'issues');
+  for (const issue of existsSync(issues) ? readdirSync(issues) : [])
+    rmSync(path.join(issues, issue, 'parts'), { recursive: true, force: true });
+  return cacheDir;
+}
+
+/** The page count of the one PDF in `outDir`, read with poppler. */
+function pdfPages(outDir: string): number {
+  const pdf = readdirSync(outDir).find((name) => name.endsWith('.pdf'))!;
+  const info = spawnSync('pdfinfo', [path.join(outDir, pdf)], { encoding: 'utf8' }).stdout;
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+}
 
 /** A copy of the shipped issue with its photos beside it, to edit freely. */
 function copyIssue(name: string, times = 1): string {
@@ -134,6 +165,31 @@ function multiplyIssue(issueDir: string, times: number): void {
     path.join(issueDir, 'issue.yaml'),
     `${head}articles:\n${all.map((name) => `  - ${name}`).join('\n')}\n`,
   );
+}
+
+/**
+ * A long document of real chapters: the OIN-stelsel corpus (tests/fixtures/corpus) `times`
+ * over, each copy's chapters under names of their own.
+ */
+function longDocument(times: number): string {
+  const issueDir = path.join(work, `oin-x${times}`);
+  const source = path.join(root, 'tests/fixtures/corpus/oin-stelsel');
+  cpSync(source, issueDir, { recursive: true });
+  const [head, list] = oinIssueYaml.split(/^articles:\n/m) as [string, string];
+  const names = [...list.matchAll(/^\s*-\s*"?(.+?\.md)"?$/gm)].map((match) => match[1]!);
+  const all: string[] = [];
+  for (let copy = 1; copy <= times; copy++) {
+    for (const name of names) {
+      const target = copy === 1 ? name : `${copy}-${name}`;
+      if (copy > 1) cpSync(path.join(source, name), path.join(issueDir, target));
+      all.push(target);
+    }
+  }
+  writeFileSync(
+    path.join(issueDir, 'issue.yaml'),
+    `${head}articles:\n${all.map((name) => `  - ${JSON.stringify(name)}`).join('\n')}\n`,
+  );
+  return issueDir;
 }
 
 function editOneWord(issueDir: string, round: number): void {
@@ -299,6 +355,26 @@ async function main(): Promise<void> {
   add('issue ×4, full rebuild (warm image cache)', quad, await cli(quadruple, quadOut, cache, ['--force'], true));
   add('floor of the issue ×4', quadFloor, await floor(path.join(quadOut, 'print/index.html'), undefined, true));
 
+  // Parallel printing: a long document of real chapters printed whole (no part kept from an
+  // earlier print), with 1, 2 and 4 prints at a time, against its own floor.
+  const long = longDocument(LONG_COPIES);
+  const longOut = path.join(work, 'dist-long');
+  await cli(long, longOut, cache, ['--force']);
+  const longFloor = [];
+  const byParallel = new Map<number, Run[]>(PARALLEL.map((parallel) => [parallel, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const parallel of PARALLEL)
+      byParallel.get(parallel)!.push(await cli(long, longOut, forgetParts(cache), ['--force'], false, parallel));
+    longFloor.push(await floor(path.join(longOut, 'print/index.html')));
+  }
+  for (const parallel of PARALLEL)
+    add(
+      `long document (${pdfPages(longOut)} pages), full print, ${parallel} at a time`,
+      byParallel.get(parallel)!,
+      await cli(long, longOut, forgetParts(cache), ['--force'], true, parallel),
+    );
+  add('floor of the long document', longFloor, await floor(path.join(longOut, 'print/index.html'), undefined, true));
+
   const floorMs = median(floors.map((result) => result.ms));
   const rows = measures.map((measure) => {
     const ms = median(measure.ms);
@@ -322,6 +398,14 @@ async function main(): Promise<void> {
       'single issue, full rebuild (warm image cache)',
     ).toFixed(2)}×; ` +
       `floor ×4 / floor: ${ratio('floor of the issue ×4', 'floor: raw Chromium --print-to-pdf').toFixed(2)}×`,
+    '',
+    `The long document against its own floor: ${PARALLEL.map(
+      (parallel) =>
+        `${parallel} at a time ${ratio(
+          measures.find((m) => m.name.endsWith(`${parallel} at a time`))!.name,
+          'floor of the long document',
+        ).toFixed(2)}×`,
+    ).join(', ')}.`,
     '',
   ].join('\n');
   process.stdout.write(`${table}\n`);

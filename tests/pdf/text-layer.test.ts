@@ -1,6 +1,6 @@
 /**
  * The text layer of the shipped issue, read back by two independent readers (poppler's
- * pdftotext and pdf.js) beside Chromium's own print of the same print document: the
+ * pdftotext and pdf.js) beside Chromium's own print of the same parts, joined: the
  * manuscripts' words are found as typed, no soft hyphen is left inside a line, every line-end
  * hyphen Chromium drew is still there, the pages look the same, and `persklaar check` tells
  * the two prints apart.
@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkPdf, type CheckFailure } from '../../scripts/check/pdf-ua.ts';
 import { loadIssue } from '../../scripts/issue/load.ts';
 import { launchChromium } from '../../scripts/pdf/browser.ts';
+import { joinParts } from '../../scripts/pdf/join/index.ts';
+import { JOIN_LINK_PREFIX } from '../../scripts/pdf/parts/split.ts';
 import { printPdf } from '../../scripts/pdf/print.ts';
 import { root } from '../helpers/cli.ts';
 import { openPdf } from '../helpers/pdf.ts';
@@ -73,6 +75,23 @@ const softHyphenFailures = (failures: CheckFailure[]) =>
 const checked = async (file: string) =>
   (await checkPdf(new Uint8Array(readFileSync(file)), path.basename(file))).failures;
 
+/**
+ * Chromium's own print of the parts the build printed (the front, then every article in the
+ * order of `print/index.html`), joined: the same pages before the finishing touched them.
+ */
+async function chromiumPrint(printDir: string): Promise<Uint8Array> {
+  const whole = readFileSync(path.join(printDir, 'index.html'), 'utf8');
+  const names = ['front', ...[...whole.matchAll(/<article [^>]*id="(art-[^"]+)"/g)].map((match) => match[1]!)];
+  const browser = await launchChromium();
+  try {
+    const parts = [];
+    for (const name of names) parts.push({ name, pdf: await printPdf(browser, path.join(printDir, `${name}.html`)) });
+    return await (await joinParts(parts, { linkPrefix: JOIN_LINK_PREFIX })).save();
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('the text layer of the shipped issue', () => {
   let work: string;
   let ours: string;
@@ -92,12 +111,7 @@ describe('the text layer of the shipped issue', () => {
     ours = path.join(buildDir, `${issue.meta.slug}.pdf`);
     work = mkdtempSync(path.join(tmpdir(), 'persklaar-text-layer-'));
     chromium = path.join(work, 'chromium.pdf');
-    const browser = await launchChromium();
-    try {
-      writeFileSync(chromium, await printPdf(browser, path.join(buildDir, 'print/index.html')));
-    } finally {
-      await browser.close();
-    }
+    writeFileSync(chromium, await chromiumPrint(path.join(buildDir, 'print')));
   });
 
   afterAll(() => {

@@ -1,6 +1,6 @@
 /**
- * The build joins on every edit: fifteen parts join in well under a tenth of a second once
- * warm, and an issue of 78 parts joins whole, its structure as consistent as a small one's.
+ * An issue of 78 parts joins whole, its structure tree and outline as consistent as a small
+ * one's. How long a join takes is measured by the bench (`docs/performance.md`), not here.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,51 +29,26 @@ async function printSets(dir: string, sets: number, length: (set: number) => num
   }
 }
 
-async function fastest(parts: PrintedPart[], runs: number): Promise<number> {
-  await joinParts(parts, options);
-  let best = Infinity;
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    await joinParts(parts, options);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-describe('the join’s time', () => {
+describe('a join of many parts', () => {
   let work: string;
-  let small: PrintedPart[];
   let large: PrintedPart[];
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'persklaar-join-time-'));
     large = await printSets(work, 26, (set) => (set % 2 === 0 ? 3 : 1));
-    small = large.slice(3, 18);
   }, 300_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('joins fifteen parts in well under a tenth of a second', async () => {
-    const joined = await joinParts(small, options);
-    expect(joined.getPageCount()).toBeGreaterThanOrEqual(20);
-    const milliseconds = await fastest(small, 5);
-    console.log(`joined ${small.length} parts, ${joined.getPageCount()} pages, in ${milliseconds.toFixed(1)} ms`);
-    expect(milliseconds).toBeLessThan(100);
-  });
-
   it('joins 78 parts whole', async () => {
-    const started = performance.now();
     const joined = await joinParts(large, options);
-    const milliseconds = performance.now() - started;
     const pages = joined.getPageCount();
-    console.log(`joined ${large.length} parts, ${pages} pages, in ${milliseconds.toFixed(1)} ms`);
     expect(large).toHaveLength(78);
     expect(pages).toBeGreaterThanOrEqual(190);
     const reread = await readPdf(await joined.save({ useObjectStreams: false }));
     expect(structureFaults(reread)).toEqual([]);
     expect(outlineFaults(reread)).toEqual([]);
-    expect(milliseconds).toBeLessThan(2000);
   });
 });
