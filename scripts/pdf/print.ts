@@ -44,12 +44,19 @@ interface PrintPage {
 const prepared = new WeakMap<Browser, Promise<PrintPage>>();
 
 /**
+ * Pages whose print is done, kept for the browser's next prints: opening a page and its
+ * session costs about as much as printing a short article. The cache is off in them, so a
+ * document printed again under the same name is read again.
+ */
+const idle = new WeakMap<Browser, PrintPage[]>();
+
+/**
  * Opens the page the next print of `browser` will use, set up as a print needs it (JavaScript
  * off, navigations intercepted), so that the print itself starts with loading the document.
  * `blank` is a page to use instead of a new one: the empty tab a browser starts with.
  */
 export function preparePrintPage(browser: Browser, blank?: Page): void {
-  if (prepared.has(browser)) return;
+  if (prepared.has(browser) || idlePages(browser).length > 0) return;
   const page = openPrintPage(browser, blank);
   page.catch(() => undefined);
   prepared.set(browser, page);
@@ -81,7 +88,7 @@ async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage>
     });
     await Promise.all([
       page.setJavaScriptEnabled(false),
-      session.send('Network.enable'),
+      session.send('Network.enable').then(() => session.send('Network.setCacheDisabled', { cacheDisabled: true })),
       session.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document' }] }),
     ]);
     return printPage;
@@ -111,11 +118,9 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
   const timeout = options.timeoutMs ?? PRINT_TIMEOUT_MS;
   const allowedDir = path.dirname(path.resolve(htmlFile));
   options.signal?.throwIfAborted();
-  const ready = prepared.get(browser);
-  prepared.delete(browser);
-  // A page that could not be prepared is opened again here, where its failure is reported.
-  const printPage = (await ready?.catch(() => undefined)) ?? (await openPrintPage(browser));
+  const printPage = (await pageFor(browser)) ?? (await openPrintPage(browser));
   const { page, session } = printPage;
+  let printed = false;
   const abandon = () => void page.close().catch(() => undefined);
   options.signal?.addEventListener('abort', abandon, { once: true });
   try {
@@ -126,7 +131,7 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     // during the print, too late, and its text set in a fallback font.
     // A face that cannot load (refused, broken) is left to the fallback, as in the print itself.
     await page.evaluate(() => Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined))));
-    return await page.pdf({
+    const pdf = await page.pdf({
       tagged: true,
       outline: true,
       preferCSSPageSize: true,
@@ -135,11 +140,35 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
       waitForFonts: true,
       timeout,
     });
+    printed = true;
+    return pdf;
   } finally {
     options.signal?.removeEventListener('abort', abandon);
-    // The PDF is on its way meanwhile: the build needs nothing more from this page.
-    if (!page.isClosed()) void page.close().catch(() => undefined);
+    printPage.policy = undefined;
+    // A page whose print failed or was abandoned is not trusted again.
+    if (printed && !page.isClosed()) idlePages(browser).push(printPage);
+    else if (!page.isClosed()) void page.close().catch(() => undefined);
   }
+}
+
+/**
+ * An idle page of `browser`, else the one prepared for it; none when that could not be
+ * prepared (the caller opens one, where its failure is reported).
+ */
+async function pageFor(browser: Browser): Promise<PrintPage | undefined> {
+  const pages = idlePages(browser);
+  while (pages.length > 0) {
+    const reused = pages.pop()!;
+    if (!reused.page.isClosed()) return reused;
+  }
+  const ready = prepared.get(browser);
+  prepared.delete(browser);
+  return ready?.catch(() => undefined);
+}
+
+function idlePages(browser: Browser): PrintPage[] {
+  if (!idle.has(browser)) idle.set(browser, []);
+  return idle.get(browser)!;
 }
 
 function isBuildFile(url: string, dir: string): boolean {

@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { type BlockTraits, blocksOf, classesOf } from './blocks.ts';
 import { markBlock, markerIds, markerLinks, markHeaderEnd, headerEndId } from './markers.ts';
-import { orderOf, type Moves } from './plan.ts';
+import { ARTICLE, orderOf, type Moves } from './plan.ts';
 
 export interface MarkedBlock extends BlockTraits {
   ids: { start: string; end: string };
@@ -50,6 +50,7 @@ function placeArticle(article: Element, anchor: string, moves: Moves): MarkedArt
     (child): child is Element => child.type === 'element' && child.tagName === 'header',
   );
   if (header) markHeaderEnd(header, anchor);
+  if (moves[ARTICLE] === 'tight') article.properties.className = [...classesOf(article), 'tight'];
   const marked: MarkedBlock[] = [];
   let offset = 0;
   let sets = 0;
@@ -79,7 +80,7 @@ function movesWithin(moves: Moves, offset: number, count: number): Moves {
   for (const [float, target] of Object.entries(moves)) {
     const from = Number(float) - offset;
     if (from < 0 || from >= count) continue;
-    if (target === 'split') local[from] = target;
+    if (typeof target !== 'number') local[from] = target;
     else if (target - offset > from && target - offset < count) local[from] = target - offset;
   }
   return local;

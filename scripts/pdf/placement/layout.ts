@@ -125,11 +125,31 @@ export function holesOf(layout: ArticleLayout, limit = HOLE_LIMIT): Hole[] {
 }
 
 /**
- * The layout's fault in one number: the blank beyond the limit, summed over every hole, and a
- * whole column's worth for each float set more than one page after the paragraph it follows.
+ * The layout's fault in one number: the blank beyond the limit, summed over every hole, a
+ * whole column's worth for each float set more than one page after the paragraph it follows,
+ * and half a column's for a last page that holds next to nothing.
  */
 export function badness(layout: ArticleLayout): number {
-  return holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0) + floatsSetFar(layout).length;
+  const holes = holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0);
+  return holes + floatsSetFar(layout).length + (runtPage(layout) ? 0.5 : 0);
+}
+
+/**
+ * A last page whose columns reach less than this share of the type area is a runt: three or
+ * four lines, a strip of a table. A little more than the tests' pixel measure (6 %), so that
+ * what they see the report names.
+ */
+export const RUNT = 0.07;
+
+/**
+ * The first block on the article's last page, when that page holds next to nothing. The last
+ * page's columns are balanced, so how far down they reach is where its blocks end.
+ */
+export function runtPage(layout: ArticleLayout): PlacedBlock | undefined {
+  if (layout.lastPage <= layout.firstPage) return undefined;
+  const onLastPage = layout.blocks.filter((block) => block.end?.page === layout.lastPage);
+  const most = Math.max(0, ...onLastPage.map((block) => block.end!.depth + (block.endInline ? LINE : 0)));
+  return most < RUNT * TYPE_AREA.height ? onLastPage[0] : undefined;
 }
 
 /** Floats whose first page is more than one page after the end of the block before them in the manuscript. */

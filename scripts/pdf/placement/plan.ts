@@ -9,19 +9,24 @@
  * across the column instead of leaving the column above it blank.
  *
  * A plan maps a float's manuscript index to the index of the block it is set after, or to
- * `split` for a box or table that may break.
+ * `split` for a box or table that may break; and `ARTICLE` to `tight` for an article whose
+ * last page held only a few lines: its spaces around headings, lists and boxes are narrowed
+ * (`.article.tight` in print.css), as a typesetter tightens a page to save a line.
  */
 import type { PlacedBlock, ArticleLayout, Hole } from './layout.ts';
-import { heightOf, holesOf } from './layout.ts';
+import { heightOf, holesOf, runtPage } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
-export type Moves = Record<number, number | 'split'>;
+export type Moves = Record<number, number | 'split' | 'tight'>;
+
+/** The key of a plan's one move of the whole article: `tight`, set a little tighter. */
+export const ARTICLE = -1;
 
 /** The manuscript order with each moved float set after its block. */
 export function orderOf(count: number, moves: Moves): number[] {
   const after = new Map<number, number[]>();
   for (const [float, target] of Object.entries(moves)) {
-    if (target === 'split') continue;
+    if (typeof target !== 'number') continue;
     after.set(
       target,
       [...(after.get(target) ?? []), Number(float)].sort((a, b) => a - b),
@@ -50,6 +55,8 @@ export function improvedMoves(layout: ArticleLayout, moves: Moves): Moves {
     if (target !== undefined) next[float.index] = target;
     else if (float.breakable) next[float.index] = 'split';
   }
+  // A last page of a few lines: the article set a little tighter may not need it.
+  if (runtPage(layout)) next[ARTICLE] = 'tight';
   return next;
 }
 

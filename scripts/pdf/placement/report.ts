@@ -6,7 +6,7 @@
  * paragraph it follows.
  */
 import type { MarkedArticle } from './apply.ts';
-import { floatsSetFar, holesOf, LINE, type ArticleLayout, type PlacedBlock } from './layout.ts';
+import { floatsSetFar, holesOf, LINE, RUNT, runtPage, type ArticleLayout, type PlacedBlock } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
 export interface LayoutFinding {
@@ -66,24 +66,6 @@ export function layoutFindings(layouts: Map<string, ArticleLayout>, marked: Mark
       add(far, 'layout-far-float', `Page ${far.start!.page}: set more than one page after the paragraph it follows`);
   }
   return findings;
-}
-
-/**
- * A last page whose columns reach less than this share of the type area is a runt: three or
- * four lines, a strip of a table. A little more than the tests' pixel measure (6 %), so that
- * what they see the report names.
- */
-const RUNT = 0.07;
-
-/**
- * The first block on the article's last page, when that page holds next to nothing. The last
- * page's columns are balanced, so how far down they reach is where its blocks end.
- */
-function runtPage(layout: ArticleLayout): PlacedBlock | undefined {
-  if (layout.lastPage <= layout.firstPage) return undefined;
-  const onLastPage = layout.blocks.filter((block) => block.end?.page === layout.lastPage);
-  const most = Math.max(0, ...onLastPage.map((block) => block.end!.depth + (block.endInline ? LINE : 0)));
-  return most < RUNT * TYPE_AREA.height ? onLastPage[0] : undefined;
 }
 
 /** The manuscript line of a block, or of the nearest block before it that has one. */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BlockKind } from '../../../scripts/pdf/placement/blocks.ts';
-import { type ArticleLayout, holesOf, type PlacedBlock } from '../../../scripts/pdf/placement/layout.ts';
+import { type ArticleLayout, badness, holesOf, type PlacedBlock } from '../../../scripts/pdf/placement/layout.ts';
 import { TYPE_AREA, type Spot } from '../../../scripts/pdf/placement/measure.ts';
-import { improvedMoves, orderOf } from '../../../scripts/pdf/placement/plan.ts';
+import { ARTICLE, improvedMoves, orderOf } from '../../../scripts/pdf/placement/plan.ts';
 import { layoutFindings } from '../../../scripts/pdf/placement/report.ts';
 
 const H = TYPE_AREA.height;
@@ -116,5 +116,23 @@ describe('placement', () => {
         ['layout-far-float', 22],
       ]),
     );
+  });
+
+  it('sets an article tighter when its last page holds only a few lines, and not otherwise', () => {
+    // Page 3 full, then two lines on page 4: a runt.
+    const runt: ArticleLayout = {
+      searchable: true,
+      firstPage: 3,
+      lastPage: 4,
+      blocks: [
+        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+        block(1, 'text', at(3, 1, 0.95), { page: 4, column: 0, depth: 14 }, { endInline: true }),
+      ],
+    };
+    expect(improvedMoves(runt, {})).toEqual({ [ARTICLE]: 'tight' });
+    expect(badness(runt)).toBeGreaterThan(0);
+    // The order of the blocks is not touched by it.
+    expect(orderOf(2, { [ARTICLE]: 'tight' })).toEqual([0, 1]);
+    expect(improvedMoves(boxThatDidNotFit(), {})[ARTICLE]).toBeUndefined();
   });
 });
