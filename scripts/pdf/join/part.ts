@@ -22,9 +22,19 @@ export interface LoadedPart {
   dests: PDFDict | undefined;
 }
 
+/**
+ * Parts already parsed, by their bytes: a part kept from an earlier print is the same bytes
+ * object (`pdf/parts/print-parts.ts`), and is parsed once per process, not once per join. The
+ * join only reads a part, but for edits that come out the same every time (links rewritten to
+ * destinations, the top-level elements' and bookmarks' parents dropped before copying).
+ */
+const parsed = new WeakMap<Uint8Array, Promise<PDFDocument>>();
+
 /** Parsed in one go, as the finishing's loadPdf does: no pause every hundred objects. */
 export function parsePart(part: PrintedPart): Promise<PDFDocument> {
-  return PDFDocument.load(part.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  if (!parsed.has(part.pdf))
+    parsed.set(part.pdf, PDFDocument.load(part.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+  return parsed.get(part.pdf)!;
 }
 
 export function readPart(name: string, doc: PDFDocument, into: PDFDocument): LoadedPart {
