@@ -29,6 +29,7 @@ import {
 import { findPageStarts, pagesInsideArticles, type PageStart } from './page-starts.ts';
 import { pageTexts } from './page-text.ts';
 import { PrintMemos } from './print-memos.ts';
+import { headingTitles, retitleOutline } from './outline-titles.ts';
 import { partOptionsFor, printInParts } from './parts/print-in-parts.ts';
 import { keepOnlyParts } from './parts/print-parts.ts';
 import { placePrintImages } from './print-images.ts';
@@ -154,6 +155,7 @@ export async function buildPdf(
   signal?.throwIfAborted();
   // The measuring destinations served the placement; the shipped PDF keeps its own.
   dropDestinations(pdf, (name) => MARKER_PATTERN.test(name));
+  retitleOutline(pdf, headingTitles(tree));
   const readInPrintOrder = restoreReadingOrder(pdf, marked).map(
     (anchor): LayoutFinding => ({
       anchor,

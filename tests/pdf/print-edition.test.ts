@@ -146,6 +146,35 @@ describe('print edition of the shipped issue', () => {
     expect([...external].filter((url) => !annotated.has(url))).toEqual([]);
   });
 
+  it("lands where each article starts: every contents link, and every article's bookmark, in order", async () => {
+    const pageOf = async (dest: unknown) => {
+      const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : (dest as unknown[] | null);
+      return explicit ? (await pdf.getPageIndex(explicit[0] as { num: number; gen: number })) + 1 : undefined;
+    };
+    const links = (await (await pdf.getPage(2)).getAnnotations()).filter((annotation) => annotation.dest);
+    const linked = await Promise.all(links.map((link) => pageOf(link.dest)));
+    const starts = issue.articles.map((article) => startPages.get(article.id));
+    expect(starts.every((page) => page !== undefined)).toBe(true);
+    expect(starts.filter((page) => !linked.includes(page))).toEqual([]);
+    // The bookmarks: each article's title once, in the issue's order, on its first page.
+    const flat: { title: string; dest: unknown }[] = [];
+    const walk = (items: { title: string; dest: unknown; items: never[] }[] | null) => {
+      for (const item of items ?? []) {
+        flat.push(item);
+        walk(item.items);
+      }
+    };
+    walk((await pdf.getOutline()) as never);
+    const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const marks = await Promise.all(
+      issue.articles.map(async (article) => {
+        const item = flat.find((entry) => normal(entry.title) === normal(article.data.title));
+        return item ? await pageOf(item.dest) : undefined;
+      }),
+    );
+    expect(marks).toEqual(starts);
+  });
+
   it('draws nothing that is not seen: the cover photo on the cover only, no image on the contents page', () => {
     const list = spawnSync('pdfimages', ['-list', path.join(buildDir, `${issue.meta.slug}.pdf`)], { encoding: 'utf8' });
     expect(list.status, list.stderr).toBe(0);
