@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isWithin } from '../util/paths.ts';
+import { decode } from './links.ts';
 
 export interface LinkScope {
   /** The folder of the manuscript the link is written in. */
@@ -25,7 +26,7 @@ export function linkProblem(href: string, scope: LinkScope): string | undefined 
   if (scheme && scheme.length > 1) {
     return followable.has(scheme.toLowerCase()) ? undefined : `\`${scheme}:\` links do not work in the editions`;
   }
-  const local = decodePath(url.replace(/[?#].*$/, ''));
+  const local = decode(url.replace(/[?#].*$/, ''));
   if (local === '') return undefined;
   if (path.posix.isAbsolute(local) || path.win32.isAbsolute(local)) {
     return `\`${local}\` is an absolute path`;
@@ -49,13 +50,5 @@ function realpathOrUndefined(file: string): string | undefined {
     return realpathSync(file);
   } catch {
     return undefined;
-  }
-}
-
-function decodePath(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

@@ -7,6 +7,7 @@
 import { SKIP, visit } from 'unist-util-visit';
 import type { Root } from 'hast';
 import { slug } from '../issue/article-id.ts';
+import { decode } from '../markdown/links.ts';
 
 /** Resolves an in-issue link: `article` is the target's id (undefined: this article). */
 export type LinkResolver = (target: { article: string | undefined; fragment: string | undefined }) => string;
@@ -41,10 +42,5 @@ export function prefixIds(tree: Root, prefix: string): void {
 }
 
 function decodeFragment(fragment: string | undefined): string | undefined {
-  if (fragment === undefined || fragment === '') return undefined;
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
+  return fragment === undefined || fragment === '' ? undefined : decode(fragment);
 }

@@ -5,6 +5,7 @@
  * every link to it ambiguous, and is an error.
  */
 import type { PDFContext, PDFDict, PDFName, PDFObject } from '@cantoo/pdf-lib';
+import { decode } from '../../markdown/links.ts';
 import { nameText, N } from '../../pdf-read/objects.ts';
 import type { LoadedPart } from './part.ts';
 
@@ -25,7 +26,7 @@ export class JoinedDestinations {
 
   /** The destination a link's fragment names, as written or percent-decoded. */
   nameOf(fragment: string): PDFName | undefined {
-    return this.owners.get(fragment)?.name ?? this.owners.get(decoded(fragment))?.name;
+    return this.owners.get(fragment)?.name ?? this.owners.get(decode(fragment))?.name;
   }
 
   /** Copies a part's destinations, once its pages are in the joined document. */
@@ -38,13 +39,5 @@ export class JoinedDestinations {
     const dests = context.obj({}) as PDFDict;
     for (const [name, value] of this.entries) dests.set(name, value);
     catalog.set(N('Dests'), context.register(dests));
-  }
-}
-
-function decoded(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
   }
 }

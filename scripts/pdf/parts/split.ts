@@ -11,6 +11,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Issue } from '../../issue/load.ts';
+import { decode } from '../../markdown/links.ts';
 import { articleAnchor, type StartPages } from '../document.ts';
 
 /** A link to another part: an address no document can reach, ended by the id it points to. */
@@ -101,7 +102,7 @@ function leaveForOtherParts(
     visit(child, 'element', (node) => {
       const href = node.tagName === 'a' ? node.properties.href : undefined;
       if (typeof href !== 'string' || !href.startsWith('#')) return;
-      const id = decodeURIComponent(href.slice(1));
+      const id = decode(href.slice(1));
       if (own.has(id) || partOf(id) < 0) return;
       node.properties.href = JOIN_LINK_PREFIX + href.slice(1);
       leaving.push(id);

@@ -31,6 +31,7 @@ function issueTree(): Root {
               ' en ',
               h('a', { href: '#art-a--x' }, 'x'),
               h('a', { href: '#' }, 'boven'),
+              h('a', { href: '#50%' }, 'half'),
             ]),
             h('p#art-a--x', 'x'),
           ]),
@@ -75,6 +76,7 @@ describe('the print document in parts', () => {
     expect(a).toContain('<a href="#art-a--x">x</a>');
     // A link to an id no part has stays as it was, as in one document.
     expect(a).toContain('<a href="#">boven</a>');
+    expect(a).toContain('<a href="#50%">half</a>');
   });
 
   it('gives every id linked from elsewhere, and every measuring mark, a hidden link in its own part', () => {
