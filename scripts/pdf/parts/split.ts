@@ -12,6 +12,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Issue } from '../../issue/load.ts';
 import { decode } from '../../markdown/links.ts';
+import { destinationLinks, destinationTargets, isDestinationLinks } from '../destination-links.ts';
 import { articleAnchor, type StartPages } from '../document.ts';
 
 /** A link to another part: an address no document can reach, ended by the id it points to. */
@@ -42,7 +43,7 @@ export function splitParts(
   const hiddenLinks: string[] = [];
   const groups: { name: string; children: ElementContent[] }[] = [{ name: FRONT, children: [] }];
   for (const child of body.children) {
-    if (child.type === 'element' && isHiddenLinkList(child)) hiddenLinks.push(...linkTargets(child));
+    if (child.type === 'element' && isDestinationLinks(child)) hiddenLinks.push(...destinationTargets(child));
     else if (child.type === 'element' && child.tagName === 'article')
       groups.push({ name: String(child.properties.id), children: [child] });
     else groups[0]!.children.push(child);
@@ -77,7 +78,7 @@ function partTree(
     (child) =>
       child.type !== 'element' || child.properties.dataPage === undefined || child.properties.dataPage === name,
   );
-  const links = targets.length > 0 ? [hiddenLinkList(targets)] : [];
+  const links = targets.length > 0 ? [destinationLinks(targets)] : [];
   return {
     type: 'root',
     children: [
@@ -120,24 +121,6 @@ function idsIn(children: ElementContent[]): Set<string> {
     });
   }
   return ids;
-}
-
-function hiddenLinkList(ids: string[]): Element {
-  return h(
-    'nav',
-    { style: 'display: none', ariaHidden: 'true' },
-    ids.map((id) => h('a', { href: `#${id}` })),
-  );
-}
-
-function isHiddenLinkList(element: Element): boolean {
-  return element.tagName === 'nav' && element.properties.style === 'display: none';
-}
-
-function linkTargets(list: Element): string[] {
-  return list.children.flatMap((link) =>
-    link.type === 'element' && typeof link.properties.href === 'string' ? [link.properties.href.slice(1)] : [],
-  );
 }
 
 function childElement(parent: Root | Element, tagName: string): Element | undefined {

@@ -4,7 +4,8 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { type BlockTraits, blocksOf, classesOf } from './blocks.ts';
-import { markBlock, markerIds, markerLinks, markHeaderEnd, headerEndId } from './markers.ts';
+import { destinationLinks } from '../destination-links.ts';
+import { markBlock, markerIds, markHeaderEnd, headerEndId } from './markers.ts';
 import { ARTICLE, orderOf, type Moves } from './plan.ts';
 
 export interface MarkedBlock extends BlockTraits {
@@ -35,7 +36,7 @@ export function placeAndMark(tree: Root, plan: PlacementPlan): MarkedArticle[] {
     articles.push(placeArticle(article, anchor, plan[anchor] ?? {}));
   }
   body?.children.push(
-    markerLinks(
+    destinationLinks(
       articles.flatMap((article) => [
         article.headerEnd,
         ...article.blocks.flatMap((block) => [block.ids.start, block.ids.end]),

@@ -2,8 +2,8 @@
  * Where each block landed, asked of the printed PDF itself. Chromium writes a named destination
  * (page and position) for every id that an internal link of the document points at, whether or
  * not the link is shown; so each block of an article body gets an id at its start and an empty
- * marker at its end, and one hidden list links to all of them. The list is `display: none`:
- * it draws nothing and is not in the tag tree; the markers are empty and draw nothing either.
+ * marker at its end, and one hidden list links to all of them (`../destination-links.ts`);
+ * the markers are empty and draw nothing.
  */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
@@ -29,15 +29,6 @@ export function markBlock(element: Element, ids: { start: string; end: string })
 
 export function markHeaderEnd(header: Element, anchor: string): void {
   header.children.push(h('div', { id: headerEndId(anchor) }));
-}
-
-/** The hidden list of links that makes Chromium write a destination for every marker. */
-export function markerLinks(ids: readonly string[]): Element {
-  return h(
-    'nav',
-    { style: 'display: none', ariaHidden: 'true' },
-    ids.map((id) => h('a', { href: `#${id}` })),
-  );
 }
 
 const INLINE_HOLDERS = /^(p|h[1-6]|pre|li|td|th|dd|dt|figcaption|summary)$/;
