@@ -13,7 +13,7 @@ import { themeTokens } from '../issue/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
 import { writeFileAtomic } from '../util/output.ts';
-import { articleAnchor, printDocument, type StartPages } from './document.ts';
+import { articleAnchor, articleAnchors, printDocument, type StartPages } from './document.ts';
 import { loadHyphenationMemo, saveHyphenationMemo } from './hyphenate.ts';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { FinishReport } from './finish/index.ts';
@@ -89,7 +89,7 @@ export async function buildPdf(
   options: PdfOptions,
 ): Promise<PdfBuild> {
   const { printDir } = options;
-  const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
+  const anchors = articleAnchors(issue);
   await writeThemeAssets(printDir, 'print.css', themeTokens(issue.theme));
 
   const wordsFile = path.join(options.cacheDir, 'hyphenated-words.json');

@@ -26,6 +26,11 @@ export type StartPages = Record<string, number>;
 /** A CSS page name and an HTML id in one: `art-` + the article id, made safe for both. */
 export const articleAnchor = (id: string): string => `art-${id.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
+/** Every article's anchor, by article id. */
+export function articleAnchors(issue: Issue): Record<string, string> {
+  return Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
+}
+
 export function printDocument(issue: Issue, rendered: RenderedArticle[], startPages: StartPages | undefined): Root {
   const { meta } = issue;
   const articleIds = new Set(issue.articles.map((article) => article.id));

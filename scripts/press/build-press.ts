@@ -14,7 +14,7 @@ import type { ImageReference, ProcessedImage } from '../images/types.ts';
 import { writeThemeAssets } from '../render/theme.ts';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { toolVersion } from '../util/fingerprint.ts';
-import { articleAnchor, printDocument, type StartPages } from '../pdf/document.ts';
+import { articleAnchors, printDocument, type StartPages } from '../pdf/document.ts';
 import { loadHyphenationMemo } from '../pdf/hyphenate.ts';
 import { keptStretched, readPageMapCache, samePages, type SettledPrint } from '../pdf/page-map-cache.ts';
 import { setRagged } from '../pdf/ragged-paragraphs.ts';
@@ -61,7 +61,7 @@ export async function buildPress(
 ): Promise<PressBuild> {
   const { printer, pressDir, signal } = options;
   const settings = await pressSettings(issue);
-  const anchors = Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)]));
+  const anchors = articleAnchors(issue);
   await writeThemeAssets(pressDir, 'print.css');
   const cover = issue.meta.cover ? images.get(issue.meta.cover.image)?.print?.cover : undefined;
   await writePressStylesheet(pressDir, settings.bleedMm, cover);

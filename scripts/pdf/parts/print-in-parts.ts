@@ -11,8 +11,9 @@ import type { Root } from 'hast';
 import { toHtml } from '../../render/serialize.ts';
 import type { Issue } from '../../issue/load.ts';
 import { issueCacheDir } from '../../util/fingerprint.ts';
-import { articleAnchor, type StartPages } from '../document.ts';
-import { type PartPrintOptions, type PartPrintReport, type PrintedPart, printParts } from './print-parts.ts';
+import { articleAnchors, type StartPages } from '../document.ts';
+import type { PrintedPart } from '../join/index.ts';
+import { type PartPrintOptions, type PartPrintReport, printParts } from './print-parts.ts';
 import { JOIN_LINK_PREFIX, partDescriber, splitParts } from './split.ts';
 
 export interface PrintInPartsOptions extends PartPrintOptions {
@@ -31,7 +32,7 @@ export function partOptionsFor(
     printDir: options.printDir,
     signal: options.signal,
     partsDir: path.join(issueCacheDir(options.cacheDir, issue.dir), kept),
-    anchors: Object.fromEntries(issue.articles.map((article) => [article.id, articleAnchor(article.id)])),
+    anchors: articleAnchors(issue),
     describe: partDescriber(issue),
   };
 }

@@ -5,52 +5,30 @@
  * in the issue's cache for the next build. A one-word edit reprints the article it is in, and
  * the articles after it only when their folios moved.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChromiumFailure, UsageError } from '../../util/errors.ts';
 import { hashOf, toolVersion } from '../../util/fingerprint.ts';
 import { writeFileAtomic } from '../../util/output.ts';
 import { toHtml } from '../../render/serialize.ts';
+import type { PrintedPart } from '../join/index.ts';
 import type { Printer } from '../printer.ts';
 import type { PartDocument } from './split.ts';
 import { parallelPrints } from './parallel.ts';
-
-export interface PrintedPart {
-  name: string;
-  pdf: Uint8Array;
-}
 
 export interface PartPrintReport {
   printed: number;
   kept: number;
 }
 
-/** Part PDFs of earlier prints, by key. */
-class PartStore {
-  private readonly memory = new Map<string, Uint8Array>();
-
-  remember(key: string, pdf: Uint8Array): void {
-    this.memory.set(key, pdf);
-  }
-
-  recall(key: string): Uint8Array | undefined {
-    return this.memory.get(key);
-  }
-
-  /** Keeps only `keys` in memory: the parts of the last print. */
-  keepOnly(keys: ReadonlySet<string>): void {
-    for (const key of this.memory.keys()) if (!keys.has(key)) this.memory.delete(key);
-  }
-}
-
 /**
- * The process's own, one per parts folder: a `watch` process keeps its parts in memory from
- * one build to the next.
+ * Part PDFs of earlier prints by key, the process's own, one store per parts folder: a
+ * `watch` process keeps its parts in memory from one build to the next.
  */
-const stores = new Map<string, PartStore>();
+const stores = new Map<string, Map<string, Uint8Array>>();
 
-function storeFor(dir: string): PartStore {
-  if (!stores.has(dir)) stores.set(dir, new PartStore());
+function storeFor(dir: string): Map<string, Uint8Array> {
+  if (!stores.has(dir)) stores.set(dir, new Map());
   return stores.get(dir)!;
 }
 
@@ -81,14 +59,13 @@ export async function printParts(
   // Every part's document is written, printed or not: the print folder shows what was printed.
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
-  await mkdir(options.partsDir, { recursive: true });
   const fresh = await printEach(
-    toPrint.map((index) => documents[index]!),
+    toPrint.map((index) => parts[index]!),
     options,
   );
   toPrint.forEach((index, at) => {
     known[index] = fresh[at]!;
-    storeFor(options.partsDir).remember(keys[index]!, fresh[at]!);
+    storeFor(options.partsDir).set(keys[index]!, fresh[at]!);
   });
   await Promise.all(toPrint.map((index) => writeFileAtomic(partFile(options.partsDir, keys[index]!), known[index]!)));
   return {
@@ -100,7 +77,8 @@ export async function printParts(
 
 /** Removes the kept parts no print of this build used. */
 export async function keepOnlyParts(dir: string, keys: ReadonlySet<string>): Promise<void> {
-  storeFor(dir).keepOnly(keys);
+  const store = storeFor(dir);
+  for (const key of store.keys()) if (!keys.has(key)) store.delete(key);
   const files = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(
     files
@@ -111,10 +89,10 @@ export async function keepOnlyParts(dir: string, keys: ReadonlySet<string>): Pro
 
 async function recall(key: string, options: PartPrintOptions): Promise<Uint8Array | undefined> {
   const store = storeFor(options.partsDir);
-  const remembered = store.recall(key);
+  const remembered = store.get(key);
   if (remembered) return remembered;
   const stored = await readFile(partFile(options.partsDir, key)).catch(() => undefined);
-  if (stored) store.remember(key, stored);
+  if (stored) store.set(key, stored);
   return stored;
 }
 
@@ -122,7 +100,7 @@ async function recall(key: string, options: PartPrintOptions): Promise<Uint8Arra
  * Prints the documents at most `parallel` at a time; the first failure abandons the rest and
  * is reported with the part it happened in.
  */
-async function printEach(documents: { part: PartDocument; html: string }[], options: PartPrintOptions) {
+async function printEach(parts: PartDocument[], options: PartPrintOptions) {
   const abandon = new AbortController();
   const onOuterAbort = () => abandon.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -130,9 +108,9 @@ async function printEach(documents: { part: PartDocument; html: string }[], opti
   let failure: Error | undefined;
   let next = 0;
   const worker = async () => {
-    while (next < documents.length && !abandon.signal.aborted) {
+    while (next < parts.length && !abandon.signal.aborted) {
       const index = next++;
-      const { part } = documents[index]!;
+      const part = parts[index]!;
       try {
         results[index] = await options.printer.print(partHtml(options.printDir, part.name), abandon.signal);
       } catch (error) {
@@ -143,7 +121,7 @@ async function printEach(documents: { part: PartDocument; html: string }[], opti
     }
   };
   try {
-    const parallel = Math.min(documents.length, options.parallel ?? parallelPrints());
+    const parallel = Math.min(parts.length, options.parallel ?? parallelPrints());
     await Promise.all(Array.from({ length: parallel }, worker));
     options.signal?.throwIfAborted();
     if (failure) throw failure;
