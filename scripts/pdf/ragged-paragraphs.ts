@@ -28,10 +28,7 @@ export type StretchedTexts = Record<string, string[]>;
  */
 export function setRagged(tree: Root, lines: StretchedTexts): number {
   let changed = 0;
-  visit(tree, 'element', (article) => {
-    const texts = article.tagName === 'article' ? linesOf(article, lines) : undefined;
-    if (!texts) return;
-    const paragraphs = paragraphsOf(article);
+  forEachArticle(tree, lines, (_, texts, paragraphs) => {
     // Each paragraph's letters are read once, and again only after a line in it was ended;
     // lines come in reading order, so the search goes on from the last paragraph found.
     const letters = new Map<Element, Letters>();
@@ -50,7 +47,6 @@ export function setRagged(tree: Root, lines: StretchedTexts): number {
         letters.delete(paragraph);
       }
     }
-    return SKIP;
   });
   return changed;
 }
@@ -170,9 +166,9 @@ function breakAt({ parent, node, offset }: Letter): void {
 export function paragraphKeys(tree: Root, lines: StretchedTexts): Record<string, string[]> {
   const keys: Record<string, string[]> = {};
   forEachArticle(tree, lines, (name, texts, paragraphs) => {
-    const textOf = paragraphs.map((paragraph) => lettersOf(paragraph, true).text);
+    const written = paragraphs.map(writtenText);
     keys[name] = texts.map((line) => {
-      const text = textOf.find((candidate) => candidate.includes(comparable(line)));
+      const text = written.find((candidate) => candidate.includes(comparable(line)));
       return text === undefined ? '' : hashOf(text);
     });
   });
@@ -183,11 +179,17 @@ export function paragraphKeys(tree: Root, lines: StretchedTexts): Record<string,
 export function paragraphKeysOf(tree: Root, name: string): Set<string> {
   const keys = new Set<string>();
   forEachArticle(tree, { [name]: [] }, (_, __, paragraphs) => {
-    for (const paragraph of paragraphs) keys.add(hashOf(lettersOf(paragraph, true).text));
+    for (const paragraph of paragraphs) keys.add(hashOf(writtenText(paragraph)));
   });
   return keys;
 }
 
+/** A paragraph's text as written: the line ends a print set count for nothing. */
+function writtenText(paragraph: Element): string {
+  return lettersOf(paragraph, true).text;
+}
+
+/** Calls `each` for every article of the print document that `lines` names, with its paragraphs. */
 function forEachArticle(
   tree: Root,
   lines: StretchedTexts,
@@ -207,11 +209,6 @@ function paragraphsOf(article: Element): Element[] {
     if (node.tagName === 'p') paragraphs.push(node);
   });
   return paragraphs;
-}
-
-function linesOf(article: Element, lines: StretchedTexts): string[] | undefined {
-  const id = article.properties.id;
-  return Object.entries(lines).find(([name]) => articleAnchor(name) === id)?.[1];
 }
 
 /** Adds what a print found to what earlier prints found. */
