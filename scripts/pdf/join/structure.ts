@@ -2,15 +2,20 @@
  * The joined structure tree, shaped as Chromium writes one: a StructTreeRoot whose /K is one
  * `Document` element, which holds every part's top-level elements in order; one flat
  * ParentTree (`/Nums`, each page's array of owners indirect) with each part's keys moved past
- * the keys of the parts before it.
+ * the keys of the parts before it; element IDs renamed in the joined tree's order (`ids.ts`).
  */
 import { type PDFContext, type PDFDict, type PDFName, PDFNumber, type PDFObject } from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, asNumber, asText, N, textObject } from '../../pdf-read/objects.ts';
 import { rawKids } from '../../pdf-read/tree.ts';
+import { JoinedIds } from './ids.ts';
 import type { LoadedPart } from './part.ts';
 
 export class JoinedStructure {
-  constructor(private readonly context: PDFContext) {}
+  private readonly ids: JoinedIds;
+
+  constructor(private readonly context: PDFContext) {
+    this.ids = new JoinedIds(context);
+  }
 
   /** The first ParentTree key still free: the next part's keys start here. */
   nextKey = 0;
@@ -34,7 +39,7 @@ export class JoinedStructure {
       const own = document?.entries().filter(([key]) => key !== N('K') && key !== N('P')) ?? [];
       this.documentEntries = own.map(([key, value]) => [key, part.copier.copy(value)]);
     }
-    for (const kid of kids) {
+    const copiedKids = kids.map((kid) => {
       // Its parent is the joined Document element: the part's own is not copied.
       asDict(context, kid)?.delete(N('P'));
       const copied = part.copier.copy(kid);
@@ -43,7 +48,9 @@ export class JoinedStructure {
       const element = asDict(this.context, copied);
       if (lang && lang !== this.documentLang && element && !element.has(N('Lang')))
         element.set(N('Lang'), textObject(lang));
-    }
+      return copied;
+    });
+    this.ids.add(copiedKids);
     for (const key of ['RoleMap', 'ClassMap'] as const) this.mergeMap(part, root, key);
     this.addParentTree(part, root);
   }
@@ -80,6 +87,7 @@ export class JoinedStructure {
     const parentTree = context.register(context.obj({ Nums: context.obj(nums), Type: 'ParentTree' }));
     const root = context.obj({ K: documentRef, ParentTree: parentTree, Type: 'StructTreeRoot' }) as PDFDict;
     root.set(N('ParentTreeNextKey'), PDFNumber.of(this.nextKey));
+    this.ids.write(root);
     for (const key of ['RoleMap', 'ClassMap'] as const) {
       if (this.maps[key].size === 0) continue;
       const map = context.obj({}) as PDFDict;

@@ -20,6 +20,7 @@ import { links, openPdf, outlinePages } from '../../pdf-finish/helpers.ts';
 import { LINK_PREFIX, partsHtml, printParts } from './parts.ts';
 import {
   destinationPages,
+  elementIds,
   outlineFaults,
   pdfinfoPages,
   popplerPages,
@@ -36,6 +37,10 @@ describe('joining parts printed one by one', () => {
   let work: string;
   let parts: PrintedPart[];
   let stray: PrintedPart;
+  /** The second part printed again, after the others, in the same renderer. */
+  let reprinted: PrintedPart;
+  /** The second part with ids of its own, to join beside the first. */
+  let secondTable: PrintedPart;
   let joined: Uint8Array;
   let doc: PDFDocument;
   let partDocs: PDFDocument[];
@@ -51,6 +56,10 @@ describe('joining parts printed one by one', () => {
       const [strayHtml] = partsHtml([1, 1, 1], { idPrefix: 'los-' });
       const [strayPdf] = await printParts(browser, work, [strayHtml!], 'stray');
       stray = { name: 'the article vier', pdf: strayPdf! };
+      const [againPdf] = await printParts(browser, work, [partsHtml([1, 3, 4])[1]!], 'again');
+      reprinted = { name: parts[1]!.name, pdf: againPdf! };
+      const [tablePdf] = await printParts(browser, work, [partsHtml([1, 3, 4], { idPrefix: 'nog-' })[1]!], 'table');
+      secondTable = { name: 'the article vijf', pdf: tablePdf! };
     } finally {
       await closeOrKill(browser);
     }
@@ -174,6 +183,20 @@ describe('joining parts printed one by one', () => {
     const again = await (await joinParts(parts, options)).save();
     expect(Buffer.compare(first, again)).toBe(0);
     expect(Buffer.compare(first, await (await joinParts([...parts].reverse(), options)).save())).not.toBe(0);
+  });
+
+  it('names table headers once each, in the joined tree’s order, whatever renderer printed them', async () => {
+    // Chromium names a header cell by its renderer's node counter, which runs on from print to print.
+    const raw = elementIds(partDocs[1]!);
+    expect(raw.ids).toHaveLength(2);
+    expect(elementIds(await readPdf(reprinted.pdf)).ids).not.toEqual(raw.ids);
+    const twice = elementIds(await joinParts([parts[1]!, secondTable], options));
+    expect(twice.ids).toEqual(['id000001', 'id000002', 'id000003', 'id000004']);
+    expect([...twice.treeTypes]).toEqual(twice.ids.map((id) => [id, 'TH']));
+    expect(twice.headers.length).toBeGreaterThan(0);
+    for (const header of twice.headers) expect(twice.treeTypes.has(header)).toBe(true);
+    const withReprint = await (await joinParts([parts[0]!, reprinted, parts[2]!], options)).save();
+    expect(Buffer.compare(withReprint, await (await joinParts(parts, options)).save())).toBe(0);
   });
 
   it('refuses a link to an id that no part has, naming the part and the fragment', async () => {

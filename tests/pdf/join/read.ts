@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { type PDFContext, type PDFDict, PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { ParentTree } from '../../../scripts/pdf-read/parent-tree.ts';
-import { asArray, asDict, asNumber, N, nameText, pageContentBytes, refKey } from '../../../scripts/pdf-read/objects.ts';
+import { asArray, asDict, asNumber, asText, N, nameText, pageContentBytes, refKey } from '../../../scripts/pdf-read/objects.ts';
 import { kidsOf, walkElements } from '../../../scripts/pdf-read/tree.ts';
 
 export const readPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
@@ -80,6 +80,30 @@ export function structureTop(doc: PDFDocument): { top: string[]; kids: string[] 
 
 function typeName(context: PDFContext, elem: PDFDict): string {
   return nameText(asDict(context, elem)!.get(N('S')) as never);
+}
+
+/**
+ * The structure elements' IDs in the tree's order, the types of the elements the IDTree names
+ * by them, and every ID a data cell's /Headers names.
+ */
+export function elementIds(doc: PDFDocument): { ids: string[]; treeTypes: Map<string, string>; headers: string[] } {
+  const { context } = doc;
+  const root = asDict(context, doc.catalog.get(N('StructTreeRoot')))!;
+  const ids: string[] = [];
+  const headers: string[] = [];
+  walkElements(context, root, (elem) => {
+    const id = asText(context, elem.get(N('ID')));
+    if (id !== undefined) ids.push(id);
+    const attributes = elem.get(N('A'));
+    for (const owner of asArray(context, attributes)?.asArray() ?? [attributes])
+      for (const header of asArray(context, asDict(context, owner)?.get(N('Headers')))?.asArray() ?? [])
+        headers.push(asText(context, header)!);
+  });
+  const names = asArray(context, asDict(context, root.get(N('IDTree')))?.get(N('Names')))?.asArray() ?? [];
+  const treeTypes = new Map<string, string>();
+  for (let i = 0; i + 1 < names.length; i += 2)
+    treeTypes.set(asText(context, names[i])!, typeName(context, asDict(context, names[i + 1])!));
+  return { ids, treeTypes, headers };
 }
 
 /**

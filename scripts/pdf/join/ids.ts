@@ -1,0 +1,75 @@
+/**
+ * Structure element IDs (a table's header cells, which its data cells name in /Headers) across
+ * the joined parts. Chromium names an element by its renderer's DOM node counter, which runs
+ * on from one print to the next in the same renderer: the same part printed after another part
+ * gets other IDs, and two parts printed in different renderers can share one. The join renames
+ * them in the order of the joined structure tree, so that the same parts give the same bytes
+ * and every ID is unique, and writes the IDTree that PDF requires wherever elements have IDs.
+ */
+import { type PDFContext, type PDFDict, type PDFObject, PDFString } from '@cantoo/pdf-lib';
+import { asArray, asDict, asText, N } from '../../pdf-read/objects.ts';
+import { classifyKid, rawKids } from '../../pdf-read/tree.ts';
+
+export class JoinedIds {
+  constructor(private readonly context: PDFContext) {}
+
+  /** The new IDs in order, with the (indirect) element each names. */
+  private readonly named: [string, PDFObject][] = [];
+
+  /** Renames the IDs of a part's copied top-level elements and the /Headers that name them. */
+  add(elements: PDFObject[]): void {
+    const renamed = new Map<string, string>();
+    const all = elements.flatMap((element) => this.elementsUnder(element));
+    for (const { element, ref } of all) {
+      const id = asText(this.context, element.get(N('ID')));
+      if (id === undefined) continue;
+      const name = `id${String(this.named.length + 1).padStart(6, '0')}`;
+      renamed.set(id, name);
+      element.set(N('ID'), PDFString.of(name));
+      this.named.push([name, ref]);
+    }
+    if (renamed.size > 0) for (const { element } of all) this.renameHeaders(element, renamed);
+  }
+
+  /** Writes the IDTree into the StructTreeRoot: one flat name tree, its keys in order. */
+  write(root: PDFDict): void {
+    if (this.named.length === 0) return;
+    const names = this.named.flatMap(([name, ref]) => [PDFString.of(name), ref]);
+    root.set(N('IDTree'), this.context.register(this.context.obj({ Names: this.context.obj(names) })));
+  }
+
+  /** An element and every element under it, in document order, each with how it is referred to. */
+  private elementsUnder(top: PDFObject): { element: PDFDict; ref: PDFObject }[] {
+    const out: { element: PDFDict; ref: PDFObject }[] = [];
+    const seen = new Set<PDFDict>();
+    const stack: PDFObject[] = [top];
+    while (stack.length > 0) {
+      const raw = stack.pop()!;
+      const element = asDict(this.context, raw);
+      if (!element || seen.has(element)) continue;
+      seen.add(element);
+      out.push({ element, ref: raw });
+      const kids = rawKids(this.context, element).flatMap((kid) => {
+        const classified = classifyKid(this.context, element, kid);
+        return classified?.kind === 'elem' ? [classified.raw] : [];
+      });
+      stack.push(...kids.reverse());
+    }
+    return out;
+  }
+
+  /** The element's attribute objects' /Headers, each ID replaced by its new name. */
+  private renameHeaders(element: PDFDict, renamed: Map<string, string>): void {
+    const attributes = element.get(N('A'));
+    const owners = asArray(this.context, attributes)?.asArray() ?? [attributes];
+    for (const owner of owners.map((object) => asDict(this.context, object))) {
+      const headers = asArray(this.context, owner?.get(N('Headers')));
+      if (!owner || !headers) continue;
+      const names = headers.asArray().map((header) => {
+        const id = asText(this.context, header);
+        return id !== undefined && renamed.has(id) ? PDFString.of(renamed.get(id)!) : header;
+      });
+      owner.set(N('Headers'), this.context.obj(names));
+    }
+  }
+}
