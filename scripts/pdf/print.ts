@@ -10,7 +10,14 @@
  * leaves the page as it was instead of showing Chromium's error page. The page is opened with
  * `goto` (setContent silently drops file:// fonts and images) and printed once every web font
  * has loaded.
+ *
+ * Documents of one look (the parts of one print: the same folder, the same stylesheets) are
+ * printed in turn on one page without loading it anew: the next document's head and body take
+ * the place of the last one's, and the stylesheets stay, parsed, their fonts loaded. Loading a
+ * document and its fonts costs about as much as printing a short article; what Chromium prints
+ * from the document in place is the same (`tests/pdf/print-in-place.test.ts`).
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'puppeteer';
@@ -30,6 +37,11 @@ export interface PrintOptions {
   onBlocked?: (url: string) => void;
   /** Abandons the print: the page is closed, which ends whatever Chromium was still doing. */
   signal?: AbortSignal;
+  /**
+   * The look of the document: its folder, stylesheets and fonts, as a key. A page that printed
+   * a document of the same look takes this one in place of it.
+   */
+  look?: string;
 }
 
 /** A page set up for printing, and what it may load (nothing until a print says). */
@@ -38,6 +50,10 @@ interface PrintPage {
   session: CDPSession;
   /** The folder files may come from, and who hears of what was refused. */
   policy?: { dir: string; onBlocked?: (url: string) => void };
+  /** The look of the document the page holds, when a document of that look may take its place. */
+  holds?: string;
+  /** Requests sent and not yet answered: a document put in place is printed once none is left. */
+  inflight: Set<string>;
 }
 
 /** Pages opened ahead of a browser's first print, while the document is still being made. */
@@ -66,7 +82,7 @@ async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage>
   const page = blank ?? (await browser.newPage());
   try {
     const session = await page.createCDPSession();
-    const printPage: PrintPage = { page, session };
+    const printPage: PrintPage = { page, session, inflight: new Set() };
     // Navigations: only the print folder's own files; a refused one is "aborted", which leaves
     // the document in place. Before a print has set the folder, nothing is let through.
     session.on('Fetch.requestPaused', (event) => {
@@ -81,8 +97,13 @@ async function openPrintPage(browser: Browser, blank?: Page): Promise<PrintPage>
     });
     // Everything else that Chromium's allow-list refused.
     const requested = new Map<string, string>();
-    session.on('Network.requestWillBeSent', (event) => void requested.set(event.requestId, event.request.url));
+    session.on('Network.requestWillBeSent', (event) => {
+      requested.set(event.requestId, event.request.url);
+      printPage.inflight.add(event.requestId);
+    });
+    session.on('Network.loadingFinished', (event) => void printPage.inflight.delete(event.requestId));
     session.on('Network.loadingFailed', (event) => {
+      printPage.inflight.delete(event.requestId);
       const url = requested.get(event.requestId);
       if (url !== undefined && event.blockedReason === 'inspector') printPage.policy?.onBlocked?.(url);
     });
@@ -124,9 +145,13 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
   const abandon = () => void page.close().catch(() => undefined);
   options.signal?.addEventListener('abort', abandon, { once: true });
   try {
+    const inPlace = options.look !== undefined && printPage.holds === options.look;
+    printPage.holds = undefined;
     printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
-    await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
+    if (!inPlace || !(await putInPlace(printPage, htmlFile, timeout))) {
+      await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
+    }
     // Every face is loaded first: one used only in a margin box (the folio's) is asked for
     // during the print, too late, and its text set in a fallback font.
     // A face that cannot load (refused, broken) is left to the fallback, as in the print itself.
@@ -141,6 +166,7 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
       timeout,
     });
     printed = true;
+    printPage.holds = options.look;
     return pdf;
   } finally {
     options.signal?.removeEventListener('abort', abandon);
@@ -148,6 +174,43 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     // A page whose print failed or was abandoned is not trusted again.
     if (printed && !page.isClosed()) idlePages(browser).push(printPage);
     else if (!page.isClosed()) void page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Puts the document in `htmlFile` in place of the one the page holds: its root's attributes,
+ * its head but for the stylesheet links, its body. False, with the page as it was, when the
+ * two documents do not link the same stylesheets. Done once the document's images are decoded,
+ * every font is ready and no request is left unanswered, as `load` is for a document loaded.
+ */
+async function putInPlace(printPage: PrintPage, htmlFile: string, timeout: number): Promise<boolean> {
+  const html = await readFile(htmlFile, 'utf8');
+  const replaced = await printPage.page.evaluate(async (html: string) => {
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    const links = (doc: Document) =>
+      Array.from(doc.head.querySelectorAll('link'), (link) => link.outerHTML).join('\n');
+    if (links(next) !== links(document)) return false;
+    const root = document.documentElement;
+    for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
+    for (const { name, value } of Array.from(next.documentElement.attributes)) root.setAttribute(name, value);
+    for (const node of Array.from(document.head.childNodes)) if (node.nodeName !== 'LINK') node.remove();
+    for (const node of Array.from(next.head.childNodes))
+      if (node.nodeName !== 'LINK') document.head.append(document.adoptNode(node));
+    document.body.replaceWith(document.adoptNode(next.body));
+    await Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined)));
+    await document.fonts.ready;
+    return true;
+  }, html);
+  if (replaced) await answered(printPage, timeout);
+  return replaced;
+}
+
+/** Resolves once the page has no request left unanswered. */
+async function answered(printPage: PrintPage, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (printPage.inflight.size > 0) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for the document's files`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

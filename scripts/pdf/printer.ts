@@ -12,8 +12,9 @@ export interface Printer {
   /**
    * Prints the document, retrying once in a fresh browser; the PDF exactly as Chromium wrote it.
    * `signal` abandons the print (the page is closed, no retry): the build failed elsewhere.
+   * Documents of one `look` may be printed in place of one another (`print.ts`).
    */
-  print(htmlFile: string, signal?: AbortSignal): Promise<Uint8Array>;
+  print(htmlFile: string, signal?: AbortSignal, look?: string): Promise<Uint8Array>;
   /** Closes a browser of the printer's own; a borrowed one stays open. */
   close(): Promise<void>;
 }
@@ -24,9 +25,9 @@ export function launchedPrinter(): Printer {
   launched.catch(() => undefined);
   let closing: Promise<void> | undefined;
   return {
-    async print(htmlFile, signal) {
+    async print(htmlFile, signal, look) {
       const { printWithRetry } = await import('./robust-print.ts');
-      return printWithRetry(await launched, htmlFile, { signal });
+      return printWithRetry(await launched, htmlFile, { signal, look });
     },
     close() {
       closing ??= launched.then(closeOrKill, () => undefined);
@@ -45,7 +46,7 @@ export function warmPrinter(): Printer & { ready: Promise<void> } {
   browser.catch(() => undefined);
   return {
     ready: browser.then(() => undefined),
-    async print(htmlFile, signal) {
+    async print(htmlFile, signal, look) {
       const { printWithRetry } = await import('./robust-print.ts');
       let current = await browser.catch(() => undefined);
       if (!current?.connected) {
@@ -53,7 +54,7 @@ export function warmPrinter(): Printer & { ready: Promise<void> } {
         current = await browser;
       }
       try {
-        return await printWithRetry(current, htmlFile, { signal });
+        return await printWithRetry(current, htmlFile, { signal, look });
       } finally {
         if (current.connected) preparePrintPage(current);
       }
@@ -67,5 +68,5 @@ export function warmPrinter(): Printer & { ready: Promise<void> } {
 
 /** `printer` for one build that does not own it: closing it is left to its owner. */
 export function borrowed(printer: Printer): Printer {
-  return { print: (htmlFile, signal) => printer.print(htmlFile, signal), close: async () => undefined };
+  return { print: (htmlFile, signal, look) => printer.print(htmlFile, signal, look), close: async () => undefined };
 }

@@ -5,7 +5,7 @@
  * in the issue's cache for the next build. A one-word edit reprints the article it is in, and
  * the articles after it only when their folios moved.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChromiumFailure, UsageError } from '../../util/errors.ts';
 import { hashOf, toolVersion } from '../../util/fingerprint.ts';
@@ -59,9 +59,11 @@ export async function printParts(
   // Every part's document is written, printed or not: the print folder shows what was printed.
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
+  const look = hashOf(options.printDir, styles, await assetsListed(options.printDir));
   const fresh = await printEach(
     toPrint.map((index) => parts[index]!),
     options,
+    look,
   );
   toPrint.forEach((index, at) => {
     known[index] = fresh[at]!;
@@ -100,7 +102,7 @@ async function recall(key: string, options: PartPrintOptions): Promise<Uint8Arra
  * Prints the documents at most `parallel` at a time; the first failure abandons the rest and
  * is reported with the part it happened in.
  */
-async function printEach(parts: PartDocument[], options: PartPrintOptions) {
+async function printEach(parts: PartDocument[], options: PartPrintOptions, look: string) {
   const abandon = new AbortController();
   const onOuterAbort = () => abandon.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -112,7 +114,7 @@ async function printEach(parts: PartDocument[], options: PartPrintOptions) {
       const index = next++;
       const part = parts[index]!;
       try {
-        results[index] = await options.printer.print(partHtml(options.printDir, part.name), abandon.signal);
+        results[index] = await options.printer.print(partHtml(options.printDir, part.name), abandon.signal, look);
       } catch (error) {
         if (abandon.signal.aborted) return;
         failure = namedFailure(error, options.describe(part.name));
@@ -147,6 +149,18 @@ function partHtml(printDir: string, name: string): string {
 
 function partFile(dir: string, key: string): string {
   return path.join(dir, `${key}.pdf`);
+}
+
+/**
+ * The print folder's assets (fonts, stylesheets) by name and size: a page that printed a part
+ * keeps them loaded, and takes the next part in place only while they are the same (the
+ * stylesheets' text is in the look besides; fonts come with the tool).
+ */
+async function assetsListed(printDir: string): Promise<string> {
+  const dir = path.join(printDir, 'assets');
+  const files = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const stats = await Promise.all(files.sort().map((file) => stat(path.join(dir, file)).catch(() => undefined)));
+  return files.map((file, index) => `${file} ${stats[index]?.size}`).join('\n');
 }
 
 /** The stylesheets of the print folder (theme, press), which every part loads. */
