@@ -185,11 +185,13 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
  */
 async function putInPlace(printPage: PrintPage, htmlFile: string, timeout: number): Promise<boolean> {
   const html = await readFile(htmlFile, 'utf8');
+  // No named functions inside: a transpiler may wrap them in a helper the page does not have.
   const replaced = await printPage.page.evaluate(async (html: string) => {
     const next = new DOMParser().parseFromString(html, 'text/html');
-    const links = (doc: Document) =>
-      Array.from(doc.head.querySelectorAll('link'), (link) => link.outerHTML).join('\n');
-    if (links(next) !== links(document)) return false;
+    const [nextLinks, ownLinks] = [next, document].map((doc) =>
+      Array.from(doc.head.querySelectorAll('link'), (link) => link.outerHTML).join('\n'),
+    );
+    if (nextLinks !== ownLinks) return false;
     const root = document.documentElement;
     for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
     for (const { name, value } of Array.from(next.documentElement.attributes)) root.setAttribute(name, value);
