@@ -148,7 +148,8 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     const inPlace = options.look !== undefined && printPage.holds === options.look;
     printPage.holds = undefined;
     printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
-    if (!inPlace || !(await putInPlace(printPage, htmlFile, timeout))) {
+    // A document that could not be put in place is loaded instead, on the same page.
+    if (!inPlace || !(await putInPlace(printPage, htmlFile, timeout).catch(() => false))) {
       await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
     }
