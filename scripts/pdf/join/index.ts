@@ -8,11 +8,12 @@
  * Not copyPages: it drops the structure tree. Each part gets one object copier, so what its
  * pages share (fonts, images) is copied once and the structure elements' /Pg, /Obj and the
  * outline's /SE land on the copies. Objects are numbered in the order of the parts, pages
- * first: the same parts give the same bytes.
+ * first: the same parts give the same bytes. Each face's subsets become one font (`fonts/`).
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { takeDocumentEntries } from './catalog.ts';
 import { JoinedDestinations } from './destinations.ts';
+import { mergeFontSubsets } from './fonts/merge-fonts.ts';
 import { linkInternally } from './links.ts';
 import { JoinedOutline } from './outline.ts';
 import { copyPages } from './pages.ts';
@@ -39,6 +40,7 @@ export async function joinParts(parts: PrintedPart[], options: JoinOptions): Pro
     linkInternally(part, options.linkPrefix, destinations);
     copyPart(part, joined, { structure, outline, destinations });
   }
+  mergeFontSubsets(joined.context);
   structure.write(joined.catalog);
   outline.write(joined.catalog);
   destinations.write(joined.context, joined.catalog);

@@ -1,0 +1,144 @@
+/**
+ * What the merged font of one face holds, worked out from its subsets as data: the font
+ * program, each glyph's width, each glyph's text and the bounding box. Kept for the process
+ * by the subsets it was made from: `watch` joins the same parts again after every edit, and a
+ * build that prints twice joins twice.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { fontIdentity, mergeGlyphs } from './merge-glyphs.ts';
+import { readToUnicode, type UnicodeMap, writeToUnicode } from './to-unicode.ts';
+
+/** One subset as the join reads it: its font program and what its font dictionaries say. */
+export interface SubsetData {
+  /** A hash of the font program as stored, and a way to read it whole. */
+  storedHash: string;
+  program: () => Uint8Array;
+  /** The ToUnicode CMap as stored, and as text. */
+  storedToUnicode: Uint8Array | undefined;
+  toUnicode: () => string | undefined;
+  /** Widths the /W array gives, and /DW. */
+  widths: () => Map<number, number>;
+  widthsText: string;
+  fallback: number;
+  box: number[];
+}
+
+export interface MergedFace {
+  /** The merged program, Flate-compressed, and its length whole. */
+  program: Uint8Array;
+  programLength: number;
+  fallback: number;
+  /** `/W` runs: the first code and the widths from it on. */
+  widthRuns: [number, number[]][];
+  /** The ToUnicode CMap, Flate-compressed. */
+  toUnicode: Uint8Array;
+  box: number[];
+}
+
+/** Values worked out in the last join and in this one: the memo holds one document's fonts. */
+class JoinMemo<T> {
+  private last = new Map<string, T>();
+  private current = new Map<string, T>();
+
+  next(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+
+  of(key: string, make: () => T): T {
+    const value = this.current.has(key) ? this.current.get(key)! : this.last.has(key) ? this.last.get(key)! : make();
+    this.current.set(key, value);
+    return value;
+  }
+}
+
+const faces = new JoinMemo<MergedFace | undefined>();
+const identities = new JoinMemo<string>();
+
+/** Forgets what the last join did not use. */
+export function startJoin(): void {
+  faces.next();
+  identities.next();
+}
+
+/** What identifies the font program a subset was cut from (`fontIdentity`). */
+export function identityOf(subset: SubsetData): string {
+  return identities.of(subset.storedHash, () => fontIdentity(subset.program()));
+}
+
+/** The merged face, or undefined when the subsets disagree about a glyph (they stay apart). */
+export function mergedFace(subsets: SubsetData[]): MergedFace | undefined {
+  return faces.of(faceKey(subsets), () => mergeFace(subsets));
+}
+
+function faceKey(subsets: SubsetData[]): string {
+  const hash = createHash('sha256');
+  for (const subset of subsets)
+    hash
+      .update(subset.storedHash)
+      .update('\0')
+      .update(subset.storedToUnicode ?? '')
+      .update(`\0${subset.widthsText}\0${subset.fallback}\0${subset.box.join(' ')}\0`);
+  return hash.digest('hex');
+}
+
+function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
+  const programs = subsets.map((subset) => subset.program());
+  const merged = mergeGlyphs(programs);
+  if (!merged) return undefined;
+  const { program, outlined } = merged;
+  const drawn = subsets.map((subset, index) => drawnCodes(subset, outlined[index]!));
+  const unicode: UnicodeMap = new Map();
+  for (const codes of drawn) for (const [code, text] of codes.unicode) if (!unicode.has(code)) unicode.set(code, text);
+  const fallback = subsets[0]!.fallback;
+  return {
+    program: deflateSync(program),
+    programLength: program.length,
+    fallback,
+    widthRuns: widthRuns(mergedWidths(drawn), fallback),
+    toUnicode: deflateSync(Buffer.from(writeToUnicode(unicode), 'latin1')),
+    box: [0, 1, 2, 3].map((side) => (side < 2 ? Math.min : Math.max)(...subsets.map((subset) => subset.box[side] ?? 0))),
+  };
+}
+
+interface DrawnCodes {
+  unicode: UnicodeMap;
+  /** Every code the subset draws: those with text, those with an outline. */
+  codes: Set<number>;
+  widths: Map<number, number>;
+  fallback: number;
+}
+
+function drawnCodes(subset: SubsetData, outlined: number[]): DrawnCodes {
+  const text = subset.toUnicode();
+  const unicode = text === undefined ? new Map<number, string>() : readToUnicode(text);
+  const codes = new Set([...unicode.keys(), ...outlined]);
+  // A width is the subset's word only for a glyph it draws: the others' are written as zero.
+  const widths = new Map([...subset.widths()].filter(([code]) => codes.has(code)));
+  return { unicode, codes, widths, fallback: subset.fallback };
+}
+
+/**
+ * Each code's width as a subset gave it: a width written out first, then the default of a
+ * subset that draws the glyph as text, then any (a glyph drawn only as part of another).
+ */
+function mergedWidths(drawn: DrawnCodes[]): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const subset of drawn) for (const [code, width] of subset.widths) if (!widths.has(code)) widths.set(code, width);
+  for (const subset of drawn)
+    for (const code of subset.unicode.keys()) if (!widths.has(code)) widths.set(code, subset.fallback);
+  for (const subset of drawn) for (const code of subset.codes) if (!widths.has(code)) widths.set(code, subset.fallback);
+  return widths;
+}
+
+/** The widths other than the default, as runs of consecutive codes. */
+function widthRuns(widths: Map<number, number>, fallback: number): [number, number[]][] {
+  const runs: [number, number[]][] = [];
+  for (const [code, width] of [...widths].filter(([, width]) => width !== fallback).sort(([a], [b]) => a - b)) {
+    const last = runs.at(-1);
+    if (last && code === last[0] + last[1].length) last[1].push(width);
+    else runs.push([code, [width]]);
+  }
+  return runs;
+}
