@@ -4,13 +4,13 @@
  * not change: every page draws and reads as the part it came from.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDict, type PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asName, N, streamBytes } from '../../../scripts/pdf-read/objects.ts';
+import { asArray, asName, asNumber, N, streamBytes } from '../../../scripts/pdf-read/objects.ts';
 import { closeOrKill, launchForPrint } from '../../../scripts/pdf/browser.ts';
 import { mergeGlyphs } from '../../../scripts/pdf/join/fonts/merge-glyphs.ts';
 import { readToUnicode, writeToUnicode } from '../../../scripts/pdf/join/fonts/to-unicode.ts';
@@ -31,6 +31,38 @@ function embedded(doc: PDFDocument): Map<string, Uint8Array[]> {
   return fonts;
 }
 
+/** Each face's drawn glyphs (those with text): code → width and text. */
+function glyphsOf(doc: PDFDocument): Map<string, Map<number, { width: number; text: string }>> {
+  const { context } = doc;
+  const faces = new Map<string, Map<number, { width: number; text: string }>>();
+  for (const [, font] of context.enumerateIndirectObjects()) {
+    if (!(font instanceof PDFDict) || asName(context, font.get(N('Subtype'))) !== 'Type0') continue;
+    const cidFont = context.lookup(asArray(context, font.get(N('DescendantFonts')))!.get(0)) as PDFDict;
+    const widths = new Map<number, number>();
+    const items = asArray(context, cidFont.get(N('W')))?.asArray() ?? [];
+    for (let at = 0; at < items.length; ) {
+      const first = asNumber(context, items[at])!;
+      const next = context.lookup(items[at + 1]!);
+      if (next instanceof PDFArray) {
+        next.asArray().forEach((width, index) => widths.set(first + index, asNumber(context, width)!));
+        at += 2;
+      } else {
+        for (let code = first; code <= asNumber(context, items[at + 1])!; code++)
+          widths.set(code, asNumber(context, items[at + 2])!);
+        at += 3;
+      }
+    }
+    const fallback = asNumber(context, cidFont.get(N('DW'))) ?? 1000;
+    const toUnicode = context.lookup(font.get(N('ToUnicode'))) as PDFRawStream;
+    const glyphs = new Map<number, { width: number; text: string }>();
+    for (const [code, text] of readToUnicode(Buffer.from(streamBytes(toUnicode)).toString('latin1')))
+      glyphs.set(code, { width: widths.get(code) ?? fallback, text });
+    const face = asName(context, font.get(N('BaseFont')))!.replace(/^[A-Z]{6}\+/, '');
+    faces.set(face, new Map([...(faces.get(face) ?? []), ...glyphs]));
+  }
+  return faces;
+}
+
 /** Each page as poppler draws it, as raw pixels. */
 async function drawn(file: string, dir: string): Promise<Buffer[]> {
   mkdirSync(dir, { recursive: true });
@@ -39,6 +71,8 @@ async function drawn(file: string, dir: string): Promise<Buffer[]> {
   const files = readdirSync(dir).sort();
   return Promise.all(files.map((name) => sharp(path.join(dir, name)).raw().toBuffer()));
 }
+
+const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('one font per face in the joined document', () => {
   let work: string;
@@ -85,6 +119,38 @@ describe('one font per face in the joined document', () => {
     const joinedPixels = await drawn(joinedFile, path.join(work, 'png-joined'));
     expect(joinedPixels.length).toBe(partPixels.length);
     joinedPixels.forEach((pixels, page) => expect(Buffer.compare(pixels, partPixels[page]!)).toBe(0));
+  });
+
+  it('keeps the width and the text of every glyph a part drew, ligatures too', async () => {
+    // The first part draws f and t apart, and so holds the ft ligature undrawn, with no width.
+    const look = `<style>@font-face { font-family: Serif; src: url('serif.woff2'); } body { font: 12pt Serif }</style>`;
+    copyFileSync(path.join(root, 'node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2'), path.join(work, 'serif.woff2'));
+    const texts = ['<p>Of tot, of niet.</p>', '<p>Heftig, drijft en officieel: software.</p>'];
+    const browser = await launchForPrint();
+    let ligatures: PrintedPart[];
+    try {
+      const pdfs = await printParts(
+        browser,
+        work,
+        texts.map((text) => `<!doctype html><html lang="nl"><head>${look}</head><body>${text}</body></html>`),
+        'ligature',
+      );
+      ligatures = pdfs.map((pdf, index) => ({ name: `ligature ${index}`, pdf }));
+    } finally {
+      await closeOrKill(browser);
+    }
+    const merged = glyphsOf(await readPdf(await (await joinParts(ligatures, { linkPrefix: LINK_PREFIX })).save()));
+    let checked = 0;
+    for (const part of ligatures)
+      for (const [face, glyphs] of glyphsOf(await readPdf(part.pdf)))
+        for (const [code, glyph] of glyphs) {
+          expect(merged.get(face)?.get(code), `${face} ${code}`).toEqual(glyph);
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(20);
+    const file = path.join(work, 'ligatures.pdf');
+    writeFileSync(file, await (await joinParts(ligatures, { linkPrefix: LINK_PREFIX })).save());
+    expect(popplerPages(file, 2)[1]).toContain('Heftig, drijft en officieel: software.');
   });
 
   it('passes qpdf', () => {

@@ -27,11 +27,8 @@ export function fontIdentity(bytes: Uint8Array): string {
   return Buffer.from(head.subarray(4, 8)).toString('hex') + Buffer.from(head.subarray(18, 36)).toString('hex');
 }
 
-/**
- * The merged font, with the glyph IDs each subset has an outline for; undefined when the
- * subsets disagree about a glyph (they are then left apart).
- */
-export function mergeGlyphs(fonts: Uint8Array[]): { program: Uint8Array; outlined: number[][] } | undefined {
+/** The merged font, or undefined when the subsets disagree about a glyph (they are then left apart). */
+export function mergeGlyphs(fonts: Uint8Array[]): Uint8Array | undefined {
   const subsets = fonts.map(readSubset);
   const count = Math.max(...subsets.map((subset) => subset.glyphs.length));
   const glyphs: Uint8Array[] = [];
@@ -57,10 +54,7 @@ export function mergeGlyphs(fonts: Uint8Array[]): { program: Uint8Array; outline
   tables.set('hhea', hheaTable(subsets, advances, count));
   tables.set('maxp', maxpTable(subsets, count));
   tables.set('post', postTable(base));
-  const outlined = subsets.map((subset) =>
-    subset.glyphs.flatMap((glyph, gid) => (glyph.length > 0 ? [gid] : [])),
-  );
-  return { program: writeSfnt({ version: base.version, tables }), outlined };
+  return writeSfnt({ version: base.version, tables });
 }
 
 function readSubset(bytes: Uint8Array): Subset {

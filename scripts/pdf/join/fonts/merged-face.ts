@@ -84,11 +84,9 @@ function faceKey(subsets: SubsetData[]): string {
 }
 
 function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
-  const programs = subsets.map((subset) => subset.program());
-  const merged = mergeGlyphs(programs);
-  if (!merged) return undefined;
-  const { program, outlined } = merged;
-  const drawn = subsets.map((subset, index) => drawnCodes(subset, outlined[index]!));
+  const program = mergeGlyphs(subsets.map((subset) => subset.program()));
+  if (!program) return undefined;
+  const drawn = subsets.map(drawnCodes);
   const unicode: UnicodeMap = new Map();
   for (const codes of drawn) for (const [code, text] of codes.unicode) if (!unicode.has(code)) unicode.set(code, text);
   const fallback = subsets[0]!.fallback;
@@ -103,32 +101,31 @@ function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
 }
 
 interface DrawnCodes {
+  /** The glyphs the subset drew as text, and that text. */
   unicode: UnicodeMap;
-  /** Every code the subset draws: those with text, those with an outline. */
-  codes: Set<number>;
   widths: Map<number, number>;
   fallback: number;
 }
 
-function drawnCodes(subset: SubsetData, outlined: number[]): DrawnCodes {
+function drawnCodes(subset: SubsetData): DrawnCodes {
   const text = subset.toUnicode();
   const unicode = text === undefined ? new Map<number, string>() : readToUnicode(text);
-  const codes = new Set([...unicode.keys(), ...outlined]);
-  // A width is the subset's word only for a glyph it draws: the others' are written as zero.
-  const widths = new Map([...subset.widths()].filter(([code]) => codes.has(code)));
-  return { unicode, codes, widths, fallback: subset.fallback };
+  return { unicode, widths: subset.widths(), fallback: subset.fallback };
 }
 
 /**
- * Each code's width as a subset gave it: a width written out first, then the default of a
- * subset that draws the glyph as text, then any (a glyph drawn only as part of another).
+ * Each code's width from a subset that drew it as text (its /W, else its /DW), else the first
+ * width other than zero any subset gives it. A subset lists glyphs it did not draw with a
+ * width of zero: those it holds only because another glyph is made of them, or because a
+ * ligature of letters it drew might have been wanted.
  */
 function mergedWidths(drawn: DrawnCodes[]): Map<number, number> {
   const widths = new Map<number, number>();
-  for (const subset of drawn) for (const [code, width] of subset.widths) if (!widths.has(code)) widths.set(code, width);
   for (const subset of drawn)
-    for (const code of subset.unicode.keys()) if (!widths.has(code)) widths.set(code, subset.fallback);
-  for (const subset of drawn) for (const code of subset.codes) if (!widths.has(code)) widths.set(code, subset.fallback);
+    for (const code of subset.unicode.keys())
+      if (!widths.has(code)) widths.set(code, subset.widths.get(code) ?? subset.fallback);
+  for (const subset of drawn)
+    for (const [code, width] of subset.widths) if (!widths.has(code) && width !== 0) widths.set(code, width);
   return widths;
 }
 
