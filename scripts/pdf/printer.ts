@@ -7,6 +7,7 @@
 import type { Browser } from 'puppeteer';
 import { closeOrKill, launchForPrint } from './browser.ts';
 import { preparePrintPage } from './print.ts';
+import { PrintAddress } from './print-address.ts';
 
 export interface Printer {
   /**
@@ -15,6 +16,11 @@ export interface Printer {
    * Documents of one `look` may be printed in place of one another (`print.ts`).
    */
   print(htmlFile: string, signal?: AbortSignal, look?: string): Promise<Uint8Array>;
+  /**
+   * Where the printer's browser reads `printDir` for prints of `kind`, when that is an address
+   * of its own that stays the same from one build to the next (`print-address.ts`).
+   */
+  address?(printDir: string, kind: string): Promise<string>;
   /** Closes a browser of the printer's own; a borrowed one stays open. */
   close(): Promise<void>;
 }
@@ -44,8 +50,10 @@ export function launchedPrinter(): Printer {
 export function warmPrinter(): Printer & { ready: Promise<void> } {
   let browser: Promise<Browser> = launchForPrint();
   browser.catch(() => undefined);
+  const address = new PrintAddress();
   return {
     ready: browser.then(() => undefined),
+    address: (printDir, kind) => address.of(printDir, kind),
     async print(htmlFile, signal, look) {
       const { printWithRetry } = await import('./robust-print.ts');
       let current = await browser.catch(() => undefined);
@@ -62,11 +70,16 @@ export function warmPrinter(): Printer & { ready: Promise<void> } {
     async close() {
       const current = await browser.catch(() => undefined);
       if (current) await closeOrKill(current);
+      await address.close();
     },
   };
 }
 
 /** `printer` for one build that does not own it: closing it is left to its owner. */
 export function borrowed(printer: Printer): Printer {
-  return { print: (htmlFile, signal, look) => printer.print(htmlFile, signal, look), close: async () => undefined };
+  return {
+    print: (htmlFile, signal, look) => printer.print(htmlFile, signal, look),
+    address: printer.address && ((printDir, kind) => printer.address!(printDir, kind)),
+    close: async () => undefined,
+  };
 }

@@ -59,10 +59,12 @@ export async function printParts(
   // Every part's document is written, printed or not: the print folder shows what was printed.
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
-  const look = hashOf(options.printDir, styles, await assetsListed(options.printDir));
+  // A warm browser reads the folder at an address of its own, the same from build to build.
+  const folder = (await options.printer.address?.(options.printDir, path.basename(options.partsDir))) ?? options.printDir;
+  const look = hashOf(folder, styles, await assetsListed(options.printDir));
   const fresh = await printEach(
     toPrint.map((index) => parts[index]!),
-    options,
+    { ...options, printDir: folder },
     look,
   );
   toPrint.forEach((index, at) => {
