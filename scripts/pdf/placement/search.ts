@@ -13,6 +13,7 @@ import { badness, holesOf, withTrueStarts, type ArticleLayout } from './layout.t
 import { readDestinations } from './measure.ts';
 import { MARKER_PATTERN, START_PATTERN } from './markers.ts';
 import { improvedMoves, type Moves } from './plan.ts';
+import { toolVersion } from '../../util/fingerprint.ts';
 
 /** Prints that may change a plan; the prints after them only settle the contents numbers. */
 export const PLACEMENT_PASSES = 3;
@@ -21,6 +22,8 @@ export interface PlacementMemo {
   plan: PlacementPlan;
   /** Per article, the holes the search left (a signature): the same holes again are not searched anew. */
   unsolved: Record<string, string>;
+  /** The tool that searched: another may have moves this one did not, so its memo is not taken. */
+  tool?: string;
 }
 
 export function measureLayouts(
@@ -79,8 +82,9 @@ export class PlacementSearch {
   private readonly unsolved: Record<string, string>;
 
   constructor(memo: PlacementMemo | undefined) {
-    this.plan = structuredClone(memo?.plan ?? {});
-    this.unsolved = { ...(memo?.unsolved ?? {}) };
+    const own = memo?.tool === toolVersion() ? memo : undefined;
+    this.plan = structuredClone(own?.plan ?? {});
+    this.unsolved = { ...(own?.unsolved ?? {}) };
   }
 
   /** The plan for the next print, from what this one measured; the same plan when it is final. */
@@ -107,7 +111,7 @@ export class PlacementSearch {
   memo(final: Map<string, ArticleLayout>): PlacementMemo {
     const unsolved: Record<string, string> = {};
     for (const [anchor, layout] of final) if (badness(layout) > 0) unsolved[anchor] = signatureOf(layout);
-    return { plan: this.plan, unsolved };
+    return { plan: this.plan, unsolved, tool: toolVersion() };
   }
 
   adopt(plan: PlacementPlan): void {
