@@ -6,6 +6,7 @@
  * of the last build's (`print.ts`). One link per kind of print (the PDF's parts, the press
  * edition's), since the two may print in one build.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,18 +17,20 @@ export class PrintAddress {
   /** The address of `printDir` for prints of `kind`, pointed at it now. */
   async of(printDir: string, kind: string): Promise<string> {
     this.dir ??= mkdtemp(path.join(tmpdir(), 'persklaar-address-'));
-    const link = path.join(await this.dir, kind);
-    if ((await readlink(link).catch(() => undefined)) === printDir) return link;
-    // Replaced in one step: a link is never missing.
-    const next = `${link}.next`;
-    await rm(next, { force: true });
-    await symlink(printDir, next);
+    const dir = await this.dir;
+    const link = path.join(dir, kind);
+    const target = path.resolve(printDir);
+    if ((await readlink(link).catch(() => undefined)) === target) return link;
+    // Replaced in one step, so that the link is never missing.
+    const next = path.join(dir, `.${kind}-${randomUUID()}`);
+    await symlink(target, next);
     await rename(next, link);
     return link;
   }
 
   async close(): Promise<void> {
     const dir = await this.dir?.catch(() => undefined);
+    this.dir = undefined;
     if (dir) await rm(dir, { recursive: true, force: true });
   }
 }

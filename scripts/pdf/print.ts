@@ -12,16 +12,15 @@
  * has loaded.
  *
  * Documents of one look (the parts of one print: the same folder, the same stylesheets) are
- * printed in turn on one page without loading it anew: the next document's head and body take
- * the place of the last one's, and the stylesheets stay, parsed, their fonts loaded. Loading a
+ * printed in turn on one page without loading it anew (`print-in-place.ts`): loading a
  * document and its fonts costs about as much as printing a short article; what Chromium prints
  * from the document in place is the same (`tests/pdf/print-in-place.test.ts`).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'puppeteer';
 import { isInside } from '../util/paths.ts';
+import { putInPlace } from './print-in-place.ts';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -148,11 +147,11 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     const inPlace = options.look !== undefined && printPage.holds === options.look;
     printPage.holds = undefined;
     printPage.policy = { dir: allowedDir, onBlocked: options.onBlocked };
+    // Set for every print: a document put in place loads through it as one loaded does.
+    await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
     // A document that could not be put in place is loaded instead, on the same page.
-    if (!inPlace || !(await putInPlace(printPage, htmlFile, timeout).catch(() => false))) {
-      await session.send('Network.setBlockedURLs', { urlPatterns: folderAllowList(allowedDir) });
+    if (!inPlace || !(await putInPlace(page, htmlFile, printPage.inflight).catch(() => false)))
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
-    }
     // Every face is loaded first: one used only in a margin box (the folio's) is asked for
     // during the print, too late, and its text set in a fallback font.
     // A face that cannot load (refused, broken) is left to the fallback, as in the print itself.
@@ -175,45 +174,6 @@ export async function printPdf(browser: Browser, htmlFile: string, options: Prin
     // A page whose print failed or was abandoned is not trusted again.
     if (printed && !page.isClosed()) idlePages(browser).push(printPage);
     else if (!page.isClosed()) void page.close().catch(() => undefined);
-  }
-}
-
-/**
- * Puts the document in `htmlFile` in place of the one the page holds: its root's attributes,
- * its head but for the stylesheet links, its body. False, with the page as it was, when the
- * two documents do not link the same stylesheets. Done once the document's images are decoded,
- * every font is ready and no request is left unanswered, as `load` is for a document loaded.
- */
-async function putInPlace(printPage: PrintPage, htmlFile: string, timeout: number): Promise<boolean> {
-  const html = await readFile(htmlFile, 'utf8');
-  // No named functions inside: a transpiler may wrap them in a helper the page does not have.
-  const replaced = await printPage.page.evaluate(async (html: string) => {
-    const next = new DOMParser().parseFromString(html, 'text/html');
-    const [nextLinks, ownLinks] = [next, document].map((doc) =>
-      Array.from(doc.head.querySelectorAll('link'), (link) => link.outerHTML).join('\n'),
-    );
-    if (nextLinks !== ownLinks) return false;
-    const root = document.documentElement;
-    for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
-    for (const { name, value } of Array.from(next.documentElement.attributes)) root.setAttribute(name, value);
-    for (const node of Array.from(document.head.childNodes)) if (node.nodeName !== 'LINK') node.remove();
-    for (const node of Array.from(next.head.childNodes))
-      if (node.nodeName !== 'LINK') document.head.append(document.adoptNode(node));
-    document.body.replaceWith(document.adoptNode(next.body));
-    await Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined)));
-    await document.fonts.ready;
-    return true;
-  }, html);
-  if (replaced) await answered(printPage, timeout);
-  return replaced;
-}
-
-/** Resolves once the page has no request left unanswered. */
-async function answered(printPage: PrintPage, timeout: number): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (printPage.inflight.size > 0) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for the document's files`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

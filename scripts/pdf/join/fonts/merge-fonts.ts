@@ -29,8 +29,9 @@ export function mergeFontSubsets(context: PDFContext): void {
   const faces = new Map<string, Subset[]>();
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     const subset = readSubset(context, ref, object);
-    if (!subset) continue;
-    const face = `${subset.name} ${identityOf(subset.data)}`;
+    const identity = subset && identityOf(subset.data);
+    if (!subset || identity === undefined) continue;
+    const face = `${subset.name} ${identity}`;
     faces.set(face, [...(faces.get(face) ?? []), subset]);
   }
   const redirect = new Map<PDFRef, PDFRef>();
@@ -39,41 +40,40 @@ export function mergeFontSubsets(context: PDFContext): void {
     if (!merged) continue;
     const [first, ...others] = subsets as [Subset, ...Subset[]];
     writeMerged(context, first, merged, `${subsetTag(face)}+${first.name}`);
+    // What the merged font still holds (a descriptor two fonts of one part shared) stays.
+    const kept = new Set(first.own);
     for (const other of others) {
       redirect.set(other.ref, first.ref);
-      for (const ref of other.own) context.delete(ref);
+      for (const ref of other.own) if (!kept.has(ref)) context.delete(ref);
     }
   }
   if (redirect.size > 0) pointAtMerged(context, redirect);
 }
 
 function readSubset(context: PDFContext, ref: PDFRef, object: PDFObject): Subset | undefined {
-  if (!(object instanceof PDFDict) || asName(context, object.get(N('Subtype'))) !== 'Type0') return undefined;
-  if (asName(context, object.get(N('Encoding'))) !== 'Identity-H') return undefined;
-  const descendants = object.get(N('DescendantFonts'));
-  const cidRef = asArray(context, descendants)?.get(0);
-  const cidFont = asDict(context, cidRef);
-  if (!cidFont || asName(context, cidFont.get(N('Subtype'))) !== 'CIDFontType2') return undefined;
-  const gidMap = cidFont.get(N('CIDToGIDMap'));
-  if (gidMap !== undefined && asName(context, gidMap) !== 'Identity') return undefined;
-  const descriptorRef = cidFont.get(N('FontDescriptor'));
-  const descriptor = asDict(context, descriptorRef);
-  const fileRef = descriptor?.get(N('FontFile2'));
-  const file = fileRef instanceof PDFRef ? context.lookup(fileRef) : undefined;
-  const baseFont = asName(context, cidFont.get(N('BaseFont')));
-  if (!descriptor || !(file instanceof PDFRawStream) || !(fileRef instanceof PDFRef) || !baseFont) return undefined;
-  const toUnicode = context.lookup(object.get(N('ToUnicode')));
+  const parts = fontParts(context, object);
+  if (!parts) return undefined;
+  const { font, cidFont, descriptor, fileRef, file } = parts;
+  const toUnicode = context.lookup(font.get(N('ToUnicode')));
   const widths = cidFont.get(N('W'));
-  const own = [ref, cidRef, descriptorRef, fileRef, object.get(N('ToUnicode')), widths];
-  if (descendants instanceof PDFRef) own.push(descendants);
+  const own = [
+    ref,
+    ...asArray(context, font.get(N('DescendantFonts')))!.asArray(),
+    font.get(N('DescendantFonts')),
+    cidFont.get(N('FontDescriptor')),
+    fileRef,
+    font.get(N('ToUnicode')),
+    widths,
+    descriptor.get(N('CIDSet')),
+  ];
   let program: Uint8Array | undefined;
   return {
     ref,
-    font: object,
+    font,
     cidFont,
     descriptor,
     fileRef,
-    name: baseFont.replace(/^[A-Z]{6}\+/, ''),
+    name: asName(context, cidFont.get(N('BaseFont')))!.replace(/^[A-Z]{6}\+/, ''),
     own: own.filter((item): item is PDFRef => item instanceof PDFRef),
     data: {
       storedHash: createHash('sha1').update(file.contents).digest('hex'),
@@ -91,6 +91,22 @@ function readSubset(context: PDFContext, ref: PDFRef, object: PDFObject): Subset
   };
 }
 
+/** A Type0 font over one CIDFontType2 drawn by glyph ID, with its embedded program; else undefined. */
+function fontParts(context: PDFContext, object: PDFObject) {
+  if (!(object instanceof PDFDict) || asName(context, object.get(N('Subtype'))) !== 'Type0') return undefined;
+  if (asName(context, object.get(N('Encoding'))) !== 'Identity-H') return undefined;
+  const cidFont = asDict(context, asArray(context, object.get(N('DescendantFonts')))?.get(0));
+  if (!cidFont || asName(context, cidFont.get(N('Subtype'))) !== 'CIDFontType2') return undefined;
+  const gidMap = cidFont.get(N('CIDToGIDMap'));
+  if (gidMap !== undefined && asName(context, gidMap) !== 'Identity') return undefined;
+  const descriptor = asDict(context, cidFont.get(N('FontDescriptor')));
+  const fileRef = descriptor?.get(N('FontFile2'));
+  const file = fileRef instanceof PDFRef ? context.lookup(fileRef) : undefined;
+  if (!descriptor || !(file instanceof PDFRawStream) || !(fileRef instanceof PDFRef)) return undefined;
+  if (!asName(context, cidFont.get(N('BaseFont')))) return undefined;
+  return { font: object, cidFont, descriptor, fileRef, file };
+}
+
 /** The first subset's objects become the merged font. */
 function writeMerged(context: PDFContext, first: Subset, merged: MergedFace, name: string): void {
   first.font.set(N('BaseFont'), N(name));
@@ -98,6 +114,7 @@ function writeMerged(context: PDFContext, first: Subset, merged: MergedFace, nam
   first.descriptor.set(N('FontName'), N(name));
   first.descriptor.set(N('FontBBox'), context.obj(merged.box.map((value) => PDFNumber.of(value))));
   // A CIDSet would list the first subset's glyphs only; it is optional.
+  dropObject(context, first.descriptor.get(N('CIDSet')));
   first.descriptor.delete(N('CIDSet'));
   first.cidFont.set(N('DW'), PDFNumber.of(merged.fallback));
   const runs = merged.widthRuns.flatMap(([code, widths]) => [
@@ -108,7 +125,13 @@ function writeMerged(context: PDFContext, first: Subset, merged: MergedFace, nam
   const file = deflatedStream(context, merged.program, (context.lookup(first.fileRef) as PDFStream).dict);
   file.dict.set(N('Length1'), PDFNumber.of(merged.programLength));
   context.assign(first.fileRef, file);
+  dropObject(context, first.font.get(N('ToUnicode')));
   first.font.set(N('ToUnicode'), context.register(deflatedStream(context, merged.toUnicode)));
+}
+
+/** An object the merged font no longer refers to, gone from the file. */
+function dropObject(context: PDFContext, object: PDFObject | undefined): void {
+  if (object instanceof PDFRef) context.delete(object);
 }
 
 /** A /W array: `c [w1 w2 …]` and `cFirst cLast w`. */

@@ -7,7 +7,10 @@
  */
 import { readSfnt, type Sfnt, writeSfnt } from './sfnt.ts';
 
-/** The tables a subset's own copy of is kept (the first subset's): none of them lists glyphs. */
+/**
+ * The tables kept as the first subset has them: hinting, line metrics, names, and its cmap
+ * (which PDF readers do not use for a font drawn by glyph ID).
+ */
 const KEPT = ['cvt ', 'fpgm', 'prep', 'gasp', 'OS/2', 'name', 'cmap'];
 
 interface Subset {
@@ -27,9 +30,23 @@ export function fontIdentity(bytes: Uint8Array): string {
   return Buffer.from(head.subarray(4, 8)).toString('hex') + Buffer.from(head.subarray(18, 36)).toString('hex');
 }
 
-/** The merged font, or undefined when the subsets disagree about a glyph (they are then left apart). */
-export function mergeGlyphs(fonts: Uint8Array[]): Uint8Array | undefined {
-  const subsets = fonts.map(readSubset);
+export interface MergedGlyphs {
+  program: Uint8Array;
+  /** Each glyph's advance, in thousandths of the em (as a PDF's widths are). */
+  widths: number[];
+}
+
+/**
+ * The merged font, or undefined when the subsets disagree about a glyph or one cannot be read
+ * (they are then left apart).
+ */
+export function mergeGlyphs(fonts: Uint8Array[]): MergedGlyphs | undefined {
+  let subsets: Subset[];
+  try {
+    subsets = fonts.map(readSubset);
+  } catch {
+    return undefined;
+  }
   const count = Math.max(...subsets.map((subset) => subset.glyphs.length));
   const glyphs: Uint8Array[] = [];
   const advances: number[] = [];
@@ -37,8 +54,9 @@ export function mergeGlyphs(fonts: Uint8Array[]): Uint8Array | undefined {
   for (let gid = 0; gid < count; gid++) {
     const holders = subsets.filter((subset) => (subset.glyphs[gid]?.length ?? 0) > 0);
     const glyph = holders[0]?.glyphs[gid] ?? new Uint8Array(0);
-    if (holders.some((holder) => Buffer.compare(holder.glyphs[gid]!, glyph) !== 0)) return undefined;
-    const metrics = holders[0] ?? subsets.find((subset) => gid < subset.advances.length) ?? subsets[0]!;
+    if (holders.some((holder) => !sameGlyph(holder.glyphs[gid]!, glyph))) return undefined;
+    // A glyph without an outline (a space) has its advance only where a subset drew it.
+    const metrics = holders[0] ?? subsets.find((subset) => (subset.advances[gid] ?? 0) > 0) ?? subsets[0]!;
     glyphs.push(glyph);
     advances.push(metrics.advances[gid] ?? 0);
     sideBearings.push(metrics.sideBearings[gid] ?? 0);
@@ -54,7 +72,19 @@ export function mergeGlyphs(fonts: Uint8Array[]): Uint8Array | undefined {
   tables.set('hhea', hheaTable(subsets, advances, count));
   tables.set('maxp', maxpTable(subsets, count));
   tables.set('post', postTable(base));
-  return writeSfnt({ version: base.version, tables });
+  const unitsPerEm = new DataView(tables.get('head')!.buffer).getUint16(18) || 1000;
+  return {
+    program: writeSfnt({ version: base.version, tables }),
+    widths: advances.map((advance) => (advance * 1000) / unitsPerEm),
+  };
+}
+
+/** The same glyph: the same bytes, but for the padding a short glyph offset table adds. */
+function sameGlyph(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length === b.length) return Buffer.compare(a, b) === 0;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length - short.length < 4 && long.subarray(short.length).every((byte) => byte === 0) &&
+    Buffer.compare(short, long.subarray(0, short.length)) === 0;
 }
 
 function readSubset(bytes: Uint8Array): Subset {
@@ -67,12 +97,15 @@ function readSubset(bytes: Uint8Array): Subset {
   const head = table('head');
   const count = table('maxp').getUint16(4);
   const loca = table('loca');
-  const glyf = font.tables.get('glyf')!;
+  const glyf = font.tables.get('glyf');
   const long = head.getInt16(50) === 1;
+  if (!glyf || loca.byteLength < (count + 1) * (long ? 4 : 2)) throw new Error('The font has no glyphs to merge');
   const offset = (gid: number) => (long ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2);
   const glyphs = Array.from({ length: count }, (_, gid) => glyf.subarray(offset(gid), offset(gid + 1)));
   const metricCount = table('hhea').getUint16(34);
   const hmtx = table('hmtx');
+  if (metricCount === 0 || hmtx.byteLength < metricCount * 4 + Math.max(0, count - metricCount) * 2)
+    throw new Error('The font has too few metrics for its glyphs');
   const advances: number[] = [];
   const sideBearings: number[] = [];
   for (let gid = 0; gid < count; gid++) {

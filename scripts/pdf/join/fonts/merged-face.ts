@@ -54,7 +54,7 @@ class JoinMemo<T> {
 }
 
 const faces = new JoinMemo<MergedFace | undefined>();
-const identities = new JoinMemo<string>();
+const identities = new JoinMemo<string | undefined>();
 
 /** Forgets what the last join did not use. */
 export function startJoin(): void {
@@ -62,9 +62,15 @@ export function startJoin(): void {
   identities.next();
 }
 
-/** What identifies the font program a subset was cut from (`fontIdentity`). */
-export function identityOf(subset: SubsetData): string {
-  return identities.of(subset.storedHash, () => fontIdentity(subset.program()));
+/** What identifies the font program a subset was cut from (`fontIdentity`); undefined when unreadable. */
+export function identityOf(subset: SubsetData): string | undefined {
+  return identities.of(subset.storedHash, () => {
+    try {
+      return fontIdentity(subset.program());
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** The merged face, or undefined when the subsets disagree about a glyph (they stay apart). */
@@ -84,17 +90,17 @@ function faceKey(subsets: SubsetData[]): string {
 }
 
 function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
-  const program = mergeGlyphs(subsets.map((subset) => subset.program()));
-  if (!program) return undefined;
+  const merged = mergeGlyphs(subsets.map((subset) => subset.program()));
+  if (!merged) return undefined;
   const drawn = subsets.map(drawnCodes);
   const unicode: UnicodeMap = new Map();
   for (const codes of drawn) for (const [code, text] of codes.unicode) if (!unicode.has(code)) unicode.set(code, text);
   const fallback = subsets[0]!.fallback;
   return {
-    program: deflateSync(program),
-    programLength: program.length,
+    program: deflateSync(merged.program),
+    programLength: merged.program.length,
     fallback,
-    widthRuns: widthRuns(mergedWidths(drawn), fallback),
+    widthRuns: widthRuns(mergedWidths(drawn, merged.widths), fallback),
     toUnicode: deflateSync(Buffer.from(writeToUnicode(unicode), 'latin1')),
     box: [0, 1, 2, 3].map((side) => (side < 2 ? Math.min : Math.max)(...subsets.map((subset) => subset.box[side] ?? 0))),
   };
@@ -115,17 +121,20 @@ function drawnCodes(subset: SubsetData): DrawnCodes {
 
 /**
  * Each code's width from a subset that drew it as text (its /W, else its /DW), else the first
- * width other than zero any subset gives it. A subset lists glyphs it did not draw with a
- * width of zero: those it holds only because another glyph is made of them, or because a
- * ligature of letters it drew might have been wanted.
+ * width other than zero a subset gives it, else the font's own advance: a subset lists glyphs
+ * it did not draw with a width of zero (those it holds only because another glyph is made of
+ * them, or because a ligature of letters it drew might have been wanted).
  */
-function mergedWidths(drawn: DrawnCodes[]): Map<number, number> {
+function mergedWidths(drawn: DrawnCodes[], advances: number[]): Map<number, number> {
   const widths = new Map<number, number>();
   for (const subset of drawn)
     for (const code of subset.unicode.keys())
       if (!widths.has(code)) widths.set(code, subset.widths.get(code) ?? subset.fallback);
   for (const subset of drawn)
     for (const [code, width] of subset.widths) if (!widths.has(code) && width !== 0) widths.set(code, width);
+  advances.forEach((advance, code) => {
+    if (!widths.has(code) && advance !== 0) widths.set(code, advance);
+  });
   return widths;
 }
 
