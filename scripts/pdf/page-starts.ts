@@ -11,6 +11,7 @@
  * heads and page numbers are found nowhere; photos and pull quotes, which the print may move,
  * are masked in the text), and the page begins where it does.
  */
+import { createHash } from 'node:crypto';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { BodyLetters, lettersOf, type PageStart, type PrintPlace } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
@@ -73,13 +74,8 @@ function articlePageStarts(
   from: number,
   to: number,
 ): (PrintPlace & { page: number })[] {
-  const found: { page: number; index: number | undefined }[] = [];
-  let lower = 0;
-  for (let page = from; page < to; page++) {
-    const index = pageStartIndex(letters.letters, texts.get(page) ?? [], lower);
-    found.push({ page, index });
-    if (index !== undefined) lower = index + 1;
-  }
+  const pageTexts = Array.from({ length: to - from }, (_, offset) => texts.get(from + offset) ?? []);
+  const found = startIndexes(letters.letters, pageTexts).map((index, offset) => ({ page: from + offset, index }));
   // A page with no text of its own (a whole-page photo) begins where the next page does, or
   // at the end of the body when it is the article's last.
   const end = { block: letters.blockStarts.length, letter: 0 };
@@ -90,6 +86,29 @@ function articlePageStarts(
     places.unshift({ page, ...following });
   }
   return places;
+}
+
+/**
+ * Where each page's text begins in the article's letters, in page order. Kept for the process
+ * by the letters and the pages' texts: `watch` finds the same pages again after every edit.
+ */
+const startsFound = new Map<string, (number | undefined)[]>();
+
+function startIndexes(letters: string, pages: readonly (readonly string[])[]): (number | undefined)[] {
+  const key = createHash('sha1').update(letters).update(JSON.stringify(pages)).digest('hex');
+  const known = startsFound.get(key);
+  if (known) return known;
+  const indexes: (number | undefined)[] = [];
+  let lower = 0;
+  for (const pieces of pages) {
+    const index = pageStartIndex(letters, pieces, lower);
+    indexes.push(index);
+    if (index !== undefined) lower = index + 1;
+  }
+  // One issue's articles at a time: a memo that outgrows that starts again.
+  if (startsFound.size > 1000) startsFound.clear();
+  startsFound.set(key, indexes);
+  return indexes;
 }
 
 interface Chain {
