@@ -21,6 +21,7 @@ import { type LoadedPart, parsePart, type PrintedPart, readPart } from './part.t
 import { JoinedStructure } from './structure.ts';
 
 export type { PrintedPart } from './part.ts';
+export { facesJoined, seedFaces } from './fonts/merged-face.ts';
 
 export interface JoinOptions {
   /** What a link to another part starts with, before the fragment: `https://join.invalid/#`. */

@@ -2,7 +2,7 @@
  * One print of the issue, made in parts: the whole document is kept as `print/index.html`
  * (the issue as one document, for a reader of the print folder), then cut into parts
  * (`split.ts`), the changed parts printed (`print-parts.ts`) and all joined into the one PDF
- * a single print would have made (`../join/`).
+ * a single print would have made (`../join/`), with the faces merged in earlier builds at hand.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { toHtml } from '../../render/serialize.ts';
 import type { Issue } from '../../issue/load.ts';
 import { issueCacheDir } from '../../util/fingerprint.ts';
 import { articleAnchors, type StartPages } from '../document.ts';
+import { readFaces, writeFaces } from '../join/fonts/face-store.ts';
 import type { PrintedPart } from '../join/index.ts';
 import { type PartPrintOptions, type PartPrintReport, printParts } from './print-parts.ts';
 import { JOIN_LINK_PREFIX, partDescriber, splitParts } from './split.ts';
@@ -55,7 +56,16 @@ export async function printInParts(
   await writeFile(path.join(options.printDir, 'index.html'), toHtml(tree));
   const parts = splitParts(tree, startPages, options.anchors);
   const joining = import('../join/index.ts');
+  const keptFaces = readFaces(facesDir(options.partsDir));
   const { printed, report, keys } = await printParts(parts, options);
-  const { joinParts } = await joining;
-  return { pdf: await joinParts(printed, { linkPrefix: JOIN_LINK_PREFIX }), printed, report, keys };
+  const { joinParts, seedFaces, facesJoined } = await joining;
+  seedFaces(await keptFaces);
+  const pdf = await joinParts(printed, { linkPrefix: JOIN_LINK_PREFIX });
+  await writeFaces(facesDir(options.partsDir), facesJoined());
+  return { pdf, printed, report, keys };
+}
+
+/** Where the faces merged from the parts are kept: beside the parts, in the issue's cache. */
+function facesDir(partsDir: string): string {
+  return `${partsDir}-fonts`;
 }

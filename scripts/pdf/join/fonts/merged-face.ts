@@ -51,10 +51,30 @@ class JoinMemo<T> {
     this.current.set(key, value);
     return value;
   }
+
+  /** Values kept elsewhere (the cache), offered to the next join as if the last had made them. */
+  seed(entries: Iterable<[string, T]>): void {
+    for (const [key, value] of entries) if (!this.last.has(key)) this.last.set(key, value);
+  }
+
+  /** What this join used. */
+  used(): ReadonlyMap<string, T> {
+    return this.current;
+  }
 }
 
 const faces = new JoinMemo<MergedFace | undefined>();
 const identities = new JoinMemo<string | undefined>();
+
+/** Merged faces kept in the cache by an earlier process (`face-store.ts`), for the next join. */
+export function seedFaces(kept: Iterable<[string, MergedFace | undefined]>): void {
+  faces.seed(kept);
+}
+
+/** The merged faces the last join used, by the key of the subsets they were made from. */
+export function facesJoined(): ReadonlyMap<string, MergedFace | undefined> {
+  return faces.used();
+}
 
 /** Forgets what the last join did not use. */
 export function startJoin(): void {
