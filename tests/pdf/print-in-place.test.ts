@@ -50,7 +50,9 @@ function seen(doc: PDFDocument) {
     pages: doc.getPages().map((page) => Buffer.from(pageContentBytes(doc.context, page.node)).toString('latin1')),
     fonts: doc.context
       .enumerateIndirectObjects()
-      .flatMap(([, object]) => (object instanceof PDFDict && object.get(N('BaseFont')) ? [String(object.get(N('BaseFont')))] : []))
+      .flatMap(([, object]) =>
+        object instanceof PDFDict && object.get(N('BaseFont')) ? [String(object.get(N('BaseFont')))] : [],
+      )
       .sort(),
     structure: structureTop(doc),
     title: doc.getTitle(),
@@ -66,7 +68,10 @@ describe('printing documents of one look in place of one another', () => {
     work = mkdtempSync(path.join(tmpdir(), 'persklaar-in-place-'));
     mkdirSync(path.join(work, 'assets/fonts'), { recursive: true });
     mkdirSync(path.join(work, 'images'));
-    copyFileSync(path.join(root, 'node_modules/@fontsource/source-serif-4/files', FONT), path.join(work, 'assets/fonts', FONT));
+    copyFileSync(
+      path.join(root, 'node_modules/@fontsource/source-serif-4/files', FONT),
+      path.join(work, 'assets/fonts', FONT),
+    );
     writeFileSync(path.join(work, 'assets/look.css'), css);
     writeFileSync(path.join(work, 'assets/other.css'), css.replace('11pt/1.4', '13pt/1.6'));
     await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } })

@@ -60,7 +60,8 @@ export async function printParts(
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
   // A warm browser reads the folder at an address of its own, the same from build to build.
-  const folder = (await options.printer.address?.(options.printDir, path.basename(options.partsDir))) ?? options.printDir;
+  const folder =
+    (await options.printer.address?.(options.printDir, path.basename(options.partsDir))) ?? options.printDir;
   const look = hashOf(folder, styles, await assetsListed(options.printDir));
   const fresh = await printEach(
     toPrint.map((index) => parts[index]!),

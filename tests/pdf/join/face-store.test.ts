@@ -25,10 +25,20 @@ describe('merged faces kept in the cache', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads back what was written, a face that could not be merged included', async () => {
-    await writeFaces(dir, new Map([[key('a'), face], [key('b'), undefined]]));
+    await writeFaces(
+      dir,
+      new Map([
+        [key('a'), face],
+        [key('b'), undefined],
+      ]),
+    );
     const read = await readFaces(dir);
     expect([...read.keys()].sort()).toEqual([key('a'), key('b')]);
-    expect({ ...read.get(key('a'))!, program: [...read.get(key('a'))!.program], toUnicode: [...read.get(key('a'))!.toUnicode] }).toEqual({
+    expect({
+      ...read.get(key('a'))!,
+      program: [...read.get(key('a'))!.program],
+      toUnicode: [...read.get(key('a'))!.toUnicode],
+    }).toEqual({
       ...face,
       program: [...face.program],
       toUnicode: [...face.toUnicode],
@@ -43,7 +53,10 @@ describe('merged faces kept in the cache', () => {
 
   it('takes nothing from a file cut short or written by another tool', async () => {
     writeFileSync(path.join(dir, `${key('d')}.json`), '{"tool":');
-    writeFileSync(path.join(dir, `${key('e')}.json`), JSON.stringify({ tool: 'another', face: { ...face, program: 'AQID', toUnicode: 'CQgH' } }));
+    writeFileSync(
+      path.join(dir, `${key('e')}.json`),
+      JSON.stringify({ tool: 'another', face: { ...face, program: 'AQID', toUnicode: 'CQgH' } }),
+    );
     const read = await readFaces(dir);
     expect([...read.keys()]).toEqual([key('c')]);
   });

@@ -5,7 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { type PDFContext, type PDFDict, PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { ParentTree } from '../../../scripts/pdf-read/parent-tree.ts';
-import { asArray, asDict, asNumber, asText, N, nameText, pageContentBytes, refKey } from '../../../scripts/pdf-read/objects.ts';
+import {
+  asArray,
+  asDict,
+  asNumber,
+  asText,
+  N,
+  nameText,
+  pageContentBytes,
+  refKey,
+} from '../../../scripts/pdf-read/objects.ts';
 import { kidsOf, walkElements } from '../../../scripts/pdf-read/tree.ts';
 
 export const readPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });

@@ -26,11 +26,14 @@ export async function readFaces(dir: string): Promise<Map<string, MergedFace | u
       const key = FILE.exec(file)?.[1];
       const stored = key && (await readStored(path.join(dir, file)));
       if (!key || !stored) return;
-      faces.set(key, stored.face && {
-        ...stored.face,
-        program: Buffer.from(stored.face.program, 'base64'),
-        toUnicode: Buffer.from(stored.face.toUnicode, 'base64'),
-      });
+      faces.set(
+        key,
+        stored.face && {
+          ...stored.face,
+          program: Buffer.from(stored.face.program, 'base64'),
+          toUnicode: Buffer.from(stored.face.toUnicode, 'base64'),
+        },
+      );
     }),
   );
   return faces;
@@ -44,7 +47,9 @@ export async function writeFaces(dir: string, faces: ReadonlyMap<string, MergedF
     ...[...faces]
       .filter(([key]) => !present.has(`${key}.json`))
       .map(([key, face]) => writeFileAtomic(path.join(dir, `${key}.json`), JSON.stringify(stored(face)))),
-    ...[...present].filter((file) => FILE.test(file) && !wanted.has(file)).map((file) => rm(path.join(dir, file), { force: true })),
+    ...[...present]
+      .filter((file) => FILE.test(file) && !wanted.has(file))
+      .map((file) => rm(path.join(dir, file), { force: true })),
   ]);
 }
 

@@ -83,8 +83,11 @@ export function mergeGlyphs(fonts: Uint8Array[]): MergedGlyphs | undefined {
 function sameGlyph(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length === b.length) return Buffer.compare(a, b) === 0;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return long.length - short.length < 4 && long.subarray(short.length).every((byte) => byte === 0) &&
-    Buffer.compare(short, long.subarray(0, short.length)) === 0;
+  return (
+    long.length - short.length < 4 &&
+    long.subarray(short.length).every((byte) => byte === 0) &&
+    Buffer.compare(short, long.subarray(0, short.length)) === 0
+  );
 }
 
 function readSubset(bytes: Uint8Array): Subset {
@@ -171,7 +174,10 @@ function maxpTable(subsets: Subset[], count: number): Uint8Array {
   view.setUint16(4, count);
   const all = subsets.map(({ font }) => new DataView(copyOf(font.tables.get('maxp')!).buffer));
   for (let offset = 6; offset + 2 <= maxp.length; offset += 2)
-    view.setUint16(offset, Math.max(...all.map((table) => (offset + 2 <= table.byteLength ? table.getUint16(offset) : 0))));
+    view.setUint16(
+      offset,
+      Math.max(...all.map((table) => (offset + 2 <= table.byteLength ? table.getUint16(offset) : 0))),
+    );
   return maxp;
 }
 
