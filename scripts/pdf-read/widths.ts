@@ -27,7 +27,7 @@ export function glyphWidths(context: PDFContext, font: PDFDict | undefined): Wid
 }
 
 /** A CID font's /W: `c [w1 w2 …]` gives widths from c on, `first last w` one width for a range. */
-function cidWidths(context: PDFContext, cidFont: PDFDict | undefined): Map<number, number> {
+export function cidWidths(context: PDFContext, cidFont: PDFDict | undefined): Map<number, number> {
   const widths = new Map<number, number>();
   const items = asArray(context, cidFont?.get(N('W')))?.asArray() ?? [];
   for (let index = 0; index < items.length; ) {

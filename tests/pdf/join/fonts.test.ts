@@ -7,13 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFDict, type PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDict, type PDFDocument, PDFRawStream } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asArray, asName, asNumber, N, streamBytes } from '../../../scripts/pdf-read/objects.ts';
 import { closeOrKill, launchForPrint } from '../../../scripts/pdf/browser.ts';
 import { mergeGlyphs } from '../../../scripts/pdf/join/fonts/merge-glyphs.ts';
-import { readToUnicode, writeToUnicode } from '../../../scripts/pdf/join/fonts/to-unicode.ts';
+import { parseToUnicode } from '../../../scripts/pdf-read/text.ts';
+import { cidWidths } from '../../../scripts/pdf-read/widths.ts';
+import { writeToUnicode } from '../../../scripts/pdf/join/fonts/to-unicode.ts';
 import { joinParts, type PrintedPart } from '../../../scripts/pdf/join/index.ts';
 import { LINK_PREFIX, partsHtml, printParts } from './parts.ts';
 import { pdfinfoPages, popplerPages, readPdf } from './read.ts';
@@ -38,24 +40,11 @@ function glyphsOf(doc: PDFDocument): Map<string, Map<number, { width: number; te
   for (const [, font] of context.enumerateIndirectObjects()) {
     if (!(font instanceof PDFDict) || asName(context, font.get(N('Subtype'))) !== 'Type0') continue;
     const cidFont = context.lookup(asArray(context, font.get(N('DescendantFonts')))!.get(0)) as PDFDict;
-    const widths = new Map<number, number>();
-    const items = asArray(context, cidFont.get(N('W')))?.asArray() ?? [];
-    for (let at = 0; at < items.length; ) {
-      const first = asNumber(context, items[at])!;
-      const next = context.lookup(items[at + 1]!);
-      if (next instanceof PDFArray) {
-        next.asArray().forEach((width, index) => widths.set(first + index, asNumber(context, width)!));
-        at += 2;
-      } else {
-        for (let code = first; code <= asNumber(context, items[at + 1])!; code++)
-          widths.set(code, asNumber(context, items[at + 2])!);
-        at += 3;
-      }
-    }
+    const widths = cidWidths(context, cidFont);
     const fallback = asNumber(context, cidFont.get(N('DW'))) ?? 1000;
     const toUnicode = context.lookup(font.get(N('ToUnicode'))) as PDFRawStream;
     const glyphs = new Map<number, { width: number; text: string }>();
-    for (const [code, text] of readToUnicode(Buffer.from(streamBytes(toUnicode)).toString('latin1')))
+    for (const [code, text] of parseToUnicode(streamBytes(toUnicode)).map)
       glyphs.set(code, { width: widths.get(code) ?? fallback, text });
     const face = asName(context, font.get(N('BaseFont')))!.replace(/^[A-Z]{6}\+/, '');
     faces.set(face, new Map([...(faces.get(face) ?? []), ...glyphs]));
@@ -89,7 +78,7 @@ describe('one font per face in the joined document', () => {
     } finally {
       await closeOrKill(browser);
     }
-    parts.forEach((part, index) => writeFileSync(path.join(work, `part-${index + 1}.pdf`), part.pdf));
+    for (const [index, part] of parts.entries()) writeFileSync(path.join(work, `part-${index + 1}.pdf`), part.pdf);
     joinedFile = path.join(work, 'joined.pdf');
     writeFileSync(joinedFile, await (await joinParts(parts, { linkPrefix: LINK_PREFIX })).save());
     joined = await readPdf(readFileSync(joinedFile));
@@ -118,13 +107,16 @@ describe('one font per face in the joined document', () => {
       partPixels.push(...(await drawn(path.join(work, `part-${index + 1}.pdf`), path.join(work, `png-${index}`))));
     const joinedPixels = await drawn(joinedFile, path.join(work, 'png-joined'));
     expect(joinedPixels.length).toBe(partPixels.length);
-    joinedPixels.forEach((pixels, page) => expect(Buffer.compare(pixels, partPixels[page]!)).toBe(0));
+    for (const [page, pixels] of joinedPixels.entries()) expect(Buffer.compare(pixels, partPixels[page]!)).toBe(0);
   });
 
   it('keeps the width and the text of every glyph a part drew, ligatures too', async () => {
     // The first part draws f and t apart, and so holds the ft ligature undrawn, with no width.
     const look = `<style>@font-face { font-family: Serif; src: url('serif.woff2'); } body { font: 12pt Serif }</style>`;
-    copyFileSync(path.join(root, 'node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2'), path.join(work, 'serif.woff2'));
+    copyFileSync(
+      path.join(root, 'node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2'),
+      path.join(work, 'serif.woff2'),
+    );
     const texts = ['<p>Of tot, of niet.</p>', '<p>Heftig, drijft en officieel: software, 10\u2009000 keer.</p>'];
     const browser = await launchForPrint();
     let ligatures: PrintedPart[];
@@ -167,7 +159,9 @@ describe('one font per face in the joined document', () => {
   });
 
   it('leaves subsets apart that disagree about a glyph', async () => {
-    const [program] = embedded(await readPdf(parts[0]!.pdf)).values().next().value!;
+    const [program] = embedded(await readPdf(parts[0]!.pdf))
+      .values()
+      .next().value!;
     const changed = new Uint8Array(program!);
     // A byte inside the glyf table: the same glyph drawn otherwise.
     const glyf = findTable(changed, 'glyf');
@@ -176,16 +170,19 @@ describe('one font per face in the joined document', () => {
     const long = new DataView(changed.buffer).getInt16(head.offset + 50) === 1;
     const view = new DataView(changed.buffer);
     const firstDrawn = Array.from({ length: 400 }, (_, gid) => gid).find((gid) => {
-      const at = (index: number) => (long ? view.getUint32(loca.offset + index * 4) : view.getUint16(loca.offset + index * 2) * 2);
+      const at = (index: number) =>
+        long ? view.getUint32(loca.offset + index * 4) : view.getUint16(loca.offset + index * 2) * 2;
       return at(gid + 1) > at(gid);
     })!;
-    const start = long ? view.getUint32(loca.offset + firstDrawn * 4) : view.getUint16(loca.offset + firstDrawn * 2) * 2;
+    const start = long
+      ? view.getUint32(loca.offset + firstDrawn * 4)
+      : view.getUint16(loca.offset + firstDrawn * 2) * 2;
     changed[glyf.offset + start + 4]! ^= 0xff;
     expect(mergeGlyphs([program!, program!])).toBeDefined();
     expect(mergeGlyphs([program!, changed])).toBeUndefined();
   });
 
-  it('reads and writes ToUnicode maps as Chromium writes them', () => {
+  it('writes ToUnicode maps that read back as Chromium’s do', () => {
     const chromium = [
       '2 beginbfchar',
       '<0003> <0020>',
@@ -196,17 +193,22 @@ describe('one font per face in the joined document', () => {
       '<0050> <0051> [<0066006C> <0041>]',
       'endbfrange',
     ].join('\n');
-    const map = readToUnicode(chromium);
-    expect([...map]).toEqual([
-      [0x03, '0020'],
-      [0x27, '0044'],
-      [0x44, '0061'],
-      [0x45, '0062'],
-      [0x46, '0063'],
-      [0x50, '0066006C'],
-      [0x51, '0041'],
-    ]);
-    expect(readToUnicode(writeToUnicode(map))).toEqual(map);
+    const { map } = parseToUnicode(Buffer.from(chromium, 'latin1'));
+    expect(map).toEqual(
+      new Map([
+        [0x03, ' '],
+        [0x27, 'D'],
+        [0x44, 'a'],
+        [0x45, 'b'],
+        [0x46, 'c'],
+        [0x50, 'fl'],
+        [0x51, 'A'],
+      ]),
+    );
+    // A character outside the first plane is two UTF-16 code units, written as both.
+    map.set(0x60, '\u{1F600}');
+    expect(writeToUnicode(map)).toContain('<0060> <D83DDE00>');
+    expect(parseToUnicode(Buffer.from(writeToUnicode(map), 'latin1')).map).toEqual(map);
   });
 });
 
@@ -219,8 +221,9 @@ function advancesOf(font: Uint8Array): number[] {
   const hmtx = findTable(font, 'hmtx');
   const unitsPerEm = view.getUint16(head.offset + 18);
   const metrics = view.getUint16(hhea.offset + 34);
-  return Array.from({ length: view.getUint16(maxp.offset + 4) }, (_, gid) =>
-    (view.getUint16(hmtx.offset + Math.min(gid, metrics - 1) * 4) * 1000) / unitsPerEm,
+  return Array.from(
+    { length: view.getUint16(maxp.offset + 4) },
+    (_, gid) => (view.getUint16(hmtx.offset + Math.min(gid, metrics - 1) * 4) * 1000) / unitsPerEm,
   );
 }
 

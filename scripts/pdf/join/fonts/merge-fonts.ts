@@ -6,8 +6,18 @@
  * (`merged-face.ts`), and every font resource that named another subset names that one.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, type PDFContext, PDFDict, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFStream } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  type PDFContext,
+  PDFDict,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+} from '@cantoo/pdf-lib';
 import { asArray, asDict, asName, asNumber, deflatedStream, N, streamBytes } from '../../../pdf-read/objects.ts';
+import { cidWidths } from '../../../pdf-read/widths.ts';
 import { identityOf, type MergedFace, mergedFace, startJoin, type SubsetData } from './merged-face.ts';
 
 /** A two-byte TrueType font (Type0 over CIDFontType2, glyph IDs as codes): what the join merges. */
@@ -79,9 +89,8 @@ function readSubset(context: PDFContext, ref: PDFRef, object: PDFObject): Subset
       storedHash: createHash('sha1').update(file.contents).digest('hex'),
       program: () => (program ??= streamBytes(file)),
       storedToUnicode: toUnicode instanceof PDFRawStream ? toUnicode.contents : undefined,
-      toUnicode: () =>
-        toUnicode instanceof PDFStream ? Buffer.from(streamBytes(toUnicode)).toString('latin1') : undefined,
-      widths: () => readWidths(context, widths),
+      toUnicode: () => (toUnicode instanceof PDFStream ? streamBytes(toUnicode) : undefined),
+      widths: () => cidWidths(context, cidFont),
       widthsText: String(context.lookup(widths) ?? ''),
       fallback: asNumber(context, cidFont.get(N('DW'))) ?? 1000,
       box: asArray(context, descriptor.get(N('FontBBox')))
@@ -132,27 +141,6 @@ function writeMerged(context: PDFContext, first: Subset, merged: MergedFace, nam
 /** An object the merged font no longer refers to, gone from the file. */
 function dropObject(context: PDFContext, object: PDFObject | undefined): void {
   if (object instanceof PDFRef) context.delete(object);
-}
-
-/** A /W array: `c [w1 w2 …]` and `cFirst cLast w`. */
-function readWidths(context: PDFContext, object: PDFObject | undefined): Map<number, number> {
-  const widths = new Map<number, number>();
-  const items = asArray(context, object)?.asArray() ?? [];
-  for (let at = 0; at < items.length; ) {
-    const first = asNumber(context, items[at]);
-    const next = context.lookup(items[at + 1]!);
-    if (first === undefined) break;
-    if (next instanceof PDFArray) {
-      next.asArray().forEach((width, index) => widths.set(first + index, asNumber(context, width) ?? 0));
-      at += 2;
-    } else {
-      const last = asNumber(context, items[at + 1]);
-      const width = asNumber(context, items[at + 2]) ?? 0;
-      for (let code = first; last !== undefined && code <= last; code++) widths.set(code, width);
-      at += 3;
-    }
-  }
-  return widths;
 }
 
 /**

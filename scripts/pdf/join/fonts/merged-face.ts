@@ -7,16 +7,17 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { fontIdentity, mergeGlyphs } from './merge-glyphs.ts';
-import { readToUnicode, type UnicodeMap, writeToUnicode } from './to-unicode.ts';
+import { parseToUnicode } from '../../../pdf-read/text.ts';
+import { writeToUnicode } from './to-unicode.ts';
 
 /** One subset as the join reads it: its font program and what its font dictionaries say. */
 export interface SubsetData {
   /** A hash of the font program as stored, and a way to read it whole. */
   storedHash: string;
   program: () => Uint8Array;
-  /** The ToUnicode CMap as stored, and as text. */
+  /** The ToUnicode CMap as stored, and whole. */
   storedToUnicode: Uint8Array | undefined;
-  toUnicode: () => string | undefined;
+  toUnicode: () => Uint8Array | undefined;
   /** Widths the /W array gives, and /DW. */
   widths: () => Map<number, number>;
   widthsText: string;
@@ -113,7 +114,7 @@ function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
   const merged = mergeGlyphs(subsets.map((subset) => subset.program()));
   if (!merged) return undefined;
   const drawn = subsets.map(drawnCodes);
-  const unicode: UnicodeMap = new Map();
+  const unicode = new Map<number, string>();
   for (const codes of drawn) for (const [code, text] of codes.unicode) if (!unicode.has(code)) unicode.set(code, text);
   const fallback = subsets[0]!.fallback;
   return {
@@ -122,20 +123,22 @@ function mergeFace(subsets: SubsetData[]): MergedFace | undefined {
     fallback,
     widthRuns: widthRuns(mergedWidths(drawn, merged.widths), fallback),
     toUnicode: deflateSync(Buffer.from(writeToUnicode(unicode), 'latin1')),
-    box: [0, 1, 2, 3].map((side) => (side < 2 ? Math.min : Math.max)(...subsets.map((subset) => subset.box[side] ?? 0))),
+    box: [0, 1, 2, 3].map((side) =>
+      (side < 2 ? Math.min : Math.max)(...subsets.map((subset) => subset.box[side] ?? 0)),
+    ),
   };
 }
 
 interface DrawnCodes {
   /** The glyphs the subset drew as text, and that text. */
-  unicode: UnicodeMap;
+  unicode: Map<number, string>;
   widths: Map<number, number>;
   fallback: number;
 }
 
 function drawnCodes(subset: SubsetData): DrawnCodes {
-  const text = subset.toUnicode();
-  const unicode = text === undefined ? new Map<number, string>() : readToUnicode(text);
+  const cmap = subset.toUnicode();
+  const unicode = cmap === undefined ? new Map<number, string>() : parseToUnicode(cmap).map;
   return { unicode, widths: subset.widths(), fallback: subset.fallback };
 }
 

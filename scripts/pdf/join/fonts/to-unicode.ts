@@ -1,44 +1,16 @@
 /**
- * ToUnicode CMaps of two-byte fonts: what text each glyph stands for, read from Chromium's
- * (`bfchar` and `bfrange` entries) and written back as one.
+ * A ToUnicode CMap for a two-byte font, written from what text each glyph stands for (as
+ * `parseToUnicode` in `pdf-read/text.ts` reads Chromium's).
  */
 
-/** Glyph → the UTF-16 code units it stands for, as hex. */
-export type UnicodeMap = Map<number, string>;
-
-export function readToUnicode(text: string): UnicodeMap {
-  const map: UnicodeMap = new Map();
-  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code, unicode] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g))
-      map.set(parseInt(code!, 16), unicode!.toUpperCase());
-  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, low, high, rest] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])/g)) {
-      const first = parseInt(low!, 16);
-      const last = parseInt(high!, 16);
-      if (rest!.startsWith('[')) {
-        const targets = [...rest!.matchAll(/<([0-9A-Fa-f]*)>/g)].map((match) => match[1]!.toUpperCase());
-        targets.forEach((target, index) => first + index <= last && map.set(first + index, target));
-      } else {
-        // The last code unit counts up along the range.
-        const start = rest!.slice(1, -1).toUpperCase();
-        const head = start.slice(0, -4);
-        const tail = parseInt(start.slice(-4), 16);
-        for (let code = first; code <= last; code++)
-          map.set(code, head + (tail + code - first).toString(16).toUpperCase().padStart(4, '0'));
-      }
-    }
-  }
-  return map;
-}
-
-export function writeToUnicode(map: UnicodeMap): string {
+export function writeToUnicode(map: ReadonlyMap<number, string>): string {
   const entries = [...map].sort(([a], [b]) => a - b);
   const blocks: string[] = [];
   for (let at = 0; at < entries.length; at += 100) {
     const chunk = entries.slice(at, at + 100);
     blocks.push(
       `${chunk.length} beginbfchar\n${chunk
-        .map(([code, unicode]) => `<${code.toString(16).toUpperCase().padStart(4, '0')}> <${unicode}>`)
+        .map(([code, text]) => `<${hex4(code)}> <${utf16Hex(text)}>`)
         .join('\n')}\nendbfchar`,
     );
   }
@@ -58,4 +30,16 @@ export function writeToUnicode(map: UnicodeMap): string {
     'end',
     'end',
   ].join('\n');
+}
+
+/** The text's UTF-16 code units in hex, a surrogate pair as its two units. */
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let index = 0; index < text.length; index++) hex += hex4(text.charCodeAt(index));
+  return hex;
+}
+
+/** A UTF-16 code unit (or a two-byte glyph code) as four hex digits. */
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, '0');
 }
