@@ -8,7 +8,7 @@
  */
 import { type PDFContext, type PDFDict, type PDFObject, PDFString } from '@cantoo/pdf-lib';
 import { asArray, asDict, asText, N } from '../../pdf-read/objects.ts';
-import { classifyKid, rawKids } from '../../pdf-read/tree.ts';
+import { walkElements } from '../../pdf-read/tree.ts';
 
 export class JoinedIds {
   constructor(private readonly context: PDFContext) {}
@@ -19,7 +19,7 @@ export class JoinedIds {
   /** Renames the IDs of a part's copied top-level elements and the /Headers that name them. */
   add(elements: PDFObject[]): void {
     const renamed = new Map<string, string>();
-    const all = elements.flatMap((element) => this.elementsUnder(element));
+    const all = this.elementsUnder(elements);
     for (const { element, ref } of all) {
       const id = asText(this.context, element.get(N('ID')));
       if (id === undefined) continue;
@@ -38,23 +38,12 @@ export class JoinedIds {
     root.set(N('IDTree'), this.context.register(this.context.obj({ Names: this.context.obj(names) })));
   }
 
-  /** An element and every element under it, in document order, each with how it is referred to. */
-  private elementsUnder(top: PDFObject): { element: PDFDict; ref: PDFObject }[] {
+  /** The elements and every element under them, in document order, each with how it is referred to. */
+  private elementsUnder(tops: PDFObject[]): { element: PDFDict; ref: PDFObject }[] {
     const out: { element: PDFDict; ref: PDFObject }[] = [];
-    const seen = new Set<PDFDict>();
-    const stack: PDFObject[] = [top];
-    while (stack.length > 0) {
-      const raw = stack.pop()!;
-      const element = asDict(this.context, raw);
-      if (!element || seen.has(element)) continue;
-      seen.add(element);
-      out.push({ element, ref: raw });
-      const kids = rawKids(this.context, element).flatMap((kid) => {
-        const classified = classifyKid(this.context, element, kid);
-        return classified?.kind === 'elem' ? [classified.raw] : [];
-      });
-      stack.push(...kids.reverse());
-    }
+    // Not yet under the joined Document element: walked from a holder of their own.
+    const holder = this.context.obj({ K: this.context.obj(tops) }) as PDFDict;
+    walkElements(this.context, holder, (element, ref) => out.push({ element, ref: ref ?? element }));
     return out;
   }
 
