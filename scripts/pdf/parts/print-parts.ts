@@ -59,15 +59,7 @@ export async function printParts(
   // Every part's document is written, printed or not: the print folder shows what was printed.
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
-  // A warm browser reads the folder at an address of its own, the same from build to build.
-  const folder =
-    (await options.printer.address?.(options.printDir, path.basename(options.partsDir))) ?? options.printDir;
-  const look = hashOf(folder, styles, await assetsListed(options.printDir));
-  const fresh = await printEach(
-    toPrint.map((index) => parts[index]!),
-    { ...options, printDir: folder },
-    look,
-  );
+  const fresh = toPrint.length > 0 ? await printChanged(toPrint.map((index) => parts[index]!), options, styles) : [];
   toPrint.forEach((index, at) => {
     known[index] = fresh[at]!;
     storeFor(options.partsDir).set(keys[index]!, fresh[at]!);
@@ -99,6 +91,15 @@ async function recall(key: string, options: PartPrintOptions): Promise<Uint8Arra
   const stored = await readFile(partFile(options.partsDir, key)).catch(() => undefined);
   if (stored) store.set(key, stored);
   return stored;
+}
+
+/** Prints the parts whose documents changed, through the printer's own address for the folder. */
+async function printChanged(parts: PartDocument[], options: PartPrintOptions, styles: string) {
+  // A warm browser reads the folder at an address of its own, the same from build to build.
+  const folder =
+    (await options.printer.address?.(options.printDir, path.basename(options.partsDir))) ?? options.printDir;
+  const look = hashOf(folder, styles, await assetsListed(options.printDir));
+  return printEach(parts, { ...options, printDir: folder }, look);
 }
 
 /**
