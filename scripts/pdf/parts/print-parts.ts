@@ -59,7 +59,14 @@ export async function printParts(
   // Every part's document is written, printed or not: the print folder shows what was printed.
   await Promise.all(documents.map(({ part, html }) => writeFile(partHtml(options.printDir, part.name), html)));
   const toPrint = documents.flatMap((_, index) => (known[index] ? [] : [index]));
-  const fresh = toPrint.length > 0 ? await printChanged(toPrint.map((index) => parts[index]!), options, styles) : [];
+  const fresh =
+    toPrint.length > 0
+      ? await printChanged(
+          toPrint.map((index) => parts[index]!),
+          options,
+          styles,
+        )
+      : [];
   toPrint.forEach((index, at) => {
     known[index] = fresh[at]!;
     storeFor(options.partsDir).set(keys[index]!, fresh[at]!);
