@@ -117,10 +117,11 @@ export async function buildPdf(
   while (prints < MAX_PRINTS) {
     signal?.throwIfAborted();
     tree = printDocument(issue, rendered, startPages);
-    stretched ??= keptStretched(issue, cachedMap, tree);
-    setRagged(tree, stretched);
     placePlainBlocks(tree, images);
     marked = placeAndMark(tree, placement.plan);
+    // Kept lines are known by the paragraph before them, so only once the floats are placed.
+    stretched ??= keptStretched(issue, cachedMap, tree);
+    setRagged(tree, stretched);
     placePrintImages(tree, images, printDir);
     const start = performance.now();
     afterPrint ??= Promise.all([import('./finish/index.ts'), import('./page-map.ts')]);
@@ -190,7 +191,7 @@ export async function buildPdf(
           startPages,
           pageStarts,
           placement: placement.memo(layouts),
-          stretched: keepStretched(issue, stretched, tree),
+          stretched: keepStretched(issue, stretched, tree, cachedMap),
         } satisfies PrintedPages,
         null,
         2,

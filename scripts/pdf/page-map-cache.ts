@@ -11,7 +11,8 @@ import type { StartPages } from './document.ts';
 import type { PlacementPlan } from './placement/apply.ts';
 import type { PlacementMemo } from './placement/search.ts';
 import type { Root } from 'hast';
-import { paragraphKeys, paragraphKeysOf, type StretchedTexts } from './ragged-paragraphs.ts';
+import { lineKeys, linesWithKeys } from './line-keys.ts';
+import type { StretchedTexts } from './ragged-paragraphs.ts';
 
 /** What the last print of this issue looked like: kept in the cache for the next build. */
 export interface PrintedPages extends PrintedPageMap {
@@ -23,13 +24,13 @@ export interface PrintedPages extends PrintedPageMap {
 
 /**
  * An article's stretched lines, with the key of the text and look they were measured in and,
- * line by line, the key of the paragraph each is in (`paragraphKeys`).
+ * line by line, the key of what the line breaker had read when it ended the line (`line-keys.ts`).
  */
 interface KeptLines {
   key: string;
   look?: string;
   lines: string[];
-  paragraphs?: string[];
+  lineKeys?: string[];
 }
 
 /** What the press edition prints with: the accessible print's contents numbers, placement and ragged lines. */
@@ -61,30 +62,44 @@ export function samePrint(a: PrintedPages | undefined, b: PrintedPages): boolean
 
 /**
  * The stretched lines to keep for the next build, each article's under the key of its text and
- * each line under the key of its paragraph in `tree`, the print document they were found in.
- * A line breaks where its paragraph's own text, the code and the theme put it: nothing else.
+ * each line under its own key in `tree`, the print document they were found in (`line-keys.ts`).
+ * The keys of an article whose text and lines are those of the `last` build are taken as they
+ * were: a key names what the line breaker read, whichever build it was read in.
  */
-export function keepStretched(issue: Issue, stretched: StretchedTexts, tree: Root): Record<string, KeptLines> {
+export function keepStretched(
+  issue: Issue,
+  stretched: StretchedTexts,
+  tree: Root,
+  last?: PrintedPages,
+): Record<string, KeptLines> {
   const kept: Record<string, KeptLines> = {};
-  const paragraphs = paragraphKeys(tree, stretched);
+  const toRead: StretchedTexts = {};
   for (const article of issue.articles) {
     const lines = stretched[article.id];
-    if (lines)
-      kept[article.id] = {
-        key: articleKey(issue, article),
-        look: lookKey(issue),
-        lines,
-        paragraphs: paragraphs[article.id],
-      };
+    if (!lines) continue;
+    kept[article.id] = { key: articleKey(issue, article), look: lookKey(issue), lines };
+    const before = last?.stretched?.[article.id];
+    if (
+      before?.key === kept[article.id]!.key &&
+      sameList(before.lines, lines) &&
+      before.lineKeys?.length === lines.length
+    )
+      kept[article.id]!.lineKeys = before.lineKeys;
+    else toRead[article.id] = lines;
   }
+  for (const [id, keys] of Object.entries(lineKeys(tree, toRead))) kept[id]!.lineKeys = keys;
   return kept;
+}
+
+function sameList(a: unknown, b: string[]): boolean {
+  return Array.isArray(a) && a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /**
  * The stretched lines of the last build that still break as they did: all of an article whose
- * text and look are unchanged; of an edited article, those whose paragraph is unchanged in
- * `tree` (the print document about to be printed). A stale line could otherwise end a line
- * that no longer ends there.
+ * text and look are unchanged; of an edited article, those whose key is unchanged in `tree`
+ * (the print document about to be printed, its floats placed). A stale line could otherwise
+ * end a line that no longer ends there.
  */
 export function keptStretched(issue: Issue, cached: PrintedPages | undefined, tree?: Root): StretchedTexts {
   const stretched: StretchedTexts = {};
@@ -92,9 +107,8 @@ export function keptStretched(issue: Issue, cached: PrintedPages | undefined, tr
     const kept = cached?.stretched?.[article.id];
     if (!kept || !Array.isArray(kept.lines)) continue;
     if (kept.key === articleKey(issue, article)) stretched[article.id] = kept.lines;
-    else if (tree && kept.look === lookKey(issue) && kept.paragraphs?.length === kept.lines.length) {
-      const present = paragraphKeysOf(tree, article.id);
-      const lines = kept.lines.filter((_, index) => present.has(kept.paragraphs![index]!));
+    else if (tree && kept.look === lookKey(issue) && kept.lineKeys?.length === kept.lines.length) {
+      const lines = linesWithKeys(tree, article.id, kept.lines, kept.lineKeys);
       if (lines.length > 0) stretched[article.id] = lines;
     }
   }

@@ -3,8 +3,9 @@
  * the real command and read back from every edition: in print no line's word spaces are
  * stretched past the limit, and an address copied from the PDF is the address, with no
  * character added where it breaks; the web edition and the EPUB carry the same break
- * opportunities and pass their referees. After an edit elsewhere in the article, the lines
- * already found are set ragged in the first print, with the bytes a cold build makes.
+ * opportunities and pass their referees. After an edit elsewhere in the article, or later in a
+ * paragraph than its stretched line, the lines already found are set ragged in the first print,
+ * with the bytes a cold build makes.
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -99,6 +100,21 @@ describe('long addresses and compounds in a justified column', () => {
 
   it('after an edit in another paragraph sets the same lines ragged in one print, as a cold build does', async () => {
     edit(path.join(dir, 'links.md'), (text) => text.replace('op de gedeelde schijf', 'op de centrale schijf'));
+    const warm = await persklaarAsync(['build', dir, '--out', out, '--verbose'], { PERSKLAAR_CACHE_DIR: cache });
+    expect(warm.status, warm.stderr).toBe(0);
+    expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);
+    const coldOut = outDir();
+    const cold = await persklaarAsync(['build', dir, '--out', coldOut], {
+      PERSKLAAR_CACHE_DIR: tempDir('persklaar-urls-cache-'),
+    });
+    expect(cold.status, cold.stderr).toBe(0);
+    for (const file of [`${slug}.pdf`, 'print/index.html'])
+      expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(coldOut, file))), file).toBe(true);
+  }, 180_000);
+
+  it('after an edit later in a paragraph with a stretched line sets that line ragged in one print, as a cold build does', async () => {
+    // The paragraph's first line was found stretched; the edit is two lines further on.
+    edit(path.join(dir, 'links.md'), (text) => text.replace('tussen negen en vijf uur', 'tussen acht en vijf uur'));
     const warm = await persklaarAsync(['build', dir, '--out', out, '--verbose'], { PERSKLAAR_CACHE_DIR: cache });
     expect(warm.status, warm.stderr).toBe(0);
     expect(warm.stderr).toMatch(/\d+ pages, 1 print \(/);

@@ -74,6 +74,30 @@ describe('ragged lines', () => {
     expect(toHtml(tree)).toBe(before);
   });
 
+  it('sets the same whatever the order the lines come in', () => {
+    const lines = [
+      'Vragen over de aan\u00advraag? Mail naar',
+      'servicecentrum@logius.nl of bel het ser\u00advi\u00ad-',
+    ];
+    const inOrder = printTree();
+    const reversed = printTree();
+    setRagged(inOrder, { links: lines });
+    setRagged(reversed, { links: [...lines].reverse() });
+    expect(toHtml(reversed)).toBe(toHtml(inOrder));
+    expect(toHtml(inOrder)).toContain('<article id="art-links"><p class="ragged">Vragen');
+  });
+
+  it('ends two lines of one paragraph, each where it ended', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [h('article', { id: articleAnchor('links') }, [h('p', 'een twee drie vier vijf zes zeven')])],
+    };
+    expect(setRagged(tree, { links: ['vier vijf', 'een twee'] })).toBe(2);
+    expect(toHtml(tree)).toBe(
+      '<article id="art-links"><p>een twee <br class="ragged-end">drie vier vijf <br class="ragged-end">zes zeven</p></article>',
+    );
+  });
+
   it('keeps every line found once', () => {
     const first = withStretched({}, [
       { article: 'links', text: 'a b' },
@@ -124,10 +148,81 @@ describe('stretched lines kept for the next build', () => {
     expect(keptStretched(issue('Tweede.'), cached, edited)).toEqual({ links: ['Vragen over de'] });
   });
 
+  it('of an edited paragraph, are kept for the lines before the edit and the word after them', () => {
+    const tree = (text: string, before?: Element) => ({
+      type: 'root' as const,
+      children: [h('article', { id: articleAnchor('links') }, [...(before ? [before] : []), h('p', text)])],
+    });
+    const kept = (text: string, edited: Root) => {
+      const lines = { links: ['Eerste regel hier', 'daar en'] };
+      const stretched = keepStretched(issue('Eerste.'), lines, tree(text));
+      return keptStretched(issue('Tweede.'), { pageCount: 3, startPages: {}, pageStarts: [], stretched }, edited).links;
+    };
+    const text = 'Eerste regel hier tweede regel daar en dan het slot van de alinea.';
+    expect(kept(text, tree(text.replace('het slot', 'een ander slot')))).toEqual(['Eerste regel hier', 'daar en']);
+    expect(kept(text, tree(text.replace('regel daar', 'rij daar')))).toEqual(['Eerste regel hier']);
+    // The word after a line did not fit: a longer or shorter one might.
+    expect(kept(text, tree(text.replace('tweede', 'tweeërlei')))).toBeUndefined();
+    // Across a no-break space the word after the line goes on.
+    const joined = text.replace('tweede regel', 'tweede\u00a0regel');
+    expect(kept(joined, tree(joined.replace('regel daar', 'rij daar')))).toBeUndefined();
+    // The element before the paragraph decides its first line's indent.
+    expect(kept(text, tree(text, h('h2', 'Kop')))).toBeUndefined();
+    expect(kept(text, tree(text.replace('Eerste', 'Een eerste')))).toBeUndefined();
+  });
+
+  it('of an edited paragraph, are kept by its markup, not by its text alone', () => {
+    const tree = (strong: boolean) => ({
+      type: 'root' as const,
+      children: [
+        h('article', { id: articleAnchor('links') }, [
+          h('p', ['Eerste ', strong ? h('strong', 'regel') : 'regel', ' hier en nog meer tekst.']),
+        ]),
+      ],
+    });
+    const cached = {
+      pageCount: 3,
+      startPages: {},
+      pageStarts: [],
+      stretched: keepStretched(issue('Eerste.'), { links: ['Eerste regel'] }, tree(false)),
+    };
+    expect(keptStretched(issue('Tweede.'), cached, tree(false))).toEqual({ links: ['Eerste regel'] });
+    expect(keptStretched(issue('Tweede.'), cached, tree(true))).toEqual({});
+  });
+
+  it('take the keys of the last build for an article whose text and lines are unchanged', () => {
+    const lines = { links: ['Vragen over de'] };
+    const last = {
+      pageCount: 3,
+      startPages: {},
+      pageStarts: [],
+      stretched: keepStretched(issue('Eerste.'), lines, printTree()),
+    };
+    const empty: Root = { type: 'root', children: [] };
+    expect(keepStretched(issue('Eerste.'), lines, empty, last)).toEqual(last.stretched);
+    expect(keepStretched(issue('Tweede.'), lines, empty, last).links?.lineKeys).toEqual(['']);
+  });
+
   it('know a paragraph by its text as written, whatever lines a print ended in it', () => {
     const printed = printTree();
     setRagged(printed, { links: ['Vragen over de aan\u00advraag? Mail naar', 'servicecentrum@logius.nl of bel'] });
     const lines = { links: ['Vragen over de'] };
+    const cached = {
+      pageCount: 3,
+      startPages: {},
+      pageStarts: [],
+      stretched: keepStretched(issue('Eerste.'), lines, printed),
+    };
+    expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
+  });
+
+  it('know a line as the next print reads it: whether the paragraph was set ragged, or its links pointed across parts', () => {
+    const printed = printTree();
+    setRagged(printed, { links: ['servicecentrum@logius.nl of bel het ser\u00advi\u00ad-'] });
+    const link = ((printed.children[0] as Element).children[0] as Element).children[1] as Element;
+    link.properties.href = '#elders';
+    expect(toHtml(printed)).toContain('<p class="ragged">');
+    const lines = { links: ['Vragen over de aan\u00advraag? Mail naar'] };
     const cached = {
       pageCount: 3,
       startPages: {},
