@@ -32,11 +32,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
   );
   if (built.status !== 0) throw new Error(`The shipped issue did not build:\n${built.stderr}`);
   project.provide('issueBuild', outDir);
+  project.provide('issueBuildReport', built.stderr);
   return () => rmSync(outDir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     issueBuild: string;
+    /** What the build of the shipped issue told the editor (its warnings). */
+    issueBuildReport: string;
   }
 }

@@ -100,8 +100,13 @@ describe('placement on the printed page', () => {
     expect(records).toContainEqual(expect.objectContaining({ line, ruleId: 'layout-hole' }));
   }, 120_000);
 
-  it('leaves no hole in the shipped issue', async () => {
+  it('leaves no hole in the shipped issue, and no line alone', async () => {
     expect(await holes(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
     expect(await runtPages(path.join(inject('issueBuild'), 'wendbaar-06.pdf'))).toEqual([]);
+    expect(
+      inject('issueBuildReport')
+        .split('\n')
+        .filter((line) => /\slayout-/.test(line)),
+    ).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ function placeArticle(article: Element, anchor: string, moves: Moves): MarkedArt
       const ids = markerIds(anchor, offset + index);
       markBlock(block.element, ids);
       if (local[index] === 'split') block.element.properties.className = [...classesOf(block.element), 'may-break'];
+      if (local[index] === 'column') block.element.properties.className = [...classesOf(block.element), 'column-start'];
       const { element, ...traits } = block;
       marked.push({ ...traits, index: offset + index, ids, line: element.position?.start.line });
     }

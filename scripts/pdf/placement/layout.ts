@@ -131,7 +131,25 @@ export function holesOf(layout: ArticleLayout, limit = HOLE_LIMIT): Hole[] {
  */
 export function badness(layout: ArticleLayout): number {
   const holes = holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0);
-  return holes + floatsSetFar(layout).length + (runtPage(layout) ? 0.5 : 0);
+  const lone = layout.blocks.filter((block) => loneLine(block) !== undefined).length;
+  return holes + floatsSetFar(layout).length + (runtPage(layout) ? 0.5 : 0) + lone * LONE_LINE;
+}
+
+/** What a line left alone costs a plan: less than any hole, so that no hole is taken to mend one. */
+const LONE_LINE = 0.05;
+
+/**
+ * A paragraph that leaves its first line alone at a column's foot (an orphan) or its last line
+ * alone at a column's head (a widow).
+ */
+export function loneLine(block: PlacedBlock): 'orphan' | 'widow' | undefined {
+  const { start, end } = block;
+  if (block.kind !== 'text' || !block.endInline || !start || !end) return undefined;
+  const runsOn = end.page * 2 + end.column > start.page * 2 + start.column;
+  if (!runsOn) return undefined;
+  if (start.depth > TYPE_AREA.height - 1.5 * LINE) return 'orphan';
+  if (end.depth < 0.5 * LINE) return 'widow';
+  return undefined;
 }
 
 /**

@@ -9,15 +9,16 @@
  * across the column instead of leaving the column above it blank.
  *
  * A plan maps a float's manuscript index to the index of the block it is set after, or to
- * `split` for a box or table that may break; and `ARTICLE` to `tight` for an article whose
- * last page held only a few lines: its spaces around headings, lists and boxes are narrowed
+ * `split` for a box or table that may break, or to `column` for a block that starts a column
+ * (after a widow on the last page); and `ARTICLE` to `tight` for an article whose last page
+ * held only a few lines: its spaces around headings, lists and boxes are narrowed
  * (`.article.tight` in print.css), as a typesetter tightens a page to save a line.
  */
 import type { PlacedBlock, ArticleLayout, Hole } from './layout.ts';
-import { heightOf, holesOf, runtPage } from './layout.ts';
+import { heightOf, holesOf, loneLine, runtPage } from './layout.ts';
 import { TYPE_AREA } from './measure.ts';
 
-export type Moves = Record<number, number | 'split' | 'tight'>;
+export type Moves = Record<number, number | 'split' | 'tight' | 'column'>;
 
 /** The key of a plan's one move of the whole article: `tight`, set a little tighter. */
 export const ARTICLE = -1;
@@ -57,7 +58,23 @@ export function improvedMoves(layout: ArticleLayout, moves: Moves): Moves {
   }
   // A last page of a few lines: the article set a little tighter may not need it.
   if (runtPage(layout)) next[ARTICLE] = 'tight';
+  for (const block of afterWidows(layout)) next[block.index] ??= 'column';
   return next;
+}
+
+/**
+ * The blocks set right after a paragraph whose last line stands alone at the head of a column
+ * of the article's last page, in that column. Chromium balances a last page's columns without
+ * keeping widows; the block after the paragraph starting the next column leaves the whole
+ * paragraph in the column before.
+ */
+function afterWidows(layout: ArticleLayout): PlacedBlock[] {
+  return layout.blocks.flatMap((block, at) => {
+    const after = layout.blocks[at + 1];
+    const end = block.end;
+    if (loneLine(block) !== 'widow' || end?.page !== layout.lastPage || !after?.start) return [];
+    return after.start.page === end.page && after.start.column === end.column ? [after] : [];
+  });
 }
 
 /**

@@ -6,8 +6,7 @@
  * paragraph it follows.
  */
 import type { MarkedArticle } from './apply.ts';
-import { floatsSetFar, holesOf, LINE, RUNT, runtPage, type ArticleLayout, type PlacedBlock } from './layout.ts';
-import { TYPE_AREA } from './measure.ts';
+import { floatsSetFar, holesOf, loneLine, RUNT, runtPage, type ArticleLayout, type PlacedBlock } from './layout.ts';
 
 export interface LayoutFinding {
   /** The article's anchor (`art-<id>`). */
@@ -75,14 +74,4 @@ function linesOf(article: MarkedArticle): (index: number) => number | undefined 
     for (let at = index; at >= 0; at--) if (byIndex.get(at) !== undefined) return byIndex.get(at);
     return undefined;
   };
-}
-
-function loneLine(block: PlacedBlock): 'orphan' | 'widow' | undefined {
-  const { start, end } = block;
-  if (block.kind !== 'text' || !block.endInline || !start || !end) return undefined;
-  const runsOn = end.page * 2 + end.column > start.page * 2 + start.column;
-  if (!runsOn) return undefined;
-  if (start.depth > TYPE_AREA.height - 1.5 * LINE) return 'orphan';
-  if (end.depth < 0.5 * LINE) return 'widow';
-  return undefined;
 }

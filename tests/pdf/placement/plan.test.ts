@@ -135,4 +135,28 @@ describe('placement', () => {
     expect(orderOf(2, { [ARTICLE]: 'tight' })).toEqual([0, 1]);
     expect(improvedMoves(boxThatDidNotFit(), {})[ARTICLE]).toBeUndefined();
   });
+
+  it('starts a column with the block after a widow on the last page, and not elsewhere', () => {
+    // The last page's balanced columns: a paragraph's last line heads the right column, a box under it.
+    const widowed = (lastPage: number): ArticleLayout => ({
+      searchable: true,
+      firstPage: 3,
+      lastPage,
+      blocks: [
+        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+        block(1, 'text', at(4, 0, 0), at(4, 0, 0.2)),
+        block(2, 'text', at(4, 0, 0.2), { page: 4, column: 1, depth: 2 }, { endInline: true }),
+        block(3, 'float', { page: 4, column: 1, depth: 14 }, at(4, 1, 0.25)),
+      ],
+    });
+    expect(badness(widowed(4))).toBeGreaterThan(0);
+    expect(badness(widowed(4))).toBeLessThan(0.25);
+    expect(improvedMoves(widowed(4), {})).toEqual({ 3: 'column' });
+    expect(orderOf(4, { 3: 'column' })).toEqual([0, 1, 2, 3]);
+    // Not on a page the article goes on from, nor when what follows starts another column.
+    expect(improvedMoves(widowed(5), {})).toEqual({});
+    const nothingBelow = widowed(4);
+    nothingBelow.blocks[3] = block(3, 'float', at(5, 0, 0), at(5, 0, 0.25));
+    expect(improvedMoves(nothingBelow, {})[3]).toBeUndefined();
+  });
 });
