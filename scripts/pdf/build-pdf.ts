@@ -168,7 +168,7 @@ export async function buildPdf(
   // Read before finishing edits the pages; finishing would not change a word of them.
   const pageStartsStart = performance.now();
   const texts = pageTexts(pdf, pagesInsideArticles(pageCount, startPages, rendered), memos.texts);
-  const pageStarts = findPageStarts(texts, pageCount, startPages, rendered);
+  const pageStarts = findPageStarts(texts, pageCount, startPages, rendered, memos.starts);
   const pageStartsMs = performance.now() - pageStartsStart;
   const finishStart = performance.now();
   const [{ finishDocument }] = await afterPrint!;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFRawStream, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
-import { readCacheJson, writeFileAtomic } from '../util/output.ts';
+import { KeptMemo, keptEntries } from '../util/kept-memo.ts';
 import { asDict, inherited, N, pageContentStreams } from '../pdf-read/objects.ts';
 
 /** The page's stored content and the names of its fonts: the same key, the same reading. */
@@ -20,25 +20,13 @@ export function pageKey(doc: PDFDocument, page: PDFPage): string {
 }
 
 /** The last print's readings, by page key; written with only this print's pages. */
-export class PageReadMemo<T> {
-  private readonly used = new Map<string, T>();
-  constructor(private readonly known: ReadonlyMap<string, T> = new Map()) {}
-
-  static async read<T>(file: string, version: string): Promise<PageReadMemo<T>> {
-    const stored = await readCacheJson<{ version: string; pages: Record<string, T> }>(file);
-    return new PageReadMemo<T>(stored?.version === version ? new Map(Object.entries(stored.pages)) : new Map());
+export class PageReadMemo<T> extends KeptMemo<T> {
+  static override async read<T>(file: string, version: string): Promise<PageReadMemo<T>> {
+    return new PageReadMemo<T>(await keptEntries<T>(file, version));
   }
 
   /** The reading of `page`, from the memo or made by `read`. */
   of(doc: PDFDocument, page: PDFPage, read: () => T): T {
-    const key = pageKey(doc, page);
-    const known = this.known.get(key) ?? this.used.get(key);
-    const reading = known ?? read();
-    this.used.set(key, reading);
-    return reading;
-  }
-
-  write(file: string, version: string): Promise<void> {
-    return writeFileAtomic(file, JSON.stringify({ version, pages: Object.fromEntries(this.used) }));
+    return this.get(pageKey(doc, page), read);
   }
 }

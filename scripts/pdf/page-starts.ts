@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { RenderedArticle } from '../render/to-hast.ts';
 import { BodyLetters, lettersOf, type PageStart, type PrintPlace } from '../render/print-pages.ts';
 import type { StartPages } from './document.ts';
+import { KeptMemo } from '../util/kept-memo.ts';
 
 export type { PageStart };
 
@@ -30,16 +31,24 @@ const RUN_GAP = 4000;
  */
 const DRIFT = 16;
 
+/**
+ * Where each page's text begins in the article's letters (`null`: nowhere), by a key of the
+ * letters and the pages' texts: kept from one build to the next, so that only an edited
+ * article's pages are searched again.
+ */
+export type StartsMemo = KeptMemo<(number | null)[]>;
+
 export function findPageStarts(
   texts: ReadonlyMap<number, readonly string[]>,
   pageCount: number,
   startPages: StartPages,
   rendered: readonly RenderedArticle[],
+  memo: StartsMemo = new KeptMemo(),
 ): PageStart[] {
   const starts: PageStart[] = [];
   for (const { article, body, from, to } of articleSpans(pageCount, startPages, rendered)) {
     const letters = new BodyLetters(body);
-    const places = articlePageStarts(letters, texts, from, to);
+    const places = articlePageStarts(letters, texts, from, to, memo);
     starts.push(...places.map((place) => ({ ...place, article: article.id })));
   }
   return starts;
@@ -73,41 +82,34 @@ function articlePageStarts(
   texts: ReadonlyMap<number, readonly string[]>,
   from: number,
   to: number,
+  memo: StartsMemo,
 ): (PrintPlace & { page: number })[] {
   const pageTexts = Array.from({ length: to - from }, (_, offset) => texts.get(from + offset) ?? []);
-  const found = startIndexes(letters.letters, pageTexts).map((index, offset) => ({ page: from + offset, index }));
+  const key = createHash('sha1').update(letters.letters).update(JSON.stringify(pageTexts)).digest('hex');
+  const found = memo
+    .get(key, () => startIndexes(letters.letters, pageTexts))
+    .map((index, offset) => ({ page: from + offset, index }));
   // A page with no text of its own (a whole-page photo) begins where the next page does, or
   // at the end of the body when it is the article's last.
   const end = { block: letters.blockStarts.length, letter: 0 };
   let following: PrintPlace = end;
   const places: (PrintPlace & { page: number })[] = [];
   for (const { page, index } of [...found].reverse()) {
-    if (index !== undefined) following = letters.place(index);
+    if (index !== null) following = letters.place(index);
     places.unshift({ page, ...following });
   }
   return places;
 }
 
-/**
- * Where each page's text begins in the article's letters, in page order. Kept for the process
- * by the letters and the pages' texts: `watch` finds the same pages again after every edit.
- */
-const startsFound = new Map<string, (number | undefined)[]>();
-
-function startIndexes(letters: string, pages: readonly (readonly string[])[]): (number | undefined)[] {
-  const key = createHash('sha1').update(letters).update(JSON.stringify(pages)).digest('hex');
-  const known = startsFound.get(key);
-  if (known) return known;
-  const indexes: (number | undefined)[] = [];
+/** Where each page's text begins in the article's letters, in page order. */
+function startIndexes(letters: string, pages: readonly (readonly string[])[]): (number | null)[] {
+  const indexes: (number | null)[] = [];
   let lower = 0;
   for (const pieces of pages) {
     const index = pageStartIndex(letters, pieces, lower);
-    indexes.push(index);
+    indexes.push(index ?? null);
     if (index !== undefined) lower = index + 1;
   }
-  // One issue's articles at a time: a memo that outgrows that starts again.
-  if (startsFound.size > 1000) startsFound.clear();
-  startsFound.set(key, indexes);
   return indexes;
 }
 

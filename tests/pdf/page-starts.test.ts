@@ -6,7 +6,11 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { findPageStarts, pagesInsideArticles } from '../../scripts/pdf/page-starts.ts';
+import { KeptMemo } from '../../scripts/util/kept-memo.ts';
 import type { RenderedArticle } from '../../scripts/render/to-hast.ts';
 
 const words = (from: number, count: number) =>
@@ -50,6 +54,25 @@ describe('print page starts', () => {
       { page: 5, article: 'a', block: 2, letter: `${words(40, 40)}verantwoordelijk`.replace(/\s/g, '').length },
       { page: 6, article: 'a', block: 4, letter: 0 },
     ]);
+  });
+
+  it('takes what the last build found for an article whose text and pages are unchanged, and keeps only what it used', async () => {
+    const texts = new Map([
+      [4, page(4, words(20, 10))],
+      [5, page(5, words(83, 20))],
+      [6, page(6)],
+    ]);
+    const memo = new KeptMemo<(number | null)[]>();
+    const found = findPageStarts(texts, 7, startPages, rendered, memo);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'persklaar-starts-')), 'page-starts.json');
+    await memo.write(file, 'v1');
+    const kept = await KeptMemo.read<(number | null)[]>(file, 'v1');
+    expect(findPageStarts(texts, 7, startPages, rendered, kept)).toEqual(found);
+    // What is kept is taken as it is: a wrong entry shows that the search did not run again.
+    const [key] = Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries);
+    const planted = new KeptMemo<(number | null)[]>(new Map([[key!, [null, null, null]]]));
+    expect(findPageStarts(texts, 7, startPages, rendered, planted).map(({ block }) => block)).toEqual([4, 4, 4]);
+    expect(await KeptMemo.read(file, 'v2')).toEqual(new KeptMemo());
   });
 
   it('finds repeated text in its own place, where the text before it leads', () => {
