@@ -12,26 +12,23 @@ import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { hashOf } from '../util/fingerprint.ts';
 import { articleAnchor } from './document.ts';
-import { comparable, type Letters, lettersOf, propertiesForm } from './paragraph-letters.ts';
+import { classes, comparable, type Letters, lettersOf, propertiesForm } from './paragraph-letters.ts';
 
 /** White space a line may not end on. */
 const NO_BREAK_SPACE = /[\u00a0\u2007\u202f]/;
+/** What a line may not begin with even after a space (UAX #14, LB13), and not end with (LB14). */
+const NO_BREAK_BEFORE = /[!?,.:;)\]}/]/;
+const NO_BREAK_AFTER = /[([{]/;
 
 /**
  * The key of each line in `lines` (by article), in `tree`, the print document it was found
- * in; a line not found has none (`''`).
+ * in; a line not found, or one whose key could not say how it breaks, has none (`''`).
  */
 export function lineKeys(tree: Root, lines: Record<string, string[]>): Record<string, string[]> {
   const keys: Record<string, string[]> = {};
   for (const [name, texts] of Object.entries(lines)) {
     const paragraphs = articleParagraphs(tree, name);
-    keys[name] = texts.map((line) => {
-      for (const paragraph of paragraphs) {
-        const key = lineKey(paragraph, comparable(line));
-        if (key !== undefined) return key;
-      }
-      return '';
-    });
+    keys[name] = texts.map((line) => keyIn(paragraphs, line));
   }
   return keys;
 }
@@ -39,10 +36,17 @@ export function lineKeys(tree: Root, lines: Record<string, string[]>): Record<st
 /** Those of `lines` of the article `name` that have their kept key, `keys[index]`, in `tree`. */
 export function linesWithKeys(tree: Root, name: string, lines: string[], keys: string[]): string[] {
   const paragraphs = articleParagraphs(tree, name);
-  return lines.filter(
-    (line, index) =>
-      keys[index] !== '' && paragraphs.some((paragraph) => lineKey(paragraph, comparable(line)) === keys[index]),
-  );
+  return lines.filter((line, index) => keys[index] !== '' && keyIn(paragraphs, line) === keys[index]);
+}
+
+/** The line's key in the first of the paragraphs it is in, or `''`. */
+function keyIn(paragraphs: PlacedParagraph[], line: string): string {
+  const text = comparable(line);
+  for (const paragraph of paragraphs) {
+    const key = lineKey(paragraph, text);
+    if (key !== undefined) return key;
+  }
+  return '';
 }
 
 /** A paragraph of the print document, with its place in it. */
@@ -57,11 +61,17 @@ function articleParagraphs(tree: Root, name: string): PlacedParagraph[] {
   const anchor = articleAnchor(name);
   visit(tree, 'element', (article) => {
     if (article.tagName !== 'article') return;
-    if (article.properties.id === anchor)
+    if (article.properties.id === anchor) {
+      // Its kind may set its columns (the colophon has one); `tight` sets only spaces between blocks.
+      const kind = classes(article).filter((name) => name !== 'tight');
       visitParents(article, 'element', (node, ancestors) => {
         if (node.tagName === 'p')
-          paragraphs.push({ letters: lettersOf(node, true), place: placeOf(node, ancestors as Element[]) });
+          paragraphs.push({
+            letters: lettersOf(node, true),
+            place: `${kind.join(' ')} ${placeOf(node, ancestors as Element[])}`,
+          });
       });
+    }
     return SKIP;
   });
   return paragraphs;
@@ -69,7 +79,7 @@ function articleParagraphs(tree: Root, name: string): PlacedParagraph[] {
 
 /**
  * The paragraph's own properties, those of the elements it is in within its article (`within`,
- * the article first: its own are left out, since the placement sets them), and the element before it.
+ * the article first), and the element before it.
  */
 function placeOf(paragraph: Element, within: Element[]): string {
   const siblings = within.at(-1)!.children.filter((child): child is Element => child.type === 'element');
@@ -78,23 +88,30 @@ function placeOf(paragraph: Element, within: Element[]): string {
   return [...within.slice(1).map(form), before ? form(before) : '(first)', form(paragraph)].join(' ');
 }
 
-/** The key of `line` (as `comparable` spells it) in the paragraph, if the line is in it. */
+/**
+ * The key of `line` (as `comparable` spells it) in the paragraph, if the line is in it: `''`
+ * when what it reads holds an image, whose file the print names after the key is read.
+ */
 function lineKey({ letters, place }: PlacedParagraph, line: string): string | undefined {
   const start = line.length > 0 ? letters.text.indexOf(line) : -1;
   if (start < 0) return undefined;
   const read = endOfNextWord(letters, start + line.length);
-  return hashOf(place, read === 0 ? '' : letters.form.slice(0, letters.formEnd[read - 1]));
+  const form = read === 0 ? '' : letters.form.slice(0, letters.formEnd[read - 1]);
+  return form.includes('<img') ? '' : hashOf(place, form);
 }
 
 /** Where the word after `position` ends: the next space a line may end on, or the paragraph's end. */
-function endOfNextWord({ text, at }: Letters, position: number): number {
+function endOfNextWord(letters: Letters, position: number): number {
+  const { text } = letters;
   let end = position;
   while (end < text.length && text[end] === ' ') end++;
-  while (end < text.length && !(text[end] === ' ' && mayEndLine(at[end]))) end++;
+  while (end < text.length && !(text[end] === ' ' && mayEndLine(letters, end))) end++;
   return end;
 }
 
-function mayEndLine(letter: Letters['at'][number]): boolean {
-  if (letter?.node.type !== 'text') return true;
-  return !NO_BREAK_SPACE.test(letter.node.value[letter.offset]!);
+/** Whether a line may end on the space at `index`. */
+function mayEndLine({ text, at }: Letters, index: number): boolean {
+  const letter = at[index];
+  if (letter?.node.type === 'text' && NO_BREAK_SPACE.test(letter.node.value[letter.offset]!)) return false;
+  return !NO_BREAK_BEFORE.test(text[index + 1] ?? '') && !NO_BREAK_AFTER.test(text[index - 1] ?? '');
 }

@@ -34,6 +34,8 @@ export interface Letters {
 }
 
 const WHITE_SPACE = /\s/;
+/** White space that CSS collapses; a no-break or thin space is a letter of its own width. */
+const COLLAPSIBLE = /[ \t\n\r\f]/;
 
 /**
  * With `asWritten`, the forced breaks `breakAt` made count for nothing: the text as it was.
@@ -68,10 +70,13 @@ export function lettersOf(paragraph: Element, asWritten = false): Letters {
           if (char === '\u00ad') addForm(char);
           else if (!(space && lastIsSpace))
             push(space ? ' ' : char, space ? { parent, node, offset } : undefined, char);
+          else if (!COLLAPSIBLE.test(char)) addForm(char);
         }
       } else if (node.type !== 'element') continue;
-      else if (node.tagName === 'wbr') opportunities.set(at.length, { parent, node, offset: 0 });
-      else if (isLineEnd(node) && asWritten) continue;
+      else if (node.tagName === 'wbr') {
+        opportunities.set(at.length, { parent, node, offset: 0 });
+        addForm('<wbr>');
+      } else if (isLineEnd(node) && asWritten) continue;
       else if (node.tagName === 'br') {
         if (lastIsSpace && at.length > 0) {
           at[at.length - 1] = { parent, node, offset: 0 };
@@ -90,13 +95,13 @@ export function lettersOf(paragraph: Element, asWritten = false): Letters {
 }
 
 /**
- * An element's properties that may bear on how its text breaks: what the stylesheets select
- * and what sets its language or direction. Not its id (the placement's markers) nor its link
- * (the print in parts points links across parts), nor the ragged setting.
+ * An element's properties as they may bear on how its text breaks: all but its id (the
+ * placement's markers), its link (the print in parts points links across parts) and the
+ * ragged setting, which the print sets after the keys are read.
  */
 export function propertiesForm(element: Element): string {
-  const { style, lang, dir, align } = element.properties;
-  return JSON.stringify([classes(element).filter((name) => name !== RAGGED_CLASS), style, lang, dir, align]);
+  const { id: _id, href: _href, className: _className, ...rest } = element.properties;
+  return JSON.stringify([classes(element).filter((name) => name !== RAGGED_CLASS), rest]);
 }
 
 /**

@@ -93,8 +93,9 @@ function raggedLines(paragraph: Element, lineEnds: LineEnd[]): number {
 }
 
 /**
- * Replaces the space or the break opportunity a line ended on with a forced break: the line
- * before it is not justified.
+ * Puts a forced break where a line ended: after the space it ended on, or after the break
+ * opportunity (`<wbr>`). The line before it is not justified; the paragraph's text and markup,
+ * and with them its lines' keys (`line-keys.ts`), are what they were.
  */
 function breakAt({ parent, node, offset }: Letter): void {
   const index = parent.children.indexOf(node);
@@ -105,12 +106,12 @@ function breakAt({ parent, node, offset }: Letter): void {
     children: [],
   };
   if (node.type === 'element') {
-    parent.children.splice(index, 1, lineEnd);
+    parent.children.splice(index + 1, 0, lineEnd);
     return;
   }
-  // The space stays before the break (where white space collapses away at a line's end), so
-  // that the paragraph's text, and with it its lines' keys (`line-keys.ts`), is what it was.
-  const after = node.value.slice(offset + 1).replace(/^\s+/, '');
+  // The space stays before the break (where white space collapses away at a line's end); what
+  // would collapse at the next line's start goes, a no-break space stays.
+  const after = node.value.slice(offset + 1).replace(/^[ \t\n\r\f]+/, '');
   node.value = node.value.slice(0, offset + 1);
   parent.children.splice(index + 1, 0, lineEnd, ...(after ? [{ type: 'text', value: after } satisfies Text] : []));
 }

@@ -62,7 +62,7 @@ describe('ragged lines', () => {
     };
     expect(setRagged(tree, { links: ['Zie https://'] })).toBe(1);
     expect(toHtml(tree)).toContain(
-      '<a href="https://logius.nl/oin-stelsel">https://<br class="ragged-end">logius.nl</a>',
+      '<a href="https://logius.nl/oin-stelsel">https://<wbr><br class="ragged-end">logius.nl</a>',
     );
     expect(setRagged(tree, { links: ['Zie https://'] })).toBe(0);
   });
@@ -169,6 +169,40 @@ describe('stretched lines kept for the next build', () => {
     // The element before the paragraph decides its first line's indent.
     expect(kept(text, tree(text, h('h2', 'Kop')))).toBeUndefined();
     expect(kept(text, tree(text.replace('Eerste', 'Een eerste')))).toBeUndefined();
+  });
+
+  it('of an edited paragraph, are dropped when anything a line breaker reads before the line end changed', () => {
+    const paragraph = (...children: Parameters<typeof h>[1][]) => h('p', children as never);
+    const tree = (p: Element, kind = 'kind-interview') => ({
+      type: 'root' as const,
+      children: [h('article', { id: articleAnchor('links'), className: ['article', kind] }, [p])],
+    });
+    const kept = (before: Root, after: Root) => {
+      const stretched = keepStretched(issue('Eerste.'), { links: ['Eerste regel hier'] }, before);
+      return keptStretched(issue('Tweede.'), { pageCount: 3, startPages: {}, pageStarts: [], stretched }, after).links;
+    };
+    const plain = tree(paragraph('Eerste regel hier volgt/meer tekst en nog wat.'));
+    expect(kept(plain, tree(paragraph('Eerste regel hier volgt/meer tekst en nog iets.')))).toEqual([
+      'Eerste regel hier',
+    ]);
+    // A break opportunity in the word after the line: part of it may fit now.
+    expect(
+      kept(plain, tree(paragraph('Eerste regel hier volgt/', h('wbr'), 'meer tekst en nog wat.'))),
+    ).toBeUndefined();
+    // A no-break space beside an ordinary one is a letter of its own width.
+    expect(kept(plain, tree(paragraph('Eerste regel \u00a0hier volgt/meer tekst en nog wat.')))).toBeUndefined();
+    // The article's kind may set its columns.
+    expect(
+      kept(plain, tree(paragraph('Eerste regel hier volgt/meer tekst en nog wat.'), 'kind-colophon')),
+    ).toBeUndefined();
+    // Nothing may start a line before ")" or "!": the word after the line runs on over the space.
+    const bracket = tree(paragraph('Eerste regel hier (zie ) daar en nog wat.'));
+    expect(kept(bracket, tree(paragraph('Eerste regel hier (zie ) ginds en nog wat.')))).toEqual(['Eerste regel hier']);
+    const closing = tree(paragraph('Eerste regel hier nu ! daar en nog wat.'));
+    expect(kept(closing, tree(paragraph('Eerste regel hier nu !! daar en nog wat.')))).toBeUndefined();
+    // A photo in what the line breaker read: no key, its file is named after the keys are read.
+    const photo = tree(paragraph('Eerste ', h('img', { src: 'a.jpg', alt: '' }), ' regel hier volgt en nog wat.'));
+    expect(kept(photo, photo)).toBeUndefined();
   });
 
   it('of an edited paragraph, are kept by its markup, not by its text alone', () => {
