@@ -129,14 +129,14 @@ export function holesOf(layout: ArticleLayout, limit = HOLE_LIMIT): Hole[] {
  * whole column's worth for each float set more than one page after the paragraph it follows,
  * and half a column's for a last page that holds next to nothing.
  */
+/** What a line left alone costs a plan; all of them together less than any hole, so that no hole is taken to mend them. */
+const LONE_LINE = 0.05;
+
 export function badness(layout: ArticleLayout): number {
   const holes = holesOf(layout).reduce((sum, hole) => sum + hole.blank, 0);
-  const lone = layout.blocks.filter((block) => loneLine(block) !== undefined).length;
-  return holes + floatsSetFar(layout).length + (runtPage(layout) ? 0.5 : 0) + lone * LONE_LINE;
+  const lone = Math.min(HOLE_LIMIT - LONE_LINE, layout.blocks.filter((block) => loneLine(block)).length * LONE_LINE);
+  return holes + floatsSetFar(layout).length + (runtPage(layout) ? 0.5 : 0) + lone;
 }
-
-/** What a line left alone costs a plan: less than any hole, so that no hole is taken to mend one. */
-const LONE_LINE = 0.05;
 
 /**
  * A paragraph that leaves its first line alone at a column's foot (an orphan) or its last line

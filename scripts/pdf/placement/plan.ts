@@ -9,8 +9,8 @@
  * across the column instead of leaving the column above it blank.
  *
  * A plan maps a float's manuscript index to the index of the block it is set after, or to
- * `split` for a box or table that may break, or to `column` for a block that starts a column
- * (after a widow on the last page); and `ARTICLE` to `tight` for an article whose last page
+ * `split` for a box or table that may break; a block's index to `column` when it starts a
+ * column (after a widow on the last page); and `ARTICLE` to `tight` for an article whose last page
  * held only a few lines: its spaces around headings, lists and boxes are narrowed
  * (`.article.tight` in print.css), as a typesetter tightens a page to save a line.
  */
@@ -58,8 +58,27 @@ export function improvedMoves(layout: ArticleLayout, moves: Moves): Moves {
   }
   // A last page of a few lines: the article set a little tighter may not need it.
   if (runtPage(layout)) next[ARTICLE] = 'tight';
+  for (const block of staleColumnStarts(layout, next)) delete next[block];
   for (const block of afterWidows(layout)) next[block.index] ??= 'column';
   return next;
+}
+
+/**
+ * The blocks set to start a column that no longer mend a widow (an edit moved them): not at
+ * the head of the last page's right column, after a paragraph that ends in the left one.
+ */
+export function staleColumnStarts(layout: ArticleLayout, moves: Moves): number[] {
+  return layout.blocks.flatMap((block, at) => {
+    if (moves[block.index] !== 'column') return [];
+    const before = layout.blocks[at - 1];
+    const mends =
+      block.start?.page === layout.lastPage &&
+      block.start.column === 1 &&
+      before?.kind === 'text' &&
+      before.end?.page === layout.lastPage &&
+      before.end.column === 0;
+    return mends ? [] : [block.index];
+  });
 }
 
 /**
@@ -72,7 +91,7 @@ function afterWidows(layout: ArticleLayout): PlacedBlock[] {
   return layout.blocks.flatMap((block, at) => {
     const after = layout.blocks[at + 1];
     const end = block.end;
-    if (loneLine(block) !== 'widow' || end?.page !== layout.lastPage || !after?.start) return [];
+    if (loneLine(block) !== 'widow' || end?.page !== layout.lastPage || end.column !== 1 || !after?.start) return [];
     return after.start.page === end.page && after.start.column === end.column ? [after] : [];
   });
 }

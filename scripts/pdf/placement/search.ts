@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { StartPages } from '../document.ts';
 import type { MarkedArticle, PlacementPlan } from './apply.ts';
-import { badness, holesOf, withTrueStarts, type ArticleLayout } from './layout.ts';
+import { badness, holesOf, loneLine, withTrueStarts, type ArticleLayout } from './layout.ts';
 import { readDestinations } from './measure.ts';
 import { MARKER_PATTERN, START_PATTERN } from './markers.ts';
-import { improvedMoves, type Moves } from './plan.ts';
+import { improvedMoves, staleColumnStarts, type Moves } from './plan.ts';
 import { toolVersion } from '../../util/fingerprint.ts';
 
 /** Prints that may change a plan; the prints after them only settle the contents numbers. */
@@ -63,16 +63,20 @@ export function measureLayouts(
 }
 
 /**
- * The holes a layout has, and the article's structure (its blocks' kinds and pins): the same
- * holes in an article whose words alone changed are not searched again; a new or pinned
- * block is.
+ * The holes and lone lines a layout has, and the article's structure (its blocks' kinds and
+ * pins): the same holes in an article whose words alone changed are not searched again; a new
+ * or pinned block is, and so is a line left alone elsewhere.
  */
 export function signatureOf(layout: ArticleLayout): string {
   const holes = holesOf(layout).map(
     (hole) => `${hole.page - layout.firstPage}:${hole.column}:${hole.next?.index ?? '-'}`,
   );
+  const lone = layout.blocks.flatMap((block) => {
+    const kind = loneLine(block);
+    return kind ? [`${kind}:${block.end!.page - layout.firstPage}:${block.end!.column}:${block.index}`] : [];
+  });
   const structure = layout.blocks.map((block) => `${block.index}${block.kind[0]}${block.pinned ? '!' : ''}`).join();
-  return `${holes.join(' ')} ${createHash('sha256').update(structure).digest('base64url').slice(0, 16)}`;
+  return `${[...holes, ...lone].join(' ')} ${createHash('sha256').update(structure).digest('base64url').slice(0, 16)}`;
 }
 
 export class PlacementSearch {
@@ -100,7 +104,10 @@ export class PlacementSearch {
       const known = this.unsolved[anchor] === signatureOf(layout);
       // The search goes on from the current plan, even one that is worse for now (a float
       // deferred once may need to go a column further); when it stops, the best plan seen wins.
-      const improved = searching && layout.searchable && score > 0 && !known ? improvedMoves(layout, moves) : moves;
+      // A block set to start a column that an edit has moved is let go of, whatever the score.
+      const stale = staleColumnStarts(layout, moves).length > 0;
+      const improved =
+        searching && layout.searchable && ((score > 0 && !known) || stale) ? improvedMoves(layout, moves) : moves;
       next[anchor] = sameMoves(improved, moves) ? kept.moves : improved;
       if (score === 0) delete this.unsolved[anchor];
     }

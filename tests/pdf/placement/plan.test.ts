@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { BlockKind } from '../../../scripts/pdf/placement/blocks.ts';
 import { type ArticleLayout, badness, holesOf, type PlacedBlock } from '../../../scripts/pdf/placement/layout.ts';
 import { TYPE_AREA, type Spot } from '../../../scripts/pdf/placement/measure.ts';
-import { ARTICLE, improvedMoves, orderOf } from '../../../scripts/pdf/placement/plan.ts';
+import { ARTICLE, improvedMoves, orderOf, staleColumnStarts } from '../../../scripts/pdf/placement/plan.ts';
+import { signatureOf } from '../../../scripts/pdf/placement/search.ts';
 import { layoutFindings } from '../../../scripts/pdf/placement/report.ts';
 
 const H = TYPE_AREA.height;
@@ -158,5 +159,32 @@ describe('placement', () => {
     const nothingBelow = widowed(4);
     nothingBelow.blocks[3] = block(3, 'float', at(5, 0, 0), at(5, 0, 0.25));
     expect(improvedMoves(nothingBelow, {})[3]).toBeUndefined();
+    // A last line at the head of a page's first column came after a page turn, not a balance.
+    const afterTurn = widowed(4);
+    afterTurn.blocks[2] = block(2, 'text', at(3, 1, 0.95), { page: 4, column: 0, depth: 2 }, { endInline: true });
+    afterTurn.blocks[3] = block(3, 'float', { page: 4, column: 0, depth: 14 }, at(4, 0, 0.25));
+    expect(improvedMoves(afterTurn, {})[3]).toBeUndefined();
+  });
+
+  it('lets go of a column start that no longer mends a widow, and tells lone lines apart in the memo', () => {
+    // Mended: the paragraph ends in the left column, the block heads the right one.
+    const mended: ArticleLayout = {
+      searchable: true,
+      firstPage: 3,
+      lastPage: 4,
+      blocks: [
+        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+        block(1, 'text', at(4, 0, 0), at(4, 0, 0.3)),
+        block(2, 'float', at(4, 1, 0), at(4, 1, 0.25)),
+      ],
+    };
+    expect(staleColumnStarts(mended, { 2: 'column' })).toEqual([]);
+    // After an edit the block stands on a page the article goes on from: the move goes.
+    const moved = { ...mended, lastPage: 5 };
+    expect(staleColumnStarts(moved, { 2: 'column' })).toEqual([2]);
+    expect(improvedMoves(moved, { 2: 'column', [ARTICLE]: 'tight' })).toEqual({ [ARTICLE]: 'tight' });
+    const widowed = structuredClone(mended);
+    widowed.blocks[1] = block(1, 'text', at(4, 0, 0), { page: 4, column: 1, depth: 2 }, { endInline: true });
+    expect(signatureOf(widowed)).not.toBe(signatureOf(mended));
   });
 });
