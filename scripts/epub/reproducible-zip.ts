@@ -7,7 +7,8 @@
  * Written here, as JSZip writes a DOS zip, rather than by JSZip: JSZip sums and deflates every
  * entry again on every pack, in small steps on the thread that also feeds Chromium. Here an
  * entry that is as it was in this process's last pack keeps its deflated bytes and its sum
- * (`watch` packs after every edit, and an edit changes one chapter). Deflating is pako's, as
+ * (`watch` packs after every edit, and an edit changes one chapter); photos and fonts are
+ * stored and only summed. Deflating is pako's, as
  * JSZip's is: the same bytes on every machine.
  */
 import { createHash } from 'node:crypto';
@@ -29,7 +30,7 @@ interface PackedEntry {
   data: Uint8Array;
 }
 
-/** The entries of the last pack, by their name and content. */
+/** The deflated entries of the last pack, by their name and content. */
 let lastPacked = new Map<string, PackedEntry>();
 
 export async function reproducibleZip(entries: readonly ZipEntry[], time: Date): Promise<Buffer> {
@@ -41,6 +42,8 @@ export async function reproducibleZip(entries: readonly ZipEntry[], time: Date):
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const packed = new Map<string, PackedEntry>();
   const pack = (entry: ZipEntry, method: PackedEntry['method']) => {
+    // Summing a stored entry costs what looking it up would.
+    if (method === STORE) return { name: entry.name, ...packEntry(entry.data, STORE) };
     const key = createHash('sha1').update(entry.name).update('\0').update(entry.data).digest('hex');
     const made = lastPacked.get(key) ?? packEntry(entry.data, method);
     packed.set(key, made);
