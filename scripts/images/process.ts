@@ -151,11 +151,14 @@ async function processSource(source: Source, context: Context): Promise<Processe
   // remembered, and when its facts and every variant are in the cache nothing else is needed.
   const stats = await statSource(source.path);
   let hash = context.hashes.get(source.path, stats);
-  let facts = hash ? await cache.readSource<SourceFacts>(hash) : undefined;
+  const asked = hash && JSON.stringify([cache.root, hash, editions, [...placements], context.engine]);
+  const before = asked ? foundBefore.get(asked) : undefined;
+  let facts = before?.facts ?? (hash ? await cache.readSource<SourceFacts>(hash) : undefined);
   let found =
-    hash && isFacts(facts)
+    before?.looked ??
+    (hash && isFacts(facts)
       ? await lookUp(planVariants(hash, facts, { editions, placements }, context.engine), cache)
-      : undefined;
+      : undefined);
   share(summary, editions, performance.now() - shared);
 
   if (!found || found.missing.length > 0) {
@@ -198,10 +201,21 @@ async function processSource(source: Source, context: Context): Promise<Processe
     });
   }
   const { specs, made, missing } = found;
+  shared = performance.now();
+  const variants = await placeVariants(source.path, specs, made, context).catch((error: unknown) => {
+    // A variant remembered from an earlier build may have left the cache since: looked up again.
+    if (!before) throw error;
+    foundBefore.delete(asked!);
+    return undefined;
+  });
+  if (!variants) return processSource(source, context);
+  share(summary, editions, performance.now() - shared);
+  if (asked) foundBefore.set(asked, { facts: facts!, looked: { specs, made, missing: [] } });
   const madeNow = new Set(missing.map((spec) => spec.key));
   for (const spec of specs) {
     if (madeNow.has(spec.key)) summary[spec.slot.edition].misses++;
     else summary[spec.slot.edition].hits++;
+    summary[spec.slot.edition].bytesOut += made.get(spec.key)!.bytes;
   }
   for (const edition of editions) summary[edition].bytesIn += stats.size;
 
@@ -212,20 +226,6 @@ async function processSource(source: Source, context: Context): Promise<Processe
     height: facts!.height,
   };
   const web: Record<'avif' | 'webp' | 'fallback', Variant[]> = { avif: [], webp: [], fallback: [] };
-  shared = performance.now();
-  const variants = await Promise.all(
-    specs.map(async (spec) => {
-      const cached = made.get(spec.key)!;
-      const file = path.join(
-        context.outDirs[spec.slot.edition]!,
-        outputName(source.path, spec.key, cached.width, spec.format),
-      );
-      await placeFile(cached, file);
-      summary[spec.slot.edition].bytesOut += cached.bytes;
-      return { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType } satisfies Variant;
-    }),
-  );
-  share(summary, editions, performance.now() - shared);
   specs.forEach((spec, index) => {
     const variant = variants[index]!;
     if (spec.slot.edition === 'web') web[spec.slot.kind].push(variant);
@@ -235,6 +235,33 @@ async function processSource(source: Source, context: Context): Promise<Processe
   if (editions.includes('web')) image.web = webImage(web);
   return image;
 }
+
+/** Each variant linked (or copied) from the cache into its edition's folder. */
+function placeVariants(
+  sourcePath: string,
+  specs: VariantSpec[],
+  made: Map<string, CachedVariant>,
+  context: Context,
+): Promise<Variant[]> {
+  return Promise.all(
+    specs.map(async (spec) => {
+      const cached = made.get(spec.key)!;
+      const file = path.join(
+        context.outDirs[spec.slot.edition]!,
+        outputName(sourcePath, spec.key, cached.width, spec.format),
+      );
+      await placeFile(cached, file);
+      return { path: file, width: cached.width, height: cached.height, mediaType: cached.mediaType } satisfies Variant;
+    }),
+  );
+}
+
+/**
+ * A photo's description and variants as found in the cache, by the cache, the photo's hash and
+ * what was asked of it, for the process: `watch` places the same photos after every edit
+ * without reading a description again.
+ */
+const foundBefore = new Map<string, { facts: SourceFacts; looked: Looked }>();
 
 interface Looked {
   specs: VariantSpec[];

@@ -77,6 +77,17 @@ describe('the image cache', () => {
     expect(again.files.size).toBe(cold.files.size);
   });
 
+  it('makes a variant again when it left the cache since this process last placed it', async () => {
+    // The same process remembers what it found in the cache; a variant removed meanwhile is not lost.
+    const variants = (await readdir(fixture.cacheDir, { recursive: true })).filter((entry) => entry.endsWith('.webp'));
+    await rm(path.join(fixture.cacheDir, variants[0]!));
+    await rm(path.dirname(fixture.outDir.web), { recursive: true, force: true });
+    const again = await run();
+    expect(again.pipelines).toBeGreaterThan(0);
+    expect(again.files.size).toBe(cold.files.size);
+    for (const [name, bytes] of cold.files) expect(again.files.get(name)?.length, name).toBe(bytes.length);
+  });
+
   it('leaves no temporary files in the cache', async () => {
     const entries = await readdir(fixture.cacheDir, { recursive: true });
     // A temporary is a hidden sibling of the file it becomes (`util/output.ts`).
