@@ -67,6 +67,10 @@ export async function makeEditions(job: EditionJob): Promise<MadeEditions> {
   const pressing = folders.press
     ? run.runAlongside(pressAlongside(issue, rendered, { ...job, pressDir: folders.press, settled: print?.settled }))
     : undefined;
+  // Photos made in this build (a cold cache) take both cores and a few hundred megabytes beside
+  // Chromium's renderers: the other editions' photos wait for the print's last page then, which
+  // costs no time (the same cores do both) and keeps the build's peak memory down.
+  if (print && printPhotos && printPhotos.summary.print.misses > 0) await print.printsMade;
   const otherPhotos =
     others.length > 0 ? await run.stage(printPhotos ? 'images, rest' : 'images', () => photos(others)) : undefined;
   logPhotoSummary(run, printPhotos, otherPhotos);
@@ -120,7 +124,12 @@ function logPhotoSummary(run: BuildRun, printPhotos?: PlacedPhotos, otherPhotos?
 async function startPrint(
   { issue, rendered, folders, cacheDir, run }: EditionJob,
   images: PlacedPhotos['images'],
-): Promise<{ printing: Promise<PdfBuild>; settled?: Promise<SettledPrint | undefined> }> {
+): Promise<{
+  printing: Promise<PdfBuild>;
+  settled?: Promise<SettledPrint | undefined>;
+  /** Settled when the print's last page is made, or the print has ended. */
+  printsMade: Promise<void>;
+}> {
   const { buildPdf } = await import('../pdf/build-pdf.ts');
   const printer = run.startPrinter();
   const closePrinter = () => void printer.close().catch(() => undefined);
@@ -129,7 +138,12 @@ async function startPrint(
     ? new Promise<SettledPrint | undefined>((resolve) => (handOver = resolve))
     : undefined;
   const printDir = folders.print!;
-  const printed = handOver ?? closePrinter;
+  let lastPrintMade = () => {};
+  const printsMade = new Promise<void>((resolve) => (lastPrintMade = resolve));
+  const printed = (settled: SettledPrint | undefined) => {
+    lastPrintMade();
+    (handOver ?? closePrinter)(settled);
+  };
   const printing = run.runAlongside(
     run.stage('pdf', () =>
       buildPdf(issue, rendered, images, { printer, printDir, cacheDir, printed, signal: run.abandoned }),
@@ -141,7 +155,11 @@ async function startPrint(
       handedOver,
       printing.then(({ startPages, placement, stretched }) => ({ startPages, placement, stretched })),
     ]);
-  return { printing, settled };
+  const ended = printing.then(
+    () => undefined,
+    () => undefined,
+  );
+  return { printing, settled, printsMade: Promise.race([printsMade, ended]) };
 }
 
 /** The files to put in place and every output of the build, with the verbose lines of the PDFs. */
