@@ -2,9 +2,9 @@
  * Which stretched lines of the last build still end where they did. Chromium breaks body text
  * greedily, line after line, and a column is as wide wherever a paragraph lands: a line ends
  * where it did when everything the breaker had read by then is unchanged. That is the
- * paragraph's place (its own properties, the elements around it, the element before it, which
- * decides the first line's indent), its text and markup from its start through the line, and
- * the word after the line, which did not fit. The key of that is kept with each line found
+ * paragraph's place (its own properties, the elements around it, its article's kind, the
+ * element before it, which decides the first line's indent), its text and markup from its
+ * start through the line, and the word after the line, which did not fit. The key of that is kept with each line found
  * stretched; an edit later in the paragraph leaves the line's key as it was.
  */
 import type { Element, Root } from 'hast';

@@ -38,7 +38,8 @@ const WHITE_SPACE = /\s/;
 const COLLAPSIBLE = /[ \t\n\r\f]/;
 
 /**
- * With `asWritten`, the forced breaks `breakAt` made count for nothing: the text as it was.
+ * With `asWritten`, the forced breaks `breakAt` made count for nothing (the text as it was),
+ * and `form` is read (`line-keys.ts`); without, `setRagged` finds its lines.
  */
 export function lettersOf(paragraph: Element, asWritten = false): Letters {
   const at: Letters['at'] = [];
