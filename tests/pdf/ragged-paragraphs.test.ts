@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { articleAnchor } from '../../scripts/pdf/document.ts';
 import type { Issue } from '../../scripts/issue/load.ts';
 import { keepStretched, keptStretched } from '../../scripts/pdf/page-map-cache.ts';
-import { setRagged, withStretched } from '../../scripts/pdf/ragged-paragraphs.ts';
+import { setRagged, type StretchedTexts, withStretched } from '../../scripts/pdf/ragged-paragraphs.ts';
 
 function printTree(): Root {
   const paragraph = [
@@ -116,14 +116,16 @@ describe('stretched lines kept for the next build', () => {
         { id: 'elders', file: { value: 'Ongewijzigd.' } },
       ],
     }) as unknown as Issue;
+  /** The page map a build of `text` kept, with `lines` found stretched in `tree`. */
+  const lastBuild = (lines: StretchedTexts, tree: Root, text = 'Eerste.') => ({
+    pageCount: 3,
+    startPages: {},
+    pageStarts: [],
+    stretched: keepStretched(issue(text), lines, tree),
+  });
 
   it('are taken up for an article whose text is unchanged, and dropped for one that changed', () => {
-    const kept = keepStretched(
-      issue('Eerste tekst.'),
-      { links: ['Vragen over de'], elders: ['Vragen over de'] },
-      printTree(),
-    );
-    const cached = { pageCount: 3, startPages: {}, pageStarts: [], stretched: kept };
+    const cached = lastBuild({ links: ['Vragen over de'], elders: ['Vragen over de'] }, printTree(), 'Eerste tekst.');
     expect(keptStretched(issue('Eerste tekst.'), cached)).toEqual({
       links: ['Vragen over de'],
       elders: ['Vragen over de'],
@@ -135,12 +137,7 @@ describe('stretched lines kept for the next build', () => {
   it('of an edited article, are kept for the paragraphs that did not change', () => {
     const tree = printTree();
     const lines = { links: ['Vragen over de', 'Een andere'] };
-    const cached = {
-      pageCount: 3,
-      startPages: {},
-      pageStarts: [],
-      stretched: keepStretched(issue('Eerste.'), lines, tree),
-    };
+    const cached = lastBuild(lines, tree);
     expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
     const edited = printTree();
     const other = (edited.children[0] as Element).children[1] as Element;
@@ -153,11 +150,8 @@ describe('stretched lines kept for the next build', () => {
       type: 'root' as const,
       children: [h('article', { id: articleAnchor('links') }, [...(before ? [before] : []), h('p', text)])],
     });
-    const kept = (text: string, edited: Root) => {
-      const lines = { links: ['Eerste regel hier', 'daar en'] };
-      const stretched = keepStretched(issue('Eerste.'), lines, tree(text));
-      return keptStretched(issue('Tweede.'), { pageCount: 3, startPages: {}, pageStarts: [], stretched }, edited).links;
-    };
+    const kept = (text: string, edited: Root) =>
+      keptStretched(issue('Tweede.'), lastBuild({ links: ['Eerste regel hier', 'daar en'] }, tree(text)), edited).links;
     const text = 'Eerste regel hier tweede regel daar en dan het slot van de alinea.';
     expect(kept(text, tree(text.replace('het slot', 'een ander slot')))).toEqual(['Eerste regel hier', 'daar en']);
     expect(kept(text, tree(text.replace('regel daar', 'rij daar')))).toEqual(['Eerste regel hier']);
@@ -177,10 +171,8 @@ describe('stretched lines kept for the next build', () => {
       type: 'root' as const,
       children: [h('article', { id: articleAnchor('links'), className: ['article', kind] }, [p])],
     });
-    const kept = (before: Root, after: Root) => {
-      const stretched = keepStretched(issue('Eerste.'), { links: ['Eerste regel hier'] }, before);
-      return keptStretched(issue('Tweede.'), { pageCount: 3, startPages: {}, pageStarts: [], stretched }, after).links;
-    };
+    const kept = (before: Root, after: Root) =>
+      keptStretched(issue('Tweede.'), lastBuild({ links: ['Eerste regel hier'] }, before), after).links;
     const plain = tree(paragraph('Eerste regel hier volgt/meer tekst en nog wat.'));
     expect(kept(plain, tree(paragraph('Eerste regel hier volgt/meer tekst en nog iets.')))).toEqual([
       'Eerste regel hier',
@@ -214,24 +206,14 @@ describe('stretched lines kept for the next build', () => {
         ]),
       ],
     });
-    const cached = {
-      pageCount: 3,
-      startPages: {},
-      pageStarts: [],
-      stretched: keepStretched(issue('Eerste.'), { links: ['Eerste regel'] }, tree(false)),
-    };
+    const cached = lastBuild({ links: ['Eerste regel'] }, tree(false));
     expect(keptStretched(issue('Tweede.'), cached, tree(false))).toEqual({ links: ['Eerste regel'] });
     expect(keptStretched(issue('Tweede.'), cached, tree(true))).toEqual({});
   });
 
   it('take the keys of the last build for an article whose text and lines are unchanged', () => {
     const lines = { links: ['Vragen over de'] };
-    const last = {
-      pageCount: 3,
-      startPages: {},
-      pageStarts: [],
-      stretched: keepStretched(issue('Eerste.'), lines, printTree()),
-    };
+    const last = lastBuild(lines, printTree());
     const empty: Root = { type: 'root', children: [] };
     expect(keepStretched(issue('Eerste.'), lines, empty, last)).toEqual(last.stretched);
     expect(keepStretched(issue('Tweede.'), lines, empty, last).links?.lineKeys).toEqual(['']);
@@ -241,12 +223,7 @@ describe('stretched lines kept for the next build', () => {
     const printed = printTree();
     setRagged(printed, { links: ['Vragen over de aan\u00advraag? Mail naar', 'servicecentrum@logius.nl of bel'] });
     const lines = { links: ['Vragen over de'] };
-    const cached = {
-      pageCount: 3,
-      startPages: {},
-      pageStarts: [],
-      stretched: keepStretched(issue('Eerste.'), lines, printed),
-    };
+    const cached = lastBuild(lines, printed);
     expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
   });
 
@@ -257,12 +234,7 @@ describe('stretched lines kept for the next build', () => {
     link.properties.href = '#elders';
     expect(toHtml(printed)).toContain('<p class="ragged">');
     const lines = { links: ['Vragen over de aan\u00advraag? Mail naar'] };
-    const cached = {
-      pageCount: 3,
-      startPages: {},
-      pageStarts: [],
-      stretched: keepStretched(issue('Eerste.'), lines, printed),
-    };
+    const cached = lastBuild(lines, printed);
     expect(keptStretched(issue('Tweede.'), cached, printTree())).toEqual(lines);
   });
 });

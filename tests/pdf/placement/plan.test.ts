@@ -28,25 +28,25 @@ function block(index: number, kind: BlockKind, start: Spot, end: Spot, traits: P
   };
 }
 
+/** An article from page 3 to `lastPage`, its blocks in print order. */
+function articleOn(blocks: PlacedBlock[], lastPage = 4): ArticleLayout {
+  return { searchable: true, firstPage: 3, lastPage, blocks };
+}
+
 /**
  * Page 3, left column: two paragraphs down to 60 %; a box did not fit under them and starts the
  * right column; four paragraphs follow it, each a fifth of a column; the article ends on page 4.
  */
 function boxThatDidNotFit(traits: Partial<PlacedBlock> = {}): ArticleLayout {
-  return {
-    searchable: true,
-    firstPage: 3,
-    lastPage: 4,
-    blocks: [
-      block(0, 'text', at(3, 0, 0), at(3, 0, 0.3)),
-      block(1, 'text', at(3, 0, 0.3), at(3, 0, 0.6)),
-      block(2, 'float', at(3, 1, 0), at(3, 1, 0.7), { breakable: true, ...traits }),
-      block(3, 'text', at(3, 1, 0.7), at(3, 1, 0.9)),
-      block(4, 'text', at(3, 1, 0.9), at(4, 0, 0.1)),
-      block(5, 'text', at(4, 0, 0.1), at(4, 0, 0.3)),
-      block(6, 'text', at(4, 0, 0.3), at(4, 0, 0.5)),
-    ],
-  };
+  return articleOn([
+    block(0, 'text', at(3, 0, 0), at(3, 0, 0.3)),
+    block(1, 'text', at(3, 0, 0.3), at(3, 0, 0.6)),
+    block(2, 'float', at(3, 1, 0), at(3, 1, 0.7), { breakable: true, ...traits }),
+    block(3, 'text', at(3, 1, 0.7), at(3, 1, 0.9)),
+    block(4, 'text', at(3, 1, 0.9), at(4, 0, 0.1)),
+    block(5, 'text', at(4, 0, 0.1), at(4, 0, 0.3)),
+    block(6, 'text', at(4, 0, 0.3), at(4, 0, 0.5)),
+  ]);
 }
 
 describe('placement', () => {
@@ -121,15 +121,10 @@ describe('placement', () => {
 
   it('sets an article tighter when its last page holds only a few lines, and not otherwise', () => {
     // Page 3 full, then two lines on page 4: a runt.
-    const runt: ArticleLayout = {
-      searchable: true,
-      firstPage: 3,
-      lastPage: 4,
-      blocks: [
-        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
-        block(1, 'text', at(3, 1, 0.95), { page: 4, column: 0, depth: 14 }, { endInline: true }),
-      ],
-    };
+    const runt: ArticleLayout = articleOn([
+      block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+      block(1, 'text', at(3, 1, 0.95), { page: 4, column: 0, depth: 14 }, { endInline: true }),
+    ]);
     expect(improvedMoves(runt, {})).toEqual({ [ARTICLE]: 'tight' });
     expect(badness(runt)).toBeGreaterThan(0);
     // The order of the blocks is not touched by it.
@@ -139,17 +134,16 @@ describe('placement', () => {
 
   it('starts a column with the block after a widow on the last page, and not elsewhere', () => {
     // The last page's balanced columns: a paragraph's last line heads the right column, a box under it.
-    const widowed = (lastPage: number): ArticleLayout => ({
-      searchable: true,
-      firstPage: 3,
-      lastPage,
-      blocks: [
-        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
-        block(1, 'text', at(4, 0, 0), at(4, 0, 0.2)),
-        block(2, 'text', at(4, 0, 0.2), { page: 4, column: 1, depth: 2 }, { endInline: true }),
-        block(3, 'float', { page: 4, column: 1, depth: 14 }, at(4, 1, 0.25)),
-      ],
-    });
+    const widowed = (lastPage: number): ArticleLayout =>
+      articleOn(
+        [
+          block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+          block(1, 'text', at(4, 0, 0), at(4, 0, 0.2)),
+          block(2, 'text', at(4, 0, 0.2), { page: 4, column: 1, depth: 2 }, { endInline: true }),
+          block(3, 'float', { page: 4, column: 1, depth: 14 }, at(4, 1, 0.25)),
+        ],
+        lastPage,
+      );
     expect(badness(widowed(4))).toBeGreaterThan(0);
     expect(badness(widowed(4))).toBeLessThan(0.25);
     expect(improvedMoves(widowed(4), {})).toEqual({ 3: 'column' });
@@ -168,16 +162,11 @@ describe('placement', () => {
 
   it('lets go of a column start that no longer mends a widow, and tells lone lines apart in the memo', () => {
     // Mended: the paragraph ends in the left column, the block heads the right one.
-    const mended: ArticleLayout = {
-      searchable: true,
-      firstPage: 3,
-      lastPage: 4,
-      blocks: [
-        block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
-        block(1, 'text', at(4, 0, 0), at(4, 0, 0.3)),
-        block(2, 'float', at(4, 1, 0), at(4, 1, 0.25)),
-      ],
-    };
+    const mended: ArticleLayout = articleOn([
+      block(0, 'text', at(3, 0, 0), at(3, 1, 0.95)),
+      block(1, 'text', at(4, 0, 0), at(4, 0, 0.3)),
+      block(2, 'float', at(4, 1, 0), at(4, 1, 0.25)),
+    ]);
     expect(staleColumnStarts(mended, { 2: 'column' })).toEqual([]);
     // After an edit the block stands on a page the article goes on from: the move goes.
     const moved = { ...mended, lastPage: 5 };
