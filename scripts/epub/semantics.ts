@@ -6,6 +6,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import type { ArticleKind } from '../issue/schema.ts';
+import { hasClass } from '../render/classes.ts';
 
 /** Per article kind: the content document's section. */
 export const articleSemantics: Record<ArticleKind, { type: string; role: string }> = {
@@ -24,13 +25,7 @@ export const articleSemantics: Record<ArticleKind, { type: string; role: string 
  */
 export function markPullquotes(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
-    const classes = node.properties.className;
-    if (
-      node.tagName === 'aside' &&
-      Array.isArray(classes) &&
-      classes.includes('pullquote') &&
-      node.properties.role === undefined
-    ) {
+    if (node.tagName === 'aside' && hasClass(node, 'pullquote') && node.properties.role === undefined) {
       node.properties.role = 'doc-pullquote';
       node.properties['epub:type'] = 'pullquote';
     }

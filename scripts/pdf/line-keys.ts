@@ -12,7 +12,8 @@ import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { hashOf } from '../util/fingerprint.ts';
 import { articleAnchor } from './document.ts';
-import { classes, comparable, type Letters, lettersOf, propertiesForm } from './paragraph-letters.ts';
+import { comparable, type Letters, paragraphLetters, propertiesForm } from './paragraph-letters.ts';
+import { classesOf } from '../render/classes.ts';
 
 /** White space a line may not end on. */
 const NO_BREAK_SPACE = /[\u00a0\u2007\u202f]/;
@@ -63,11 +64,11 @@ function articleParagraphs(tree: Root, name: string): PlacedParagraph[] {
     if (article.tagName !== 'article') return;
     if (article.properties.id === anchor) {
       // Its kind may set its columns (the colophon has one); `tight` sets only spaces between blocks.
-      const kind = classes(article).filter((name) => name !== 'tight');
+      const kind = classesOf(article).filter((name) => name !== 'tight');
       visitParents(article, 'element', (node, ancestors) => {
         if (node.tagName === 'p')
           paragraphs.push({
-            letters: lettersOf(node, true),
+            letters: paragraphLetters(node, true),
             place: `${kind.join(' ')} ${placeOf(node, ancestors as Element[])}`,
           });
       });

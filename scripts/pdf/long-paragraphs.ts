@@ -8,6 +8,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { classesOf } from '../render/classes.ts';
 
 export const CHARACTERS_PER_PIECE = 10_000;
 
@@ -44,7 +45,7 @@ function pieces(paragraph: Element): Element[] {
       push({ type: 'text', value: part } satisfies Text, part.length);
   }
   return groups.map((children, index) => {
-    const classes = [...(Array.isArray(paragraph.properties.className) ? paragraph.properties.className : [])];
+    const classes = classesOf(paragraph);
     if (index > 0) classes.push('piece-continued');
     if (index < groups.length - 1) classes.push('piece-runs-on');
     const properties = index === 0 ? { ...paragraph.properties } : { ...paragraph.properties, id: undefined };

@@ -7,6 +7,7 @@
 import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { articleAnchor } from './document.ts';
+import { classesOf, hasClass } from '../render/classes.ts';
 
 export const RAGGED_CLASS = 'ragged';
 /** A forced break where a stretched line ended: the line before it is set ragged. */
@@ -41,7 +42,7 @@ const COLLAPSIBLE = /[ \t\n\r\f]/;
  * With `asWritten`, the forced breaks `breakAt` made count for nothing (the text as it was),
  * and `form` is read (`line-keys.ts`); without, `setRagged` finds its lines.
  */
-export function lettersOf(paragraph: Element, asWritten = false): Letters {
+export function paragraphLetters(paragraph: Element, asWritten = false): Letters {
   const at: Letters['at'] = [];
   const opportunities: Letters['opportunities'] = new Map();
   const formEnd: number[] = [];
@@ -102,7 +103,7 @@ export function lettersOf(paragraph: Element, asWritten = false): Letters {
  */
 export function propertiesForm(element: Element): string {
   const { id: _id, href: _href, className: _className, ...rest } = element.properties;
-  return JSON.stringify([classes(element).filter((name) => name !== RAGGED_CLASS), rest]);
+  return JSON.stringify([classesOf(element).filter((name) => name !== RAGGED_CLASS), rest]);
 }
 
 /**
@@ -139,15 +140,10 @@ function paragraphsOf(article: Element): Element[] {
   return paragraphs;
 }
 
-export function classes(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
 function isLineEnd(node: Element): boolean {
-  return node.tagName === 'br' && classes(node).includes(LINE_END_CLASS);
+  return node.tagName === 'br' && hasClass(node, LINE_END_CLASS);
 }
 
 export function isRagged(node: Element): boolean {
-  return classes(node).includes(RAGGED_CLASS);
+  return hasClass(node, RAGGED_CLASS);
 }

@@ -14,6 +14,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { ProcessedImage } from '../images/types.ts';
 import { plainImagesOf } from '../render/plain-images.ts';
+import { classesOf, hasClass } from '../render/classes.ts';
 import { toString } from 'hast-util-to-string';
 
 const WIDE_DRAWING_PX = 700;
@@ -43,10 +44,6 @@ export function placePlainBlocks(tree: Root, images: ReadonlyMap<string, Process
   });
 }
 
-function hasClass(node: Element, name: string): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes(name);
-}
-
 function isWide(image: ProcessedImage): boolean {
   const photo = /\.jpe?g$/i.test(image.source);
   if (image.width >= image.height * PANORAMA) return true;
@@ -66,6 +63,5 @@ function isWideTable(table: Element): boolean {
 }
 
 function addClass(node: Element, name: string): void {
-  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-  node.properties.className = [...classes, name];
+  node.properties.className = [...classesOf(node), name];
 }

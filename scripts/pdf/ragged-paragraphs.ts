@@ -8,16 +8,16 @@
  */
 import type { Element, Root, Text } from 'hast';
 import {
-  classes,
   comparable,
   forEachArticle,
   isRagged,
   LINE_END_CLASS,
   type Letter,
   type Letters,
-  lettersOf,
+  paragraphLetters,
   RAGGED_CLASS,
 } from './paragraph-letters.ts';
+import { classesOf, hasClass } from '../render/classes.ts';
 
 /** A piece of a long paragraph justifies its last line (`long-paragraphs.ts`), forced breaks too. */
 const RUNS_ON_CLASS = 'piece-runs-on';
@@ -38,7 +38,7 @@ export function setRagged(tree: Root, lines: StretchedTexts): number {
     // together: what is set does not hang on the order the lines were found in.
     const letters = new Map<Element, Letters>();
     const lettersFor = (paragraph: Element) => {
-      if (!letters.has(paragraph)) letters.set(paragraph, lettersOf(paragraph));
+      if (!letters.has(paragraph)) letters.set(paragraph, paragraphLetters(paragraph));
       return letters.get(paragraph)!;
     };
     const ends = new Map<Element, LineEnd[]>();
@@ -82,8 +82,8 @@ function raggedLines(paragraph: Element, lineEnds: LineEnd[]): number {
   if (isRagged(paragraph)) return 0;
   const open = lineEnds.filter(({ letter }) => !(letter?.node.type === 'element' && letter.node.tagName === 'br'));
   if (open.length === 0) return 0;
-  if (open.some(({ letter }) => letter === undefined) || classes(paragraph).includes(RUNS_ON_CLASS)) {
-    paragraph.properties.className = [...classes(paragraph), RAGGED_CLASS];
+  if (open.some(({ letter }) => letter === undefined) || hasClass(paragraph, RUNS_ON_CLASS)) {
+    paragraph.properties.className = [...classesOf(paragraph), RAGGED_CLASS];
     return 1;
   }
   // From the last to the first: a break leaves the places before it in its text node as they were.

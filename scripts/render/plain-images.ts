@@ -7,6 +7,7 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
+import { hasClass } from './classes.ts';
 
 export function plainImages(tree: Root): void {
   const walk = (parent: Root | Element): void => {
@@ -43,16 +44,12 @@ function onlyImages(node: Element): Element[] {
 }
 
 function isFigure(node: Element): boolean {
-  return (
-    node.tagName === 'figure' ||
-    (Array.isArray(node.properties.className) && node.properties.className.includes('figure'))
-  );
+  return node.tagName === 'figure' || hasClass(node, 'figure');
 }
 
 /** The images of a plain image paragraph or figure, for the editions' edge transforms. */
 export function plainImagesOf(node: ElementContent): Element[] {
   if (node.type !== 'element') return [];
-  const classes = node.properties.className;
-  if (!Array.isArray(classes) || !(classes.includes('plain-image') || classes.includes('plain-figure'))) return [];
+  if (!(hasClass(node, 'plain-image') || hasClass(node, 'plain-figure'))) return [];
   return node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img');
 }

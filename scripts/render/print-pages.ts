@@ -6,6 +6,7 @@
  * between the print and the text, do not count, and an edit moves only the places in its block.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import { hasClass } from './classes.ts';
 
 export interface PrintPlace {
   /**
@@ -48,8 +49,7 @@ export function frontPageNumbers(printed: Pick<PrintedPages, 'pageCount' | 'star
 
 /** Text that moves in the print (figures, pull quotes): not where a page's flow begins. */
 function moves(element: Element): boolean {
-  const classes = element.properties.className;
-  return element.tagName === 'figure' || (Array.isArray(classes) && classes.includes('pullquote'));
+  return element.tagName === 'figure' || hasClass(element, 'pullquote');
 }
 
 /** A marker never lands inside their text: it goes before or after them. */

@@ -3,7 +3,8 @@
  * block for measuring. Returns, per article, what was placed where in print order.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { type BlockTraits, blocksOf, classesOf } from './blocks.ts';
+import { type BlockTraits, blocksOf } from './blocks.ts';
+import { classesOf } from '../../render/classes.ts';
 import { destinationLinks } from '../destination-links.ts';
 import { markBlock, markerIds, markHeaderEnd, headerEndId } from './markers.ts';
 import { ARTICLE, orderOf, type Moves } from './plan.ts';

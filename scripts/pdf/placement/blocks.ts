@@ -5,6 +5,7 @@
  * the EPUB keep the manuscript's order.
  */
 import type { Element, ElementContent } from 'hast';
+import { classesOf } from '../../render/classes.ts';
 
 export type BlockKind = 'text' | 'heading' | 'float';
 
@@ -31,11 +32,6 @@ const INLINE_END = /^(p|h[1-6]|pre|ul|ol|table)$/;
 
 const FLOAT_CLASSES = ['figure', 'plain-figure', 'plain-image', 'kader', 'meer-info', 'pullquote'];
 const SPANNING_CLASSES = ['figure--wide', 'span-wide', 'pullquote'];
-
-export function classesOf(element: Element): string[] {
-  const classes = element.properties.className;
-  return Array.isArray(classes) ? classes.map(String) : [];
-}
 
 export function blocksOf(children: readonly ElementContent[]): Block[] {
   return children
