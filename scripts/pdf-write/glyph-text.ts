@@ -15,6 +15,7 @@
  */
 import { type PDFDict, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFPage } from '@cantoo/pdf-lib';
 import { deflateSync } from 'node:zlib';
+import { utf16Hex } from './utf16-hex.ts';
 import { asDict, inherited, N, pageContentBytes, resolve, streamBytes } from '../pdf-read/objects.ts';
 import { scanContent } from '../pdf-read/scan.ts';
 import type { FontDecoders } from '../pdf-read/text.ts';
@@ -116,12 +117,6 @@ function rewriteToUnicode(context: PDFContext, font: PDFDict, codes: Map<string,
   if (ref instanceof PDFRef) context.assign(ref, replacement);
   else font.set(N('ToUnicode'), context.register(replacement));
   return [...codes.values()].filter((text) => text !== null).length;
-}
-
-function utf16Hex(text: string): string {
-  let hex = '';
-  for (let k = 0; k < text.length; k++) hex += text.charCodeAt(k).toString(16).padStart(4, '0').toUpperCase();
-  return hex;
 }
 
 /**

@@ -24,6 +24,7 @@
 import type { Edit, Operation } from '../pdf-read/tokenizer.ts';
 import { decodeTextString } from '../pdf-read/matrix.ts';
 import type { MarkedFrame, PaintItem, TextRun } from '../pdf-read/scan.ts';
+import { utf16Hex } from './utf16-hex.ts';
 
 const SOFT_HYPHEN = '\u00ad';
 /** What the visible hyphen at a broken line end reads as. */
@@ -182,7 +183,7 @@ export class SoftHyphenFinder {
     if (replacement === '' && invisible.length === inside.length && emc !== undefined) {
       edits.push(removeOp(open), removeOp(ops[emc]!));
     } else {
-      const text = `/Span <</ActualText ${utf16Hex(replacement)}>> BDC`;
+      const text = `/Span <</ActualText ${textString(replacement)}>> BDC`;
       edits.push({ offset: open.start, remove: open.end - open.start, text });
     }
     return edits;
@@ -204,9 +205,6 @@ function matchingEmc(ops: readonly Operation[], open: number): number | undefine
 }
 
 /** A PDF text string as UTF-16BE hex with its byte-order mark (`<FEFF…>`; `<>` when empty). */
-function utf16Hex(text: string): string {
-  if (text === '') return '<>';
-  let hex = 'FEFF';
-  for (let k = 0; k < text.length; k++) hex += text.charCodeAt(k).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
+function textString(text: string): string {
+  return text === '' ? '<>' : `<FEFF${utf16Hex(text)}>`;
 }

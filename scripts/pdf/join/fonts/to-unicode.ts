@@ -2,6 +2,7 @@
  * A ToUnicode CMap for a two-byte font, written from what text each glyph stands for (as
  * `parseToUnicode` in `pdf-read/text.ts` reads Chromium's).
  */
+import { utf16Hex } from '../../../pdf-write/utf16-hex.ts';
 
 export function writeToUnicode(map: ReadonlyMap<number, string>): string {
   const entries = [...map].sort(([a], [b]) => a - b);
@@ -32,14 +33,7 @@ export function writeToUnicode(map: ReadonlyMap<number, string>): string {
   ].join('\n');
 }
 
-/** The text's UTF-16 code units in hex, a surrogate pair as its two units. */
-function utf16Hex(text: string): string {
-  let hex = '';
-  for (let index = 0; index < text.length; index++) hex += hex4(text.charCodeAt(index));
-  return hex;
-}
-
-/** A UTF-16 code unit (or a two-byte glyph code) as four hex digits. */
+/** A two-byte glyph code as four hex digits. */
 function hex4(value: number): string {
   return value.toString(16).toUpperCase().padStart(4, '0');
 }
