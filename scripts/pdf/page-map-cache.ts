@@ -77,14 +77,11 @@ export function keepStretched(
   for (const article of issue.articles) {
     const lines = stretched[article.id];
     if (!lines) continue;
-    kept[article.id] = { key: articleKey(issue, article), look: lookKey(issue), lines };
+    const entry: KeptLines = { key: articleKey(issue, article), look: lookKey(issue), lines };
+    kept[article.id] = entry;
     const before = last?.stretched?.[article.id];
-    if (
-      before?.key === kept[article.id]!.key &&
-      sameList(before.lines, lines) &&
-      before.lineKeys?.length === lines.length
-    )
-      kept[article.id]!.lineKeys = before.lineKeys;
+    if (before?.key === entry.key && sameList(before.lines, lines) && before.lineKeys?.length === lines.length)
+      entry.lineKeys = before.lineKeys;
     else toRead[article.id] = lines;
   }
   for (const [id, keys] of Object.entries(lineKeys(tree, toRead))) kept[id]!.lineKeys = keys;
